@@ -1,0 +1,43 @@
+/**
+ * What the server needs from the simulator, as one small interface: check a scenario text, and
+ * evaluate it with progress. The real implementation adapts the library; tests pass a fake.
+ */
+import type { EvaluationResult, Progress } from "../sim/result.js";
+
+/** One problem in a scenario, located for an editor (1-based line and column). */
+export interface ScenarioProblem {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+  expected?: string;
+  received?: string;
+  hint?: string;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  options: { id: string; label: string }[];
+  perspectives: { id: string; label: string }[];
+}
+
+export type ValidationOutcome =
+  | { valid: true; scenario: ScenarioSummary }
+  | { valid: false; problems: ScenarioProblem[] };
+
+export interface EvaluationRequest {
+  seed: number;
+  trajectories: number;
+  options?: string[];
+  perspectives?: string[];
+}
+
+export interface Engine {
+  validate(scenarioText: string): ValidationOutcome;
+  /** Rejects with an InputError for bad input (unknown option, …); anything else is a bug. */
+  evaluate(
+    scenarioText: string,
+    request: EvaluationRequest,
+    onProgress: (progress: Progress) => void,
+  ): Promise<EvaluationResult>;
+}

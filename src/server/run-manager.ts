@@ -1,0 +1,134 @@
+/**
+ * Runs evaluations one at a time in submission order, records each in the run store and tells
+ * listeners how far each has got. Knows nothing of HTTP: the API reads and subscribes here.
+ */
+import { InputError } from "../errors.js";
+import type { Progress } from "../sim/result.js";
+import type { RunStore, RunSummary } from "../store/run-store.js";
+import type { Engine, EvaluationRequest } from "./engine.js";
+
+export type RunEvent =
+  | { type: "progress"; progress: Progress }
+  | { type: "end"; status: "finished" | "failed"; error: string | null };
+
+type Listener = (event: RunEvent) => void;
+
+export interface RunManagerOptions {
+  programVersion: string;
+  /** runs waiting or running at once; more are refused rather than queued without end */
+  maxPending?: number;
+}
+
+/** Too many runs waiting: the caller should try again later. */
+export class BusyError extends InputError {}
+
+export class RunManager {
+  private readonly queue: string[] = [];
+  private readonly progress = new Map<string, Progress>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private active: Promise<void> | null = null;
+  private readonly maxPending: number;
+
+  constructor(
+    private readonly store: RunStore,
+    private readonly engine: Engine,
+    private readonly options: RunManagerOptions,
+  ) {
+    this.maxPending = options.maxPending ?? 8;
+    store.markInterrupted();
+  }
+
+  /** Records the run as queued and starts it when its turn comes. The scenario must be valid. */
+  submit(scenarioText: string, request: EvaluationRequest): RunSummary {
+    if (this.queue.length + (this.active ? 1 : 0) >= this.maxPending) {
+      throw new BusyError(`${this.maxPending} runs are already waiting or running; try again when one has finished`);
+    }
+    const checked = this.engine.validate(scenarioText);
+    if (!checked.valid) throw new InputError("the scenario has problems; validate it first");
+    const run = this.store.create({
+      scenarioName: checked.scenario.name,
+      scenarioText,
+      seed: request.seed,
+      trajectories: request.trajectories,
+      options: request.options ?? null,
+      perspectives: request.perspectives ?? null,
+      programVersion: this.options.programVersion,
+    });
+    this.queue.push(run.id);
+    this.progress.set(run.id, { done: 0, total: request.trajectories });
+    this.pump();
+    return run;
+  }
+
+  /** Latest progress of a run this process is running or will run; null otherwise. */
+  progressOf(id: string): Progress | null {
+    return this.progress.get(id) ?? null;
+  }
+
+  isPending(id: string): boolean {
+    return this.progress.has(id);
+  }
+
+  /** Listens to one run's events until it ends; returns the function that stops listening. */
+  subscribe(id: string, listener: Listener): () => void {
+    let set = this.listeners.get(id);
+    if (!set) this.listeners.set(id, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
+  }
+
+  /** Resolves when every submitted run has ended (for tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.active) await this.active;
+  }
+
+  private pump(): void {
+    if (this.active) return;
+    const id = this.queue.shift();
+    if (id === undefined) return;
+    this.active = this.execute(id).finally(() => {
+      this.active = null;
+      this.pump();
+    });
+  }
+
+  private async execute(id: string): Promise<void> {
+    const run = this.store.get(id);
+    if (!run) return;
+    this.store.markRunning(id);
+    let end: RunEvent;
+    try {
+      const result = await this.engine.evaluate(
+        run.scenarioText,
+        {
+          seed: run.seed,
+          trajectories: run.trajectories,
+          ...(run.options ? { options: run.options } : {}),
+          ...(run.perspectives ? { perspectives: run.perspectives } : {}),
+        },
+        (p) => this.report(id, p),
+      );
+      this.store.finish(id, result);
+      end = { type: "end", status: "finished", error: null };
+    } catch (e) {
+      const message = e instanceof InputError ? e.message : `internal error in guarantor: ${(e as Error).message}`;
+      this.store.fail(id, message);
+      end = { type: "end", status: "failed", error: message };
+    }
+    this.progress.delete(id);
+    this.emit(id, end);
+    this.listeners.delete(id);
+  }
+
+  private report(id: string, progress: Progress): void {
+    this.progress.set(id, progress);
+    this.emit(id, { type: "progress", progress });
+  }
+
+  private emit(id: string, event: RunEvent): void {
+    for (const listener of this.listeners.get(id) ?? []) listener(event);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Schema of the run store and how it evolves: an ordered list of migrations, applied in one
+ * transaction each, with SQLite's `user_version` recording how many have run.
+ */
+import type Database from "better-sqlite3";
+import { InputError } from "../errors.js";
+
+/** Append only: never edit a migration that has shipped, add a new one. */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE runs (
+     id              TEXT PRIMARY KEY,
+     created_at      TEXT NOT NULL,
+     finished_at     TEXT,
+     scenario_name   TEXT NOT NULL,
+     scenario_text   TEXT NOT NULL,
+     scenario_hash   TEXT NOT NULL,
+     seed            INTEGER NOT NULL,
+     trajectories    INTEGER NOT NULL,
+     options         TEXT,
+     perspectives    TEXT,
+     program_version TEXT NOT NULL,
+     status          TEXT NOT NULL CHECK (status IN ('queued','running','finished','failed','interrupted')),
+     error           TEXT,
+     result          TEXT,
+     CHECK ((status = 'finished') = (result IS NOT NULL))
+   );
+   CREATE INDEX runs_by_created ON runs (created_at DESC);`,
+];
+
+/** Brings the database up to the latest schema; refuses a file written by a newer guarantor. */
+export function migrate(db: Database.Database): { from: number; to: number } {
+  const from = db.pragma("user_version", { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new InputError(
+      `the run store has schema version ${from}, newer than this guarantor knows (${MIGRATIONS.length})`,
+    );
+  }
+  for (let version = from; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return { from, to: MIGRATIONS.length };
+}

@@ -1,0 +1,186 @@
+/**
+ * The run store: every evaluation a user starts, with the exact inputs needed to reproduce it
+ * (scenario text and hash, seed, trajectory count, selections, program version) and, once
+ * finished, its results. SQLite in WAL mode; a run is marked finished in the same statement
+ * that stores its results, so a crash can never leave a "finished" run without numbers.
+ */
+import Database from "better-sqlite3";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { InputError } from "../errors.js";
+import type { EvaluationResult } from "../sim/result.js";
+import { migrate } from "./migrations.js";
+
+export type RunStatus = "queued" | "running" | "finished" | "failed" | "interrupted";
+
+/** What a run is asked to do; enough to repeat it exactly. */
+export interface RunInput {
+  scenarioName: string;
+  scenarioText: string;
+  seed: number;
+  trajectories: number;
+  /** null: every option (perspective) of the scenario */
+  options: string[] | null;
+  perspectives: string[] | null;
+  programVersion: string;
+}
+
+export interface RunSummary extends Omit<RunInput, "scenarioText"> {
+  id: string;
+  createdAt: string;
+  finishedAt: string | null;
+  scenarioHash: string;
+  status: RunStatus;
+  error: string | null;
+}
+
+export interface RunRecord extends RunSummary {
+  scenarioText: string;
+  result: EvaluationResult | null;
+}
+
+interface RunRow {
+  id: string;
+  created_at: string;
+  finished_at: string | null;
+  scenario_name: string;
+  scenario_text?: string;
+  scenario_hash: string;
+  seed: number;
+  trajectories: number;
+  options: string | null;
+  perspectives: string | null;
+  program_version: string;
+  status: RunStatus;
+  error: string | null;
+  result?: string | null;
+}
+
+const SUMMARY_COLUMNS =
+  "id, created_at, finished_at, scenario_name, scenario_hash, seed, trajectories, options, perspectives, program_version, status, error";
+
+/** SHA-256 of the scenario text, hex: two runs with the same hash evaluated the same file. */
+export function scenarioHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export class RunStore {
+  private readonly db: Database.Database;
+
+  /** Opens (creating if needed) the store at `path`; ":memory:" for a throwaway store. */
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.db = new Database(path);
+    } catch (e) {
+      throw new InputError(`cannot open the run store ${path}: ${(e as Error).message}`);
+    }
+    this.db.pragma("journal_mode = WAL");
+    // FULL: a finished run survives even a power cut, not only a killed process; runs are few.
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * A run left queued or running by a process that died cannot finish any more: mark it
+   * interrupted. Call once when a server takes ownership of the store. Returns how many.
+   */
+  markInterrupted(): number {
+    const info = this.db
+      .prepare("UPDATE runs SET status = 'interrupted', error = ? WHERE status IN ('queued', 'running')")
+      .run("the server stopped before this run finished");
+    return info.changes;
+  }
+
+  create(input: RunInput): RunSummary {
+    const id = randomUUID();
+    const createdAt = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, created_at, scenario_name, scenario_text, scenario_hash, seed, trajectories,
+           options, perspectives, program_version, status)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')`,
+      )
+      .run(
+        id,
+        createdAt,
+        input.scenarioName,
+        input.scenarioText,
+        scenarioHash(input.scenarioText),
+        input.seed,
+        input.trajectories,
+        input.options === null ? null : JSON.stringify(input.options),
+        input.perspectives === null ? null : JSON.stringify(input.perspectives),
+        input.programVersion,
+      );
+    return this.summary(id) as RunSummary;
+  }
+
+  markRunning(id: string): void {
+    this.db.prepare("UPDATE runs SET status = 'running' WHERE id = ? AND status = 'queued'").run(id);
+  }
+
+  /** Stores the results and the finished status in one statement (atomic). */
+  finish(id: string, result: EvaluationResult): void {
+    this.db
+      .prepare("UPDATE runs SET status = 'finished', result = ?, finished_at = ?, error = NULL WHERE id = ?")
+      .run(JSON.stringify(result), new Date().toISOString(), id);
+  }
+
+  fail(id: string, message: string): void {
+    this.db
+      .prepare("UPDATE runs SET status = 'failed', error = ?, finished_at = ? WHERE id = ?")
+      .run(message, new Date().toISOString(), id);
+  }
+
+  get(id: string): RunRecord | null {
+    const row = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined;
+    if (!row) return null;
+    return {
+      ...toSummary(row),
+      scenarioText: row.scenario_text ?? "",
+      result: row.result ? (JSON.parse(row.result) as EvaluationResult) : null,
+    };
+  }
+
+  summary(id: string): RunSummary | null {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  /** Newest first. */
+  list(limit = 200): RunSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?`)
+      .all(limit) as RunRow[];
+    return rows.map(toSummary);
+  }
+
+  /** Returns false when there was no such run. */
+  delete(id: string): boolean {
+    return this.db.prepare("DELETE FROM runs WHERE id = ?").run(id).changes > 0;
+  }
+}
+
+function toSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    scenarioName: row.scenario_name,
+    scenarioHash: row.scenario_hash,
+    seed: row.seed,
+    trajectories: row.trajectories,
+    options: row.options === null ? null : (JSON.parse(row.options) as string[]),
+    perspectives: row.perspectives === null ? null : (JSON.parse(row.perspectives) as string[]),
+    programVersion: row.program_version,
+    status: row.status,
+    error: row.error,
+  };
+}
