@@ -45,6 +45,8 @@ export class RunManager {
     }
     const checked = this.engine.validate(scenarioText);
     if (!checked.valid) throw new InputError("the scenario has problems; validate it first");
+    checkSelection("option", request.options, checked.scenario.options);
+    checkSelection("perspective", request.perspectives, checked.scenario.perspectives);
     const run = this.store.create({
       scenarioName: checked.scenario.name,
       scenarioText,
@@ -130,5 +132,13 @@ export class RunManager {
 
   private emit(id: string, event: RunEvent): void {
     for (const listener of this.listeners.get(id) ?? []) listener(event);
+  }
+}
+
+function checkSelection(kind: string, wanted: string[] | undefined, known: { id: string }[]): void {
+  const ids = known.map((k) => k.id);
+  const unknown = (wanted ?? []).filter((id) => !ids.includes(id));
+  if (unknown.length > 0) {
+    throw new InputError(`unknown ${kind} ${unknown.map((u) => `"${u}"`).join(", ")}; the scenario has: ${ids.join(", ")}`);
   }
 }

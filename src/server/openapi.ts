@@ -1,0 +1,122 @@
+/**
+ * The API's OpenAPI 3.1 description, served at /openapi.json. Request bodies come from the same
+ * zod schemas that check requests, so the description cannot drift from the checks.
+ */
+import { z } from "zod";
+import { RunRequest, ValidateRequest } from "./schemas.js";
+
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const error = (description: string) => ({ description, ...json({ $ref: "#/components/schemas/Error" }) });
+const runId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const run = { $ref: "#/components/schemas/RunSummary" };
+const notFound = error("no run with this id");
+
+export function openApiDocument(version: string): object {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "guarantor local API",
+      version,
+      description: "Validate and evaluate peace-settlement scenarios; runs are kept in a local SQLite store.",
+    },
+    servers: [{ url: "/" }],
+    paths: {
+      "/api/info": { get: { summary: "Program version and request limits", responses: { 200: { description: "ok" } } } },
+      "/api/scenarios/default": {
+        get: { summary: "The bundled scenario's YAML text", responses: { 200: { description: "name and text" } } },
+      },
+      "/api/validate": {
+        post: {
+          summary: "Check a scenario; problems carry line and column",
+          requestBody: { required: true, ...json(z.toJSONSchema(ValidateRequest)) },
+          responses: {
+            200: { description: "{valid: true, scenario} or {valid: false, problems}" },
+            400: error("malformed body"),
+            413: error("body too large"),
+            415: error("not JSON"),
+          },
+        },
+      },
+      "/api/runs": {
+        get: { summary: "Stored runs, newest first", responses: { 200: { description: "{runs: RunSummary[]}" } } },
+        post: {
+          summary: "Start a run; its progress streams from /api/runs/{id}/events",
+          requestBody: { required: true, ...json(z.toJSONSchema(RunRequest, { io: "input" })) },
+          responses: {
+            202: { description: "the queued run", ...json(run) },
+            400: error("malformed body"),
+            413: error("body too large"),
+            415: error("not JSON"),
+            422: error("scenario problems (with `problems`) or unknown options/perspectives"),
+            503: error("too many runs waiting"),
+          },
+        },
+      },
+      "/api/runs/{id}": {
+        parameters: [runId],
+        get: { summary: "A run with its scenario, progress and results", responses: { 200: { description: "run" }, 404: notFound } },
+        delete: { summary: "Delete an ended run", responses: { 204: { description: "deleted" }, 404: notFound, 409: error("still running") } },
+      },
+      "/api/runs/{id}/rerun": {
+        parameters: [runId],
+        post: { summary: "Run again with the stored inputs (same numbers)", responses: { 202: { description: "the new run", ...json(run) }, 404: notFound } },
+      },
+      "/api/runs/{id}/events": {
+        parameters: [runId],
+        get: {
+          summary: "Server-sent events: `progress` {done,total}, then `end` {status,error}",
+          responses: { 200: { description: "text/event-stream" }, 404: notFound },
+        },
+      },
+      "/api/runs/{id}/export.json": {
+        parameters: [runId],
+        get: { summary: "Inputs and results as a JSON file", responses: { 200: { description: "attachment" }, 404: notFound, 409: error("not finished") } },
+      },
+      "/api/runs/{id}/export.csv": {
+        parameters: [runId],
+        get: {
+          summary: "Outcome table as CSV: option, perspective, outcome, mean, se, trajectories",
+          responses: { 200: { description: "attachment" }, 404: notFound, 409: error("not finished") },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: { type: "string" },
+            problems: { type: "array", items: { $ref: "#/components/schemas/Problem" } },
+          },
+        },
+        Problem: {
+          type: "object",
+          required: ["line", "column", "path", "message"],
+          properties: {
+            line: { type: "integer" },
+            column: { type: "integer" },
+            path: { type: "string" },
+            message: { type: "string" },
+            expected: { type: "string" },
+            received: { type: "string" },
+            hint: { type: "string" },
+          },
+        },
+        RunSummary: {
+          type: "object",
+          properties: {
+            id: { type: "string", format: "uuid" },
+            status: { enum: ["queued", "running", "finished", "failed", "interrupted"] },
+            scenarioName: { type: "string" },
+            scenarioHash: { type: "string" },
+            seed: { type: "integer" },
+            trajectories: { type: "integer" },
+            programVersion: { type: "string" },
+            createdAt: { type: "string", format: "date-time" },
+          },
+        },
+      },
+    },
+  };
+}
