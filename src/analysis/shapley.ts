@@ -1,0 +1,143 @@
+/**
+ * Shapley values (Shapley 1953) of a set function v over n players: how much of the total
+ * change v(all) − v(none) each player accounts for. The analysis layer uses it to split the
+ * gap between two perspectives among the parameters they override differently.
+ */
+import { InputError } from "../errors.js";
+import { AnalysisRandom } from "./random.js";
+
+/**
+ * A coalition's value, given as replicate values (e.g. batch means over independent seeds,
+ * the same seeds for every coalition): Shapley values are linear in v, so they are computed per
+ * replicate and their spread gives a standard error. One replicate means no error estimate.
+ */
+export type CoalitionValue = (members: readonly boolean[]) => Promise<Float64Array> | Float64Array;
+
+export interface ShapleyValue {
+  mean: number;
+  /** standard error across replicates (and sampled orderings); NaN with one replicate and exact enumeration */
+  se: number;
+}
+
+export interface ShapleyResult {
+  players: number;
+  /** v(all) − v(none): what the values add up to (efficiency) */
+  total: ShapleyValue;
+  values: ShapleyValue[];
+  /** "exact": all 2^n coalitions; "sampled": random orderings (Castro, Gómez & Tejada 2009) */
+  method: "exact" | "sampled";
+  coalitionsEvaluated: number;
+}
+
+export interface ShapleyOptions {
+  /** enumerate all coalitions up to this many players (default 10), sample orderings above */
+  exactUpTo?: number;
+  /** orderings sampled (each with its reverse) when n is above exactUpTo (default 64) */
+  orderings?: number;
+  seed?: number;
+}
+
+function meanAndSe(values: Float64Array): ShapleyValue {
+  const n = values.length;
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= n;
+  if (n < 2) return { mean, se: NaN };
+  let squares = 0;
+  for (const v of values) squares += (v - mean) ** 2;
+  return { mean, se: Math.sqrt(squares / (n - 1) / n) };
+}
+
+/** Evaluates and caches v by coalition bitmask. */
+class CoalitionCache {
+  private readonly cache = new Map<number, Float64Array>();
+  replicates = -1;
+
+  constructor(private readonly players: number, private readonly value: CoalitionValue) {}
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  async at(mask: number): Promise<Float64Array> {
+    const known = this.cache.get(mask);
+    if (known) return known;
+    const members = Array.from({ length: this.players }, (_, i) => ((mask >>> i) & 1) === 1);
+    const result = await this.value(members);
+    if (this.replicates < 0) this.replicates = result.length;
+    if (result.length !== this.replicates || result.length === 0) {
+      throw new InputError(`every coalition must give the same number of replicate values (got ${result.length} and ${this.replicates})`);
+    }
+    this.cache.set(mask, result);
+    return result;
+  }
+}
+
+/** φ_i = Σ_{S ⊆ N∖{i}} |S|!(n−|S|−1)!/n! · (v(S ∪ {i}) − v(S)), per replicate. */
+async function exactShapley(players: number, cache: CoalitionCache): Promise<Float64Array[]> {
+  const full = 2 ** players;
+  const weights = new Float64Array(players);
+  for (let size = 0; size < players; size++) weights[size] = 1 / (players * binomial(players - 1, size));
+  for (let mask = 0; mask < full; mask++) await cache.at(mask);
+  const phi = Array.from({ length: players }, () => new Float64Array(cache.replicates));
+  for (let mask = 0; mask < full; mask++) {
+    const without = await cache.at(mask);
+    const size = popcount(mask);
+    for (let i = 0; i < players; i++) {
+      if ((mask >>> i) & 1) continue;
+      const withI = await cache.at(mask | (1 << i));
+      for (let r = 0; r < without.length; r++) phi[i][r] += weights[size] * (withI[r] - without[r]);
+    }
+  }
+  return phi;
+}
+
+export async function shapleyValues(players: number, value: CoalitionValue, options: ShapleyOptions = {}): Promise<ShapleyResult> {
+  if (!Number.isInteger(players) || players < 1 || players > 30) {
+    throw new InputError(`Shapley values need between 1 and 30 players, got ${players}`);
+  }
+  const cache = new CoalitionCache(players, value);
+  const exactUpTo = options.exactUpTo ?? 10;
+  const none = await cache.at(0);
+  const all = await cache.at(2 ** players - 1);
+  const total = meanAndSe(all.map((v, r) => v - none[r]));
+  if (players <= exactUpTo) {
+    const phi = await exactShapley(players, cache);
+    return { players, total, values: phi.map(meanAndSe), method: "exact", coalitionsEvaluated: cache.size };
+  }
+  const orderings = options.orderings ?? 64;
+  if (!Number.isInteger(orderings) || orderings < 1) throw new InputError(`the number of sampled orderings must be a positive integer, got ${orderings}`);
+  const random = new AnalysisRandom(options.seed ?? 0, 0x5a9);
+  const contributions = Array.from({ length: players }, () => new Float64Array(2 * orderings));
+  const order = Int32Array.from({ length: players }, (_, i) => i);
+  for (let o = 0; o < orderings; o++) {
+    random.shuffle(order);
+    for (const [pass, sequence] of [order, order.slice().reverse()].entries()) {
+      let mask = 0;
+      let previous = await cache.at(0);
+      for (const player of sequence) {
+        mask |= 1 << player;
+        const current = await cache.at(mask);
+        let marginal = 0;
+        for (let r = 0; r < current.length; r++) marginal += current[r] - previous[r];
+        contributions[player][2 * o + pass] = marginal / current.length;
+        previous = current;
+      }
+    }
+  }
+  // An ordering and its reverse are one antithetic pair: average them before taking the spread.
+  const paired = contributions.map((c) => Float64Array.from({ length: orderings }, (_, o) => (c[2 * o] + c[2 * o + 1]) / 2));
+  return { players, total, values: paired.map(meanAndSe), method: "sampled", coalitionsEvaluated: cache.size };
+}
+
+function popcount(x: number): number {
+  let count = 0;
+  for (let v = x; v; v &= v - 1) count++;
+  return count;
+}
+
+function binomial(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return result;
+}
