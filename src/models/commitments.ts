@@ -1,0 +1,169 @@
+/**
+ * Strategic layer, part 1: what an option's commitments mean for the model (DESIGN 5.2–5.4).
+ * Turns a list of commitments into features: the alignment threat the challenger sees, the
+ * Western integration they bring, arms, neutrality terms, forces in place, and for each
+ * guarantor the strongest form of its promise and its troops in harm's way.
+ */
+import type { Commitment } from "../scenario/schema.js";
+
+export const FORM_LEVEL = { none: 0, communique: 1, executive: 2, treaty: 3 } as const;
+export type FormLevel = (typeof FORM_LEVEL)[keyof typeof FORM_LEVEL];
+
+const ARMS_LEVEL = { low: 1 / 3, medium: 2 / 3, high: 1 } as const;
+
+/**
+ * Alignment threat T and integration I of each commitment (assumption; docs/MODEL.md §5.4 gives
+ * the reasoning). T enters acceptance and, through the existential-threat mechanism, the
+ * challenger's stake; I pulls alignment toward the West.
+ */
+export const COMMITMENT_EFFECTS = {
+  nato_membership: { threat: 1.0, integration: 1.0 },
+  collective_defense_ratified: { threat: 0.8, integration: 0.6 },
+  collective_defense_unratified: { threat: 0.6, integration: 0.5 },
+  reassurance_force_unmandated: { threat: 0.5, integration: 0.3 },
+  reassurance_force_front: { threat: 0.1, integration: 0 },
+  reassurance_force_mandated: { threat: 0.15, integration: 0.2 },
+  backstop: { threat: 0.2, integration: 0.1 },
+  arms_supply_per_level: { threat: 0.2, integration: 0.3 },
+  consultative_pledge: { threat: 0.05, integration: 0.1 },
+  nato_path: { threat: 0.3, integration: 0.1 },
+  neutrality_permanent: { threat: -0.6, integration: 0 },
+  neutrality_temporary: { threat: -0.3, integration: 0 },
+  neutrality_force_cap: { threat: -0.2, integration: 0 },
+  neutrality_foreign_bases: { threat: 0.3, integration: 0.1 },
+  un_mandate: { threat: 0.05, integration: 0 },
+  monitoring: { threat: 0, integration: 0 },
+  demilitarized_zone: { threat: 0, integration: 0 },
+  sanctions_relief_partial: { threat: -0.2, integration: 0 },
+  sanctions_relief_full: { threat: -0.4, integration: 0 },
+} as const;
+
+/** Targeting exposure of a force deployed at the front relative to the rear (assumption). */
+export const FRONT_EXPOSURE = 2;
+
+export interface OptionFeatures {
+  id: string;
+  label: string;
+  /** T: alignment threat the option poses to the challenger (may be negative) */
+  threat: number;
+  /** I ∈ [0, 1]: Western integration the option brings */
+  integration: number;
+  /** arms supply level in [0, 1] */
+  arms: number;
+  neutral: boolean;
+  forceCap: boolean;
+  dmz: boolean;
+  monitoring: boolean;
+  peacekeeping: boolean;
+  /** sum over unmandated foreign forces of exposure (1 rear, 2 front): scales λ_T */
+  targetingExposure: number;
+  /** per guarantor (index in actors.guarantors): strongest form of its promise, 0 = none */
+  formLevel: Int8Array;
+  /** per guarantor: own troops deployed in the protégé */
+  troops: Float64Array;
+}
+
+export interface GuarantorRef {
+  id: string;
+  nato: boolean;
+}
+
+export function optionFeatures(
+  option: { id: string; label: string; commitments: Commitment[] },
+  guarantors: readonly GuarantorRef[],
+): OptionFeatures {
+  const index = new Map(guarantors.map((g, i) => [g.id, i]));
+  const f: OptionFeatures = {
+    id: option.id,
+    label: option.label,
+    threat: 0,
+    integration: 0,
+    arms: 0,
+    neutral: false,
+    forceCap: false,
+    dmz: false,
+    monitoring: false,
+    peacekeeping: false,
+    targetingExposure: 0,
+    formLevel: new Int8Array(guarantors.length),
+    troops: new Float64Array(guarantors.length),
+  };
+  const promise = (id: string, level: FormLevel) => {
+    const j = index.get(id);
+    if (j !== undefined) f.formLevel[j] = Math.max(f.formLevel[j], level);
+  };
+  const add = (e: { threat: number; integration: number }, scale = 1) => {
+    f.threat += e.threat * scale;
+    f.integration += e.integration * scale;
+  };
+  const E = COMMITMENT_EFFECTS;
+  for (const c of option.commitments) {
+    switch (c.type) {
+      case "nato_membership":
+        add(E.nato_membership);
+        guarantors.forEach((g) => g.nato && promise(g.id, FORM_LEVEL.treaty));
+        break;
+      case "collective_defense":
+        add(c.ratified ? E.collective_defense_ratified : E.collective_defense_unratified);
+        c.guarantors.forEach((g) => promise(g, c.ratified ? FORM_LEVEL.treaty : FORM_LEVEL.executive));
+        break;
+      case "reassurance_force": {
+        add(c.un_mandate ? E.reassurance_force_mandated : E.reassurance_force_unmandated);
+        if (c.deployment === "front") add(E.reassurance_force_front);
+        if (!c.un_mandate) f.targetingExposure += c.deployment === "front" ? FRONT_EXPOSURE : 1;
+        for (const g of c.contributors) {
+          promise(g, FORM_LEVEL.executive);
+          const j = index.get(g);
+          if (j !== undefined) f.troops[j] += c.troops / c.contributors.length;
+        }
+        break;
+      }
+      case "backstop":
+        add(E.backstop);
+        promise(c.provider, FORM_LEVEL.executive);
+        break;
+      case "arms_supply": {
+        const level = ARMS_LEVEL[c.level];
+        f.arms = Math.max(f.arms, level);
+        break;
+      }
+      case "consultative_pledge":
+        add(E.consultative_pledge);
+        if (c.nato_path) add(E.nato_path);
+        c.guarantors.forEach((g) => promise(g, FORM_LEVEL[c.form]));
+        break;
+      case "neutrality":
+        f.neutral = true;
+        add(c.permanent ? E.neutrality_permanent : E.neutrality_temporary);
+        if (c.force_cap !== undefined) {
+          f.forceCap = true;
+          add(E.neutrality_force_cap);
+        }
+        if (c.foreign_bases) add(E.neutrality_foreign_bases);
+        c.guarantors.forEach((g) => promise(g, FORM_LEVEL[c.guarantee_form]));
+        break;
+      case "un_mandate":
+        f.peacekeeping = true;
+        add(E.un_mandate);
+        break;
+      case "monitoring":
+        f.monitoring = true;
+        break;
+      case "demilitarized_zone":
+        f.dmz = true;
+        break;
+      case "sanctions_relief":
+        add(c.level === "full" ? E.sanctions_relief_full : E.sanctions_relief_partial);
+        break;
+    }
+  }
+  // arms supply counts once, at its level
+  f.threat += E.arms_supply_per_level.threat * f.arms;
+  f.integration = Math.min(1, Math.max(0, f.integration + E.arms_supply_per_level.integration * f.arms));
+  return f;
+}
+
+/** The fallback settlement after a rejection and a later deal: a bare ceasefire (DESIGN 5.4). */
+export function bareCeasefire(guarantorCount: number): OptionFeatures {
+  return optionFeatures({ id: "later-ceasefire", label: "later ceasefire, no guarantees", commitments: [] }, new Array(guarantorCount).fill({ id: "", nato: false }));
+}

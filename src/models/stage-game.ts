@@ -1,0 +1,75 @@
+/**
+ * Strategic layer, part 2: the closed forms of the stage game (DESIGN 5.1–5.4). Pure functions
+ * of parameters and state; the simulator calls them every month, the tests check them against
+ * brute-force Monte Carlo of the same game, and the game engine checks them as equilibria.
+ */
+import { normalCdf } from "../sim/distributions.js";
+
+/** q_j = P(W + a > k) with W ~ LogNormal(μ_W, σ_W) (DESIGN 5.2). */
+export function guarantorResolve(stakeLogMean: number, stakeLogSd: number, warCost: number, audienceCost: number): number {
+  const threshold = warCost - audienceCost;
+  if (threshold <= 0) return 1;
+  return 1 - normalCdf((Math.log(threshold) - stakeLogMean) / stakeLogSd);
+}
+
+/**
+ * q̂: the challenger's belief about the guarantors' resolve. A Beta prior of strength n₀ with
+ * mean q(1−d), updated by Bayes' rule on crises where the guarantors stood firm or backed down
+ * (DESIGN 5.2). With n₀ = ∞ (updating switched off) q̂ = q(1−d).
+ */
+export function perceivedResolve(resolve: number, discount: number, priorStrength: number, firm: number, backdowns: number): number {
+  const priorMean = resolve * (1 - discount);
+  if (!Number.isFinite(priorStrength)) return priorMean;
+  return (priorStrength * priorMean + firm) / (priorStrength + firm + backdowns);
+}
+
+/** V*: the stake above which attacking pays, V(q̂π_G + (1−q̂)π_P) > q̂k_G + (1−q̂)k_P (DESIGN 5.1). */
+export function attackCutPoint(perceived: number, piG: number, kG: number, piP: number, kP: number): number {
+  const expectedCost = perceived * kG + (1 - perceived) * kP;
+  const expectedGain = perceived * piG + (1 - perceived) * piP;
+  if (expectedGain <= 0) return Infinity;
+  return expectedCost / expectedGain;
+}
+
+/** P(attack | window) = 1 − Φ((ln V* − μ_V)/σ_V) for V ~ LogNormal(μ_V, σ_V) (DESIGN 5.1). */
+export function attackProbabilityPerWindow(cutPoint: number, stakeLogMean: number, stakeLogSd: number): number {
+  if (cutPoint <= 0) return 1;
+  if (!Number.isFinite(cutPoint)) return 0;
+  return 1 - normalCdf((Math.log(cutPoint) - stakeLogMean) / stakeLogSd);
+}
+
+/** Monthly probability of at least one event of a Poisson process of `ratePerYear` × `share`. */
+export function monthlyProbability(ratePerYear: number, share = 1): number {
+  return 1 - Math.exp((-ratePerYear * share) / 12);
+}
+
+/** μ_V(s) = μ_V0 + β_s(1 − s) + γ_T·max(T, 0) − ν·[neutral] (DESIGN 5.1, 5.3). */
+export function challengerStakeLogMean(base: number, slope: number, alignment: number, threatEffect: number, threat: number, neutralityReduction: number, neutral: boolean): number {
+  return base + slope * (1 - alignment) + threatEffect * Math.max(threat, 0) - (neutral ? neutralityReduction : 0);
+}
+
+/** π_P = min(0.999, π_P0(1 − δ_A·arms)(1 + δ_cap·[force cap])) (DESIGN 5.1, 5.3). */
+export function challengerSuccessVsProtege(base: number, armsDenial: number, arms: number, capEffect: number, forceCap: boolean): number {
+  return Math.min(0.999, base * (1 - armsDenial * arms) * (1 + (forceCap ? capEffect : 0)));
+}
+
+/** P(accept) = logistic(α_A − γ_A·T) (DESIGN 5.4). */
+export function acceptanceProbability(baseLogit: number, threatWeight: number, threat: number): number {
+  const z = baseLogit - threatWeight * threat;
+  if (z === Infinity) return 1;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * One month of alignment drift (DESIGN 5.3): s moves toward the leverage L at rate κ and toward 0
+ * under integration I at rate ρ; neutrality keeps s ≥ s_N.
+ */
+export function driftAlignment(s: number, leverage: number, driftRate: number, integrationPull: number, integration: number, floor: number): number {
+  const next = s + (driftRate / 12) * (leverage - s) - ((integrationPull * integration) / 12) * s;
+  return Math.min(1, Math.max(floor, next));
+}
+
+/** In a crisis that does not escalate, the share of cases where the protégé's side backs down: V/(V + S). */
+export function backdownProbability(challengerStake: number, defenderStake: number): number {
+  return challengerStake / (challengerStake + defenderStake);
+}

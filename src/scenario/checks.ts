@@ -1,0 +1,197 @@
+/**
+ * Checks across a scenario that a schema cannot express: references between actors and
+ * options, the model's parameter list, priors whose numbers are impossible or whose support
+ * leaves the parameter's domain. They run on the raw data, so they are reported together
+ * with schema problems.
+ */
+import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../models/parameters.js";
+import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } from "./prior.js";
+import { didYouMean } from "./issues.js";
+import { OUTCOME_NAMES } from "../sim/result.js";
+
+export interface RawIssue {
+  path: PropertyKey[];
+  /** for unknown keys: the key itself is pointed at */
+  key?: string;
+  message: string;
+  expected?: string;
+  received?: string;
+  hint?: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+const REFERENCE_FIELDS: Record<string, string[]> = {
+  collective_defense: ["guarantors"],
+  reassurance_force: ["contributors"],
+  backstop: ["provider"],
+  arms_supply: ["providers"],
+  consultative_pledge: ["guarantors"],
+  neutrality: ["guarantors"],
+  un_mandate: ["contributors"],
+};
+
+export function crossCheck(data: unknown): RawIssue[] {
+  if (!isObj(data)) return [];
+  return [...checkActors(data), ...checkOptions(data), ...checkParameters(data), ...checkPerspectives(data), ...checkLoss(data)];
+}
+
+function guarantorIds(data: Obj): string[] {
+  const actors = isObj(data.actors) ? data.actors : {};
+  return list(actors.guarantors)
+    .map((g) => (isObj(g) ? str(g.id) : undefined))
+    .filter((x): x is string => x !== undefined);
+}
+
+function checkActors(data: Obj): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const actors = isObj(data.actors) ? data.actors : {};
+  const seen = new Map<string, string>();
+  const note = (id: unknown, path: PropertyKey[]) => {
+    if (typeof id !== "string") return;
+    const before = seen.get(id);
+    if (before) issues.push({ path, message: `actor id "${id}" is already used by ${before}`, hint: "each actor needs its own id" });
+    else seen.set(id, path.join("."));
+  };
+  if (isObj(actors.challenger)) note(actors.challenger.id, ["actors", "challenger", "id"]);
+  if (isObj(actors.protege)) note(actors.protege.id, ["actors", "protege", "id"]);
+  list(actors.guarantors).forEach((g, i) => isObj(g) && note(g.id, ["actors", "guarantors", i, "id"]));
+  list(actors.spoilers).forEach((s, i) => isObj(s) && note(s.id, ["actors", "spoilers", i, "id"]));
+  return issues;
+}
+
+function checkOptions(data: Obj): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const known = guarantorIds(data);
+  const optionIds = new Set<string>();
+  list(data.options).forEach((o, oi) => {
+    if (!isObj(o)) return;
+    const oid = str(o.id);
+    if (oid !== undefined) {
+      if (optionIds.has(oid)) issues.push({ path: ["options", oi, "id"], message: `option id "${oid}" is used twice` });
+      optionIds.add(oid);
+    }
+    list(o.commitments).forEach((c, ci) => {
+      if (!isObj(c)) return;
+      for (const field of REFERENCE_FIELDS[str(c.type) ?? ""] ?? []) {
+        const value = c[field];
+        const refs = Array.isArray(value) ? value.map((v, k) => [v, k] as const) : [[value, undefined] as const];
+        for (const [ref, k] of refs) {
+          if (typeof ref !== "string" || known.includes(ref)) continue;
+          const path: PropertyKey[] = ["options", oi, "commitments", ci, field, ...(k === undefined ? [] : [k])];
+          const guess = didYouMean(ref, known);
+          issues.push({
+            path,
+            message: `unknown guarantor "${ref}"`,
+            expected: `one of the guarantors declared under actors.guarantors (${known.join(", ") || "none declared"})`,
+            received: `"${ref}"`,
+            hint: guess ? `did you mean "${guess}"?` : undefined,
+          });
+        }
+      }
+    });
+  });
+  return issues;
+}
+
+/** A prior's support must lie inside the parameter's domain (e.g. no negative rates). */
+function domainIssue(name: string, prior: Prior, path: PropertyKey[]): RawIssue | undefined {
+  const spec = parameterSpec(name);
+  if (!spec) return undefined;
+  const [lo, hi] = domainBounds(spec.domain);
+  const [a, b] = priorSupport(prior);
+  if (a >= lo && b <= hi && !(spec.domain === "positive" && prior.dist === "fixed" && prior.value <= 0)) return undefined;
+  const what = {
+    real: "any number",
+    nonnegative: "a rate or size that cannot be negative",
+    positive: "a quantity that must be greater than 0",
+    probability: "a probability or share in [0, 1]",
+  }[spec.domain];
+  const hint =
+    prior.dist === "normal"
+      ? spec.domain === "probability"
+        ? "use a beta prior, or set min: 0 and max: 1"
+        : "use a lognormal or gamma prior, or set min: 0"
+      : spec.domain === "probability"
+        ? "use a beta prior"
+        : "use a lognormal or gamma prior";
+  return { path, message: `${name} is ${what}, but its prior ${describePrior(prior)} reaches outside that`, hint };
+}
+
+function checkPrior(name: string, raw: unknown, path: PropertyKey[], requireSource: boolean): RawIssue[] {
+  const parsed = priorSchema.safeParse(raw);
+  if (!parsed.success) return []; // the schema reports it
+  const prior = parsed.data;
+  const issues: RawIssue[] = priorProblems(prior).map((p) => ({ path: [...path, p.key], message: p.message }));
+  if (issues.length === 0) {
+    const d = domainIssue(name, prior, path);
+    if (d) issues.push(d);
+  }
+  if (requireSource && prior.source === undefined)
+    issues.push({ path, message: `parameter ${name} has no source`, hint: 'add source: "<citation>" or source: "assumption"' });
+  return issues;
+}
+
+function unknownParameter(name: string, path: PropertyKey[]): RawIssue {
+  const guess = didYouMean(name, PARAMETER_NAMES);
+  return {
+    path: path.slice(0, -1),
+    key: name,
+    message: `unknown parameter "${name}": the model has no such parameter`,
+    hint: guess ? `did you mean "${guess}"?` : "run `guarantor schema --parameters` to list the model's parameters",
+  };
+}
+
+function checkParameters(data: Obj): RawIssue[] {
+  if (!isObj(data.parameters)) return [];
+  const issues: RawIssue[] = [];
+  for (const [name, raw] of Object.entries(data.parameters)) {
+    const path = ["parameters", name];
+    if (!parameterSpec(name)) issues.push(unknownParameter(name, path));
+    else issues.push(...checkPrior(name, raw, path, true));
+  }
+  const missing = PARAMETERS.map((p) => p.name).filter((n) => !(n in (data.parameters as Obj)));
+  if (missing.length > 0)
+    issues.push({
+      path: ["parameters"],
+      message: `missing prior${missing.length === 1 ? "" : "s"} for ${missing.join(", ")}`,
+      hint: "every model parameter needs a prior and a source (see docs/MODEL.md)",
+    });
+  return issues;
+}
+
+function checkPerspectives(data: Obj): RawIssue[] {
+  if (!isObj(data.perspectives)) return [];
+  const issues: RawIssue[] = [];
+  for (const [pid, p] of Object.entries(data.perspectives)) {
+    if (!isObj(p) || !isObj(p.overrides)) continue;
+    for (const [name, raw] of Object.entries(p.overrides)) {
+      const path = ["perspectives", pid, "overrides", name];
+      if (!parameterSpec(name)) issues.push(unknownParameter(name, path));
+      else issues.push(...checkPrior(name, raw, path, false));
+    }
+  }
+  return issues;
+}
+
+const CONDITIONAL = new Set(["p_war_resumes_2y", "p_war_resumes_5y", "p_war_resumes_10y", "p_war_resumes_horizon", "loss"]);
+
+function checkLoss(data: Obj): RawIssue[] {
+  if (!isObj(data.loss) || !isObj(data.loss.weights)) return [];
+  const issues: RawIssue[] = [];
+  for (const name of Object.keys(data.loss.weights)) {
+    if (CONDITIONAL.has(name))
+      issues.push({
+        path: ["loss", "weights", name],
+        message: `${name} cannot be weighted in the loss: ${name === "loss" ? "it is the loss itself" : "it is conditional on acceptance"}`,
+        hint: "weigh outcomes over all trajectories, e.g. expected_war_months",
+      });
+    else if (!(OUTCOME_NAMES as readonly string[]).includes(name)) {
+      /* reported by the schema */
+    }
+  }
+  return issues;
+}

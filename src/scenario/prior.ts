@@ -1,0 +1,161 @@
+/**
+ * Prior distributions of parameters: their YAML form, checks, and the quantile function used
+ * to draw them (θ = F⁻¹(u)). Moment forms (mean, sd) are used where readers think in moments.
+ */
+import { z } from "zod";
+import { betaQuantile, gammaQuantile, normalQuantile, normalCdf } from "../sim/distributions.js";
+
+const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
+const positive = finite.refine((v) => v > 0, { message: "must be greater than 0" });
+const source = z.string().min(1, { message: "must name a citation or say \"assumption\"" });
+const note = z.string();
+
+export const normalPrior = z.strictObject({
+  dist: z.literal("normal"),
+  mean: finite,
+  sd: positive,
+  min: finite.optional(),
+  max: finite.optional(),
+  source: source.optional(),
+  note: note.optional(),
+});
+export const lognormalPrior = z.strictObject({
+  dist: z.literal("lognormal"),
+  mean: positive,
+  sd: positive,
+  source: source.optional(),
+  note: note.optional(),
+});
+export const betaPrior = z.strictObject({
+  dist: z.literal("beta"),
+  mean: finite,
+  sd: positive,
+  source: source.optional(),
+  note: note.optional(),
+});
+export const gammaPrior = z.strictObject({
+  dist: z.literal("gamma"),
+  mean: positive,
+  sd: positive,
+  source: source.optional(),
+  note: note.optional(),
+});
+export const uniformPrior = z.strictObject({
+  dist: z.literal("uniform"),
+  min: finite,
+  max: finite,
+  source: source.optional(),
+  note: note.optional(),
+});
+export const fixedPrior = z.strictObject({
+  dist: z.literal("fixed"),
+  value: finite,
+  source: source.optional(),
+  note: note.optional(),
+});
+
+export const priorSchema = z.discriminatedUnion("dist", [normalPrior, lognormalPrior, betaPrior, gammaPrior, uniformPrior, fixedPrior]);
+export type Prior = z.infer<typeof priorSchema>;
+export const DIST_NAMES = ["normal", "lognormal", "beta", "gamma", "uniform", "fixed"] as const;
+
+/** Problems with a prior's numbers that a schema cannot see; [] when it is well formed. */
+export function priorProblems(p: Prior): { key: string; message: string }[] {
+  switch (p.dist) {
+    case "beta": {
+      if (!(p.mean > 0 && p.mean < 1)) return [{ key: "mean", message: `a beta prior needs 0 < mean < 1, got ${p.mean}` }];
+      const maxSd = Math.sqrt(p.mean * (1 - p.mean));
+      if (p.sd >= maxSd)
+        return [
+          {
+            key: "sd",
+            message: `a beta prior with mean ${p.mean} needs sd < √(mean·(1−mean)) = ${maxSd.toPrecision(4)}, got ${p.sd}`,
+          },
+        ];
+      return [];
+    }
+    case "normal":
+      if (p.min !== undefined && p.max !== undefined && !(p.min < p.max))
+        return [{ key: "max", message: `max (${p.max}) must be greater than min (${p.min})` }];
+      if (p.min !== undefined && p.max !== undefined && normalCdf((p.max - p.mean) / p.sd) - normalCdf((p.min - p.mean) / p.sd) < 1e-12)
+        return [{ key: "mean", message: `the interval [${p.min}, ${p.max}] holds no mass of Normal(${p.mean}, ${p.sd})` }];
+      return [];
+    case "uniform":
+      return p.min < p.max ? [] : [{ key: "max", message: `max (${p.max}) must be greater than min (${p.min})` }];
+    default:
+      return [];
+  }
+}
+
+/** Smallest and largest value the prior can produce. */
+export function priorSupport(p: Prior): [number, number] {
+  switch (p.dist) {
+    case "normal":
+      return [p.min ?? -Infinity, p.max ?? Infinity];
+    case "lognormal":
+    case "gamma":
+      return [0, Infinity];
+    case "beta":
+      return [0, 1];
+    case "uniform":
+      return [p.min, p.max];
+    case "fixed":
+      return [p.value, p.value];
+  }
+}
+
+/** Mean of the prior (the truncated mean for a truncated normal is not needed: shown as `mean`). */
+export function priorMean(p: Prior): number {
+  switch (p.dist) {
+    case "uniform":
+      return (p.min + p.max) / 2;
+    case "fixed":
+      return p.value;
+    default:
+      return p.mean;
+  }
+}
+
+/** The inverse CDF F⁻¹(u) of a prior, u ∈ (0,1). */
+export function priorQuantile(p: Prior, u: number): number {
+  switch (p.dist) {
+    case "fixed":
+      return p.value;
+    case "uniform":
+      return p.min + u * (p.max - p.min);
+    case "normal": {
+      if (p.min === undefined && p.max === undefined) return p.mean + p.sd * normalQuantile(u);
+      const lo = p.min === undefined ? 0 : normalCdf((p.min - p.mean) / p.sd);
+      const hi = p.max === undefined ? 1 : normalCdf((p.max - p.mean) / p.sd);
+      const x = p.mean + p.sd * normalQuantile(lo + u * (hi - lo));
+      return Math.min(Math.max(x, p.min ?? -Infinity), p.max ?? Infinity);
+    }
+    case "lognormal": {
+      const s2 = Math.log(1 + (p.sd * p.sd) / (p.mean * p.mean));
+      return Math.exp(Math.log(p.mean) - s2 / 2 + Math.sqrt(s2) * normalQuantile(u));
+    }
+    case "beta": {
+      const nu = (p.mean * (1 - p.mean)) / (p.sd * p.sd) - 1;
+      return betaQuantile(u, p.mean * nu, (1 - p.mean) * nu);
+    }
+    case "gamma": {
+      const shape = (p.mean * p.mean) / (p.sd * p.sd);
+      return gammaQuantile(u, shape, (p.sd * p.sd) / p.mean);
+    }
+  }
+}
+
+/** One-line human form, e.g. "beta(mean 0.3, sd 0.1)". */
+export function describePrior(p: Prior): string {
+  switch (p.dist) {
+    case "fixed":
+      return `fixed ${p.value}`;
+    case "uniform":
+      return `uniform(${p.min}, ${p.max})`;
+    case "normal": {
+      const bounds = p.min !== undefined || p.max !== undefined ? ` on [${p.min ?? "−∞"}, ${p.max ?? "∞"}]` : "";
+      return `normal(mean ${p.mean}, sd ${p.sd})${bounds}`;
+    }
+    default:
+      return `${p.dist}(mean ${p.mean}, sd ${p.sd})`;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Dynamics layer: one trajectory simulated month by month (DESIGN 5.1–5.5). Each month draws a
+ * fixed number of uniforms from the trajectory's stream, whatever happens, so that the same
+ * trajectory under two options sees the same world (common random numbers). No allocation per
+ * step: all state lives in preallocated typed arrays.
+ */
+import { P } from "../models/parameters.js";
+import type { OptionFeatures } from "../models/commitments.js";
+import {
+  attackCutPoint,
+  attackProbabilityPerWindow,
+  backdownProbability,
+  driftAlignment,
+  guarantorResolve,
+  monthlyProbability,
+  perceivedResolve,
+} from "../models/stage-game.js";
+import { normalQuantile } from "./distributions.js";
+import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
+import { OptionContext, type ActorFacts } from "./context.js";
+import { Aggregate, V, VALUE_COUNT } from "./aggregate.js";
+
+export const enum State {
+  Peace = 0,
+  Crisis = 1,
+  LimitedWar = 2,
+  DirectWar = 3,
+  Nuclear = 4,
+  NoSettlement = 5,
+}
+
+const DRAWS_PER_MONTH = 8;
+const PURPOSE_DYNAMICS = hashString("dynamics");
+const PURPOSE_ELECTIONS = hashString("elections");
+const KEY_ACCEPTANCE = hashString("acceptance");
+
+export interface GuarantorTimetable {
+  /** months between elections, 0 = none modelled */
+  interval: Int32Array;
+  /** month of the first election */
+  first: Int32Array;
+}
+
+export class MonthlySimulator {
+  private readonly stream = new Uint32Array(8);
+  private readonly shift: Float64Array;
+  private readonly values = new Float64Array(VALUE_COUNT);
+  private readonly u = new Float64Array(DRAWS_PER_MONTH);
+  private readonly main: OptionContext;
+  private readonly fallback: OptionContext;
+  private ctx: OptionContext;
+  // state of the current trajectory
+  private resolve = 0;
+  private lead = -1;
+  private firm = 0;
+  private backdowns = 0;
+
+  constructor(
+    private readonly seed: number,
+    private readonly months: number,
+    private readonly actors: ActorFacts,
+    private readonly elections: GuarantorTimetable,
+    private readonly lossWeights: Float64Array,
+  ) {
+    const g = actors.guarantorNuclear.length;
+    this.shift = new Float64Array(g);
+    this.main = new OptionContext(g);
+    this.fallback = new OptionContext(g);
+    this.ctx = this.main;
+  }
+
+  /** q = max over committed guarantors of q_j, and which guarantor leads (DESIGN 5.2). */
+  private updateResolve(theta: Float64Array, o: number): void {
+    const c = this.ctx;
+    let best = 0;
+    let lead = -1;
+    for (let j = 0; j < c.committed.length; j++) {
+      if (!c.committed[j]) continue;
+      const lt = c.logThreshold[j];
+      const q = lt === -Infinity ? 1 : guarantorResolve(theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd], Math.exp(lt), 0);
+      if (q > best || lead < 0) {
+        best = q;
+        lead = j;
+      }
+    }
+    this.resolve = best;
+    this.lead = lead;
+  }
+
+  /** Simulate trajectory `index` with parameters θ at theta[o…] under `features`; add it to `agg`. */
+  run(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number, agg: Aggregate): void {
+    const seed = this.seed;
+    this.main.fill(features, theta, o, this.actors);
+    this.fallback.fill(fallback, theta, o, this.actors);
+    this.ctx = this.main;
+    seedStream(this.stream, 0, seed, index, PURPOSE_DYNAMICS);
+    seedStream(this.stream, 4, seed, index, PURPOSE_ELECTIONS);
+    this.shift.fill(0);
+    this.firm = 0;
+    this.backdowns = 0;
+    this.updateResolve(theta, o);
+
+    const accepted = uniformAt(seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
+    let state: State = accepted ? State.Peace : State.NoSettlement;
+    let s = theta[o + P.alignment_initial];
+    if (accepted) s = Math.max(s, this.main.alignmentFloor);
+    let firstWar = -1;
+    let warMonths = 0;
+    let crises = 0;
+    let directWar = 0;
+    let nuclear = 0;
+    let backedDown = 0;
+    const u = this.u;
+    const H = this.months;
+    const el = this.elections;
+    const electionSd = theta[o + P.election_stake_shift_sd];
+    const pLater = monthlyProbability(theta[o + P.later_settlement_rate_per_year]);
+    const pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
+    const pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
+    const warShift = theta[o + P.war_alignment_shift];
+
+    for (let t = 0; t < H; t++) {
+      for (let k = 0; k < DRAWS_PER_MONTH; k++) u[k] = nextUniform(this.stream, 0);
+      // elections: redraw each guarantor's political stake on its own calendar (DESIGN 5.2)
+      let elected = false;
+      for (let j = 0; j < el.interval.length; j++) {
+        const iv = el.interval[j];
+        if (iv > 0 && t >= el.first[j] && (t - el.first[j]) % iv === 0) {
+          this.shift[j] = electionSd * normalQuantile(nextUniform(this.stream, 4));
+          elected = true;
+        }
+      }
+      if (elected) this.updateResolve(theta, o);
+      const c = this.ctx;
+
+      if (state === State.Peace || state === State.Crisis) {
+        state = State.Peace;
+        const q = this.resolve;
+        const qHat = perceivedResolve(q, theta[o + P.resolve_discount], theta[o + P.belief_prior_strength], this.firm, this.backdowns);
+        const leverage = (1 - qHat) * c.piP * theta[o + P.threat_credibility];
+        s = driftAlignment(s, leverage, theta[o + P.alignment_drift_rate_per_year], theta[o + P.integration_pull_per_year], c.features.integration, c.alignmentFloor);
+        const stakeLogMean = c.stakeBase + theta[o + P.stake_alignment_slope] * (1 - s);
+        const cut = attackCutPoint(qHat, c.piG, c.kG, c.piP, c.kP);
+        const pAttack = monthlyProbability(theta[o + P.window_rate_per_year], attackProbabilityPerWindow(cut, stakeLogMean, theta[o + P.challenger_stake_log_sd]));
+        let war = u[0] < pAttack;
+        if (!war) {
+          const pTarget = monthlyProbability(c.targetingRate);
+          const pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + theta[o + P.moral_hazard] * q));
+          if (u[1] < pTarget || u[2] < pSpoiler) {
+            crises++;
+            state = State.Crisis;
+            if (u[3] < theta[o + P.crisis_escalation_probability]) {
+              war = true;
+            } else {
+              // brinkmanship: the side with less at stake backs down more often (DESIGN 5.4)
+              const challengerStake = Math.exp(stakeLogMean);
+              const defenderStake = c.anyCommitted
+                ? Math.exp(theta[o + P.guarantor_stake_log_mean] + this.shift[this.lead]) + c.audience[this.lead]
+                : Math.exp(stakeLogMean) * (1 - c.piP) / Math.max(c.piP, 1e-9);
+              if (u[4] < backdownProbability(challengerStake, defenderStake)) {
+                s += theta[o + P.backdown_alignment_shift] * (1 - s);
+                if (c.anyCommitted) {
+                  this.backdowns++;
+                  backedDown = 1;
+                }
+              } else if (c.anyCommitted) {
+                this.firm++;
+              }
+              s = Math.max(s, c.alignmentFloor);
+            }
+          }
+        }
+        if (war) {
+          if (accepted && firstWar < 0 && c === this.main) firstWar = t;
+          // the guarantors intervene with their actual resolve q (DESIGN 5.1)
+          if (c.anyCommitted && u[5] < q) {
+            state = State.DirectWar;
+            directWar = 1;
+            this.firm++;
+          } else {
+            state = State.LimitedWar;
+            if (c.anyCommitted) {
+              this.backdowns++;
+              backedDown = 1;
+            }
+          }
+        }
+      } else if (state === State.LimitedWar) {
+        if (c.anyCommitted && u[0] < monthlyProbability(theta[o + P.guarantor_entry_rate_per_year], this.resolve)) {
+          state = State.DirectWar;
+          directWar = 1;
+        } else if (u[1] < pEndLimited) {
+          s = u[2] < c.piP ? s + warShift * (1 - s) : s - warShift * s;
+          s = Math.max(s, c.alignmentFloor);
+          state = State.Peace;
+        }
+      } else if (state === State.DirectWar) {
+        if (c.nuclearPossible && u[0] < theta[o + P.nuclear_use_given_direct_war_per_month]) {
+          state = State.Nuclear;
+          nuclear = 1;
+        } else if (u[1] < pEndDirect) {
+          s = u[2] < c.piG ? s + warShift * (1 - s) : s - warShift * s;
+          s = Math.max(s, c.alignmentFloor);
+          state = State.Peace;
+        }
+      } else if (state === State.NoSettlement) {
+        if (u[0] < pLater) {
+          this.ctx = this.fallback;
+          this.updateResolve(theta, o);
+          state = State.Peace;
+        }
+      }
+      if (state >= State.LimitedWar) warMonths++;
+      agg.states[state * H + t]++;
+    }
+
+    const values = this.values;
+    values[V.p_accept] = accepted ? 1 : 0;
+    values[V.expected_war_months] = warMonths;
+    values[V.p_direct_guarantor_war] = directWar;
+    values[V.p_nuclear_use] = nuclear;
+    values[V.p_sphere_at_horizon] = s > 0.5 ? 1 : 0;
+    values[V.mean_alignment_at_horizon] = s;
+    values[V.expected_crises] = crises;
+    values[V.p_guarantor_backs_down] = backedDown;
+    let loss = 0;
+    for (let k = 0; k < VALUE_COUNT - 1; k++) loss += this.lossWeights[k] * values[k];
+    values[V.loss] = loss;
+    agg.addTrajectory(values, firstWar);
+  }
+}

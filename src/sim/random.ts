@@ -1,0 +1,86 @@
+/**
+ * Random streams for the simulator. Every number a trajectory uses is a pure function of
+ * (seed, trajectory index, purpose), so results do not depend on workers, chunking or on
+ * which options and perspectives are evaluated: common random numbers by construction.
+ * Keys are hashed with murmur3's finaliser; a stream is xoshiro128** (Blackman & Vigna 2018).
+ */
+
+/** murmur3 fmix32: a bijective 32-bit avalanche mix. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Hash a list of 32-bit words into one 32-bit word (order matters). */
+export function hashWords(...words: number[]): number {
+  let h = 0x9e3779b9;
+  for (const w of words) h = mix32((h ^ mix32((w >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
+  return h;
+}
+
+/** FNV-1a of a string: stable 32-bit key for a parameter or purpose name. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const TWO_POW_32 = 4294967296;
+
+/** A uniform in (0,1) that is a pure function of its key: never exactly 0 or 1. */
+export function uniformAt(seed: number, trajectory: number, key: number): number {
+  const h = hashWords(seed, trajectory, key, 0x2545f491);
+  return (h + 0.5) / TWO_POW_32;
+}
+
+/**
+ * xoshiro128** with its state in a caller-owned Uint32Array slot, so a simulator can hold one
+ * stream per trajectory without allocating. `offset` selects the 4-word slot.
+ */
+export function seedStream(state: Uint32Array, offset: number, seed: number, trajectory: number, purpose: number): void {
+  let s0 = hashWords(seed, trajectory, purpose, 1);
+  const s1 = hashWords(seed, trajectory, purpose, 2);
+  const s2 = hashWords(seed, trajectory, purpose, 3);
+  const s3 = hashWords(seed, trajectory, purpose, 4);
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the all-zero state is the generator's one fixed point
+  state[offset] = s0;
+  state[offset + 1] = s1;
+  state[offset + 2] = s2;
+  state[offset + 3] = s3;
+}
+
+/** Next uniform in (0,1) from the stream in `state[offset..offset+3]`. */
+export function nextUniform(state: Uint32Array, offset: number): number {
+  const s0 = state[offset];
+  const s1 = state[offset + 1];
+  let s2 = state[offset + 2];
+  let s3 = state[offset + 3];
+  const x = Math.imul(s1, 5);
+  const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+  const t = s1 << 9;
+  s2 ^= s0;
+  s3 ^= s1;
+  state[offset + 1] = s1 ^ s2;
+  state[offset] = s0 ^ s3;
+  state[offset + 2] = s2 ^ t;
+  state[offset + 3] = (s3 << 11) | (s3 >>> 21);
+  return (result + 0.5) / TWO_POW_32;
+}
+
+/** A small object wrapper for code paths that are not hot. */
+export class Stream {
+  private readonly state = new Uint32Array(4);
+  constructor(seed: number, trajectory: number, purpose: number) {
+    seedStream(this.state, 0, seed, trajectory, purpose);
+  }
+  next(): number {
+    return nextUniform(this.state, 0);
+  }
+}
