@@ -1,0 +1,59 @@
+/**
+ * Charts as data: a small declarative spec (scales, marks, legend, a text summary) built from
+ * results by pure functions, then drawn by one renderer. In the manner of Observable Plot.
+ */
+
+export interface LinearScale {
+  type: "linear";
+  domain: [number, number];
+  label: string;
+  format: "percent" | "number";
+}
+
+export interface BandScale {
+  type: "band";
+  domain: string[];
+  label: string;
+}
+
+export type Scale = LinearScale | BandScale;
+
+/** A position on one axis: a number on a linear scale, a category on a band scale. */
+export type Position = number | string;
+/** An extent: a [from, to] pair on a linear scale, or a whole band. */
+export type Extent = [number, number] | string;
+
+export type Mark =
+  | { type: "line"; name: string; points: [number, number][]; stroke: string }
+  | { type: "area"; name: string; points: { x: number; y0: number; y1: number }[]; fill: string; opacity: number }
+  | { type: "rect"; x: Extent; y: Extent; fill: string; title: string; text?: string; textFill?: string };
+
+export interface LegendItem {
+  name: string;
+  color: string;
+}
+
+export interface ChartSpec {
+  /** short name, also the file name of exports */
+  id: string;
+  title: string;
+  /** the text alternative: what the chart shows, in words and key numbers */
+  summary: string;
+  width: number;
+  height: number;
+  x: Scale;
+  y: Scale;
+  marks: Mark[];
+  legend: LegendItem[];
+}
+
+/** The data behind a chart, as a table: what its CSV export contains. */
+export interface DataTable {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface Chart {
+  spec: ChartSpec;
+  data: DataTable;
+}
