@@ -1,0 +1,34 @@
+/**
+ * Reading and writing Gambit's file formats: .nfg (strategic games) and .efg (extensive games,
+ * "EFG 2 R"). The kind is taken from the file's first word, so a misnamed file still reads.
+ */
+import { readFileSync } from "node:fs";
+import { InputError } from "../errors.js";
+import { readEfg, writeEfg } from "./efg-format.js";
+import type { Game } from "./game.js";
+import { readNfg, writeNfg } from "./nfg-format.js";
+
+export { readEfg, writeEfg, readNfg, writeNfg };
+
+/** Parses a .nfg or .efg text; `file` names it in error messages. */
+export function readGame(text: string, file = "<game>"): Game {
+  const first = /^\s*([A-Za-z]+)/.exec(text)?.[1];
+  if (first === "NFG") return readNfg(text, file);
+  if (first === "EFG") return readEfg(text, file);
+  throw new InputError(`${file}:1:1: expected a Gambit game file starting with "NFG" or "EFG"`);
+}
+
+export function readGameFile(path: string): Game {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read ${path}: ${code === "ENOENT" ? "no such file" : code ?? String(e)}`);
+  }
+  return readGame(text, path);
+}
+
+export function writeGame(game: Game): string {
+  return game.kind === "nfg" ? writeNfg(game) : writeEfg(game);
+}
