@@ -1,0 +1,123 @@
+/**
+ * Out-of-sample backtest of predictors on historical cases: each predictor forecasts P(war resumes
+ * within k years) for cases it was not trained on (leave-one-out or a time split), and the
+ * forecasts are scored against what happened with the Brier score, its decomposition and
+ * reliability bins, and compared with the base rate case by case.
+ */
+import { InputError } from "../../errors.js";
+import type { HistoricalCase } from "../cases/historical-cases.js";
+import { brierScore, type BrierDecomposition } from "../stats/brier.js";
+import { outcomeWithin, type Predictor } from "./predictor.js";
+
+export type ValidationScheme = { kind: "leave-one-out" } | { kind: "time-split"; splitYear: number };
+
+export interface BacktestOptions {
+  cases: readonly HistoricalCase[];
+  predictors: readonly Predictor[];
+  horizons: readonly number[];
+  scheme: ValidationScheme;
+  /** reliability-diagram bins (default 10) */
+  bins?: number;
+}
+
+export interface PredictorScore {
+  predictor: string;
+  score: BrierDecomposition;
+  /** mean of the per-case difference in squared error against the first predictor, and its SE (negative = better) */
+  differenceVsReference: { mean: number; stdErr: number };
+}
+
+export interface HorizonResult {
+  years: number;
+  /** test cases whose outcome at this horizon is known */
+  n: number;
+  /** test cases censored before the horizon (outcome unknown, left out) */
+  censoredBefore: number;
+  events: number;
+  scores: PredictorScore[];
+}
+
+export interface BacktestReport {
+  scheme: ValidationScheme;
+  trainingCases: number | "n − 1 each";
+  testCases: number;
+  predictors: { id: string; label: string }[];
+  horizons: HorizonResult[];
+  /** forecasts[p][i][h] of predictor p for test case i (same order as testIds) */
+  forecasts: number[][][];
+  testIds: string[];
+}
+
+/** Run the backtest. The first predictor is the reference for the paired differences (normally the base rate). */
+export async function runBacktest(options: BacktestOptions): Promise<BacktestReport> {
+  const { cases, predictors, horizons, scheme } = options;
+  if (predictors.length === 0) throw new InputError("backtest: no predictors to score");
+  if (horizons.length === 0 || horizons.some((k) => !(k > 0))) throw new InputError("backtest: horizons must be positive numbers of years");
+  const { training, test } = splitCases(cases, scheme);
+  const forecasts: number[][][] = [];
+  for (const predictor of predictors) forecasts.push(await forecastsOf(predictor, cases, training, test, horizons, scheme));
+  const horizonResults = horizons.map((years, h) => scoreHorizon(years, h, test, predictors, forecasts, options.bins ?? 10));
+  return {
+    scheme,
+    trainingCases: scheme.kind === "leave-one-out" ? "n − 1 each" : training.length,
+    testCases: test.length,
+    predictors: predictors.map((p) => ({ id: p.id, label: p.label })),
+    horizons: horizonResults,
+    forecasts,
+    testIds: test.map((c) => c.id),
+  };
+}
+
+function splitCases(cases: readonly HistoricalCase[], scheme: ValidationScheme) {
+  if (scheme.kind === "leave-one-out") return { training: cases, test: cases };
+  const training = cases.filter((c) => c.year < scheme.splitYear);
+  const test = cases.filter((c) => c.year >= scheme.splitYear);
+  if (training.length < 10 || test.length === 0) {
+    throw new InputError(`backtest: a split at ${scheme.splitYear} leaves ${training.length} training and ${test.length} test cases; pick a year with at least 10 and 1`);
+  }
+  return { training, test };
+}
+
+async function forecastsOf(
+  predictor: Predictor, all: readonly HistoricalCase[], training: readonly HistoricalCase[], test: readonly HistoricalCase[],
+  horizons: readonly number[], scheme: ValidationScheme,
+): Promise<number[][]> {
+  if (predictor.trainingFree || scheme.kind === "time-split") {
+    return checked(predictor, await predictor.predict(training, test, horizons), test.length, horizons.length);
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < all.length; i++) {
+    const rest = all.filter((_, j) => j !== i);
+    out.push(checked(predictor, await predictor.predict(rest, [all[i]], horizons), 1, horizons.length)[0]);
+  }
+  return out;
+}
+
+function checked(predictor: Predictor, values: number[][], rows: number, columns: number): number[][] {
+  if (values.length !== rows || values.some((r) => r.length !== columns || r.some((v) => !(v >= 0 && v <= 1)))) {
+    throw new InputError(`backtest: predictor ${predictor.id} returned forecasts that are not ${rows} × ${columns} probabilities`);
+  }
+  return values;
+}
+
+function scoreHorizon(
+  years: number, h: number, test: readonly HistoricalCase[], predictors: readonly Predictor[], forecasts: number[][][], bins: number,
+): HorizonResult {
+  const known = test.map((c, i) => ({ i, outcome: outcomeWithin(c, years) })).filter((x) => x.outcome !== null);
+  const outcomes = known.map((x) => x.outcome as number);
+  if (known.length === 0) throw new InputError(`backtest: no test case has a known outcome at ${years} years`);
+  const squaredErrors = forecasts.map((f) => known.map((x, j) => (f[x.i][h] - outcomes[j]) ** 2));
+  const scores = predictors.map((p, k) => ({
+    predictor: p.id,
+    score: brierScore(known.map((x) => forecasts[k][x.i][h]), outcomes, bins),
+    differenceVsReference: pairedDifference(squaredErrors[k], squaredErrors[0]),
+  }));
+  return { years, n: known.length, censoredBefore: test.length - known.length, events: outcomes.reduce((s, o) => s + o, 0), scores };
+}
+
+function pairedDifference(a: number[], b: number[]) {
+  const d = a.map((x, i) => x - b[i]);
+  const mean = d.reduce((s, x) => s + x, 0) / d.length;
+  const variance = d.length > 1 ? d.reduce((s, x) => s + (x - mean) ** 2, 0) / (d.length - 1) : 0;
+  return { mean, stdErr: Math.sqrt(variance / d.length) };
+}
