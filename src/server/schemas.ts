@@ -21,7 +21,7 @@ export const ValidateRequest = z.strictObject({
 export const RunRequest = z.strictObject({
   scenario: z.string().min(1).max(LIMITS.scenarioChars),
   seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
-  trajectories: z.number().int().min(1).max(LIMITS.trajectories).default(2000),
+  trajectories: z.number().int().min(2).max(LIMITS.trajectories).default(2000),
   options: z.array(identifier).min(1).max(LIMITS.selections).optional(),
   perspectives: z.array(identifier).min(1).max(LIMITS.selections).optional(),
 });

@@ -126,7 +126,7 @@ describe("bad requests get a precise 4xx, never a stack trace", () => {
     };
     const write = process.stderr.write;
     process.stderr.write = () => true;
-    const res = await post("/api/validate", { scenario: FAKE_SCENARIO }).finally(() => (process.stderr.write = write));
+    const res = await Promise.resolve(post("/api/validate", { scenario: FAKE_SCENARIO })).finally(() => (process.stderr.write = write));
     expect(res.status).toBe(500);
     expect(await res.text()).not.toMatch(/secret|file\.ts/);
   });

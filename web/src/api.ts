@@ -1,0 +1,78 @@
+/**
+ * The browser's client of the local HTTP API: typed calls, errors as ApiFailure with the server's
+ * message (and scenario problems), and run progress from server-sent events.
+ */
+import type { EvaluationResult, Progress } from "../../src/sim/result.js";
+import type { ScenarioProblem, ValidationOutcome } from "../../src/server/engine.js";
+import type { RunSummary } from "../../src/store/run-store.js";
+
+export type { ScenarioProblem, ValidationOutcome, RunSummary };
+
+export interface RunRecord extends RunSummary {
+  scenarioText: string;
+  result: EvaluationResult | null;
+  progress: Progress | null;
+}
+
+export interface RunRequest {
+  scenario: string;
+  seed: number;
+  trajectories: number;
+  options?: string[];
+  perspectives?: string[];
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly problems: ScenarioProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, init);
+  if (res.status === 204) return undefined as T;
+  const body = (await res.json().catch(() => ({ error: `the server answered ${res.status}` }))) as {
+    error?: string;
+    problems?: ScenarioProblem[];
+  };
+  if (!res.ok) throw new ApiFailure(body.error ?? `the server answered ${res.status}`, res.status, body.problems);
+  return body as T;
+}
+
+const postJson = <T>(path: string, body: unknown) =>
+  call<T>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+export const api = {
+  defaultScenario: () => call<{ name: string; text: string }>("/api/scenarios/default"),
+  validate: (scenario: string) => postJson<ValidationOutcome>("/api/validate", { scenario }),
+  startRun: (request: RunRequest) => postJson<RunSummary>("/api/runs", request),
+  rerun: (id: string) => postJson<RunSummary>(`/api/runs/${encodeURIComponent(id)}/rerun`, {}),
+  run: (id: string) => call<RunRecord>(`/api/runs/${encodeURIComponent(id)}`),
+  runs: () => call<{ runs: RunSummary[] }>("/api/runs"),
+  deleteRun: (id: string) => call<void>(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  exportUrl: (id: string, format: "csv" | "json") => `/api/runs/${encodeURIComponent(id)}/export.${format}`,
+};
+
+/** Follows a run's progress until it ends; resolves with how it ended. */
+export function watchRun(id: string, onProgress: (p: Progress) => void): Promise<{ status: string; error: string | null }> {
+  return new Promise((resolve) => {
+    const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
+    source.addEventListener("progress", (e) => onProgress(JSON.parse((e as MessageEvent<string>).data) as Progress));
+    source.addEventListener("end", (e) => {
+      source.close();
+      resolve(JSON.parse((e as MessageEvent<string>).data) as { status: string; error: string | null });
+    });
+    source.onerror = () => {
+      // the stream broke (server gone): ask the run itself how it stands
+      source.close();
+      api.run(id).then(
+        (run) => resolve({ status: run.status, error: run.error }),
+        (e: Error) => resolve({ status: "failed", error: `lost contact with the server: ${e.message}` }),
+      );
+    };
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * A chart on the page: the drawn SVG, its text alternative, its data as a table, and buttons that
+ * save it as PNG or SVG and its data as CSV.
+ */
+import { tableToCsv } from "./charts/csv.js";
+import type { Chart } from "./charts/spec.js";
+import { renderSvg } from "./charts/svg.js";
+import { h } from "./dom.js";
+
+export function download(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Rasterises the SVG at twice its size (sharp on high-density screens). */
+export function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    image.onload = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const context = canvas.getContext("2d")!;
+      context.scale(2, 2);
+      context.drawImage(image, 0, 0, width, height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("the browser could not make a PNG"))), "image/png");
+    };
+    image.onerror = () => reject(new Error("the browser could not draw the chart's SVG"));
+    image.src = url;
+  });
+}
+
+function dataTable(chart: Chart): HTMLElement {
+  const head = h("tr", {}, chart.data.columns.map((c) => h("th", { scope: "col" }, c)));
+  const rows = chart.data.rows.map((row) =>
+    h("tr", {}, row.map((v) => h("td", {}, typeof v === "number" ? String(Number(v.toPrecision(6))) : v))),
+  );
+  return h("details", {}, h("summary", {}, "Data table"), h("table", { class: "data" }, h("thead", {}, head), h("tbody", {}, rows)));
+}
+
+export function renderFigure(chart: Chart): HTMLElement {
+  const { spec } = chart;
+  const svg = renderSvg(spec);
+  const drawing = h("div", { class: "chart", "data-chart": spec.id });
+  drawing.innerHTML = svg; // built from escaped text by renderSvg
+  const button = (label: string, format: string, action: () => Promise<void> | void) => {
+    const b = h("button", { type: "button", "data-export": format, "aria-label": `${label} of ${spec.title}` }, label);
+    b.addEventListener("click", () => void action());
+    return b;
+  };
+  const exports = h(
+    "div",
+    { class: "exports" },
+    button("PNG", "png", async () => download(`${spec.id}.png`, await svgToPng(svg, spec.width, spec.height))),
+    button("SVG", "svg", () => download(`${spec.id}.svg`, new Blob([svg], { type: "image/svg+xml" }))),
+    button("CSV", "csv", () => download(`${spec.id}.csv`, new Blob([tableToCsv(chart.data)], { type: "text/csv" }))),
+  );
+  return h(
+    "figure",
+    { class: "figure", id: `figure-${spec.id}` },
+    h("h3", {}, spec.title),
+    drawing,
+    h("figcaption", {}, spec.summary),
+    exports,
+    dataTable(chart),
+  );
+}

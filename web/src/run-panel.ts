@@ -1,0 +1,102 @@
+/**
+ * Choosing what to run (options, perspectives, seed, trajectories) and running it: the run
+ * button, and a progress bar fed by the server's progress events.
+ */
+import { api, ApiFailure, watchRun, type RunSummary, type ValidationOutcome } from "./api.js";
+import { byId, h } from "./dom.js";
+
+type Summary = Extract<ValidationOutcome, { valid: true }>["scenario"];
+
+function checkboxes(container: HTMLElement, name: string, items: { id: string; label: string }[]): void {
+  const previous = new Map([...container.querySelectorAll<HTMLInputElement>("input")].map((i) => [i.value, i.checked]));
+  container.replaceChildren(
+    ...items.map((item) =>
+      h(
+        "label",
+        { class: "check" },
+        h("input", { type: "checkbox", name, value: item.id, checked: previous.get(item.id) ?? true }),
+        ` ${item.label} `,
+        h("code", {}, item.id),
+      ),
+    ),
+  );
+}
+
+const checked = (container: HTMLElement): string[] =>
+  [...container.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value);
+
+export interface RunPanel {
+  /** the editor's latest validation: enables running and refreshes the pickers */
+  scenarioChecked(summary: Summary | null, problemCount: number): void;
+  /** follows a run started elsewhere (e.g. "run again") */
+  follow(run: RunSummary): Promise<void>;
+}
+
+export function createRunPanel(scenarioText: () => string, onFinished: (id: string) => void, onMessage: (text: string) => void): RunPanel {
+  const form = byId<HTMLFormElement>("run-form");
+  const options = byId("option-picker");
+  const perspectives = byId("perspective-picker");
+  const button = byId<HTMLButtonElement>("run-button");
+  const bar = byId<HTMLProgressElement>("progress");
+  const status = byId("progress-text");
+  let valid = false;
+  let busy = false;
+  const refreshButton = () => {
+    button.disabled = !valid || busy;
+  };
+
+  const follow = async (run: RunSummary) => {
+    busy = true;
+    refreshButton();
+    bar.value = 0;
+    status.textContent = "Queued…";
+    const ended = await watchRun(run.id, ({ done, total }) => {
+      const percent = total > 0 ? Math.floor((100 * done) / total) : 0;
+      bar.value = percent;
+      status.textContent = `${percent} % (${done} of ${total} trajectories)`;
+    });
+    busy = false;
+    refreshButton();
+    if (ended.status === "finished") {
+      bar.value = 100;
+      status.textContent = "100 % — finished";
+      onFinished(run.id);
+    } else {
+      status.textContent = `Run ${ended.status}: ${ended.error ?? ""}`;
+    }
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const chosenOptions = checked(options);
+    const chosenPerspectives = checked(perspectives);
+    if (chosenOptions.length === 0 || chosenPerspectives.length === 0) {
+      onMessage("Choose at least one option and one perspective.");
+      return;
+    }
+    const request = {
+      scenario: scenarioText(),
+      seed: Number(byId<HTMLInputElement>("seed").value),
+      trajectories: Number(byId<HTMLInputElement>("trajectories").value),
+      options: chosenOptions,
+      perspectives: chosenPerspectives,
+    };
+    api.startRun(request).then(follow, (e: Error) => {
+      const detail = e instanceof ApiFailure && e.problems.length > 0 ? ` (${e.problems.length} problems in the scenario)` : "";
+      onMessage(`The run was not started: ${e.message}${detail}`);
+    });
+  });
+
+  return {
+    scenarioChecked(summary, problemCount) {
+      valid = summary !== null;
+      if (summary) {
+        checkboxes(options, "option", summary.options);
+        checkboxes(perspectives, "perspective", summary.perspectives);
+      }
+      button.title = valid ? "" : `Fix the ${problemCount} problem(s) in the scenario first`;
+      refreshButton();
+    },
+    follow,
+  };
+}
