@@ -1,2 +1,10 @@
 /** guarantor as a library: load a scenario, evaluate its options, analyse the results. */
 export { InputError, UsageError } from "./errors.js";
+export { loadScenarioFile, loadScenarioText, DEFAULT_LOSS_WEIGHTS, type Scenario } from "./scenario/load.js";
+export { ScenarioError, formatIssue, type ScenarioIssue } from "./scenario/issues.js";
+export { priorQuantile, priorMean, describePrior, type Prior } from "./scenario/prior.js";
+export { MECHANISMS, type Mechanism, type Commitment } from "./scenario/schema.js";
+export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./models/parameters.js";
+export { evaluate, BASELINE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type EvaluateOptions } from "./sim/evaluate.js";
+export { OUTCOMES } from "./sim/outcomes.js";
+export * from "./sim/result.js";

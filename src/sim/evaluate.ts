@@ -11,7 +11,7 @@ import type { Prior } from "../scenario/prior.js";
 import { didYouMean } from "../scenario/issues.js";
 import { Aggregate, TRAJECTORY_VALUES, VALUE_COUNT } from "./aggregate.js";
 import { drawParameters, drawPlan } from "./draws.js";
-import { MonthlySimulator } from "./monthly.js";
+import { MonthlySimulator, type GuarantorTimetable } from "./monthly.js";
 import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, Progress, RankingEntry } from "./result.js";
 
 export const BASELINE = "baseline";
@@ -88,10 +88,7 @@ export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): 
     guarantorNuclear: guarantors.map((g) => g.nuclear),
     spoilerBaseRate: scenario.actors.spoilers.reduce((a, s) => a + s.base_rate_per_year, 0),
   };
-  const elections = {
-    interval: Int32Array.from(guarantors.map((g) => g.election_interval_months ?? 0)),
-    first: Int32Array.from(guarantors.map((g) => g.first_election_month ?? g.election_interval_months ?? 0)),
-  };
+  const elections = electionTimetable(guarantors, months);
   const weights = new Float64Array(VALUE_COUNT);
   TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
   const sim = new MonthlySimulator(seed, months, actors, elections, weights);
@@ -135,6 +132,16 @@ export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): 
     results,
     ranking: run.perspectives.map((p) => ({ perspective: p.id, order: rank(results.filter((r) => r.perspective === p.id)) })),
   };
+}
+
+function electionTimetable(guarantors: Scenario["actors"]["guarantors"], months: number): GuarantorTimetable {
+  const interval = Int32Array.from(guarantors.map((g) => g.election_interval_months ?? 0));
+  const first = Int32Array.from(guarantors.map((g) => g.first_election_month ?? g.election_interval_months ?? 0));
+  const anyInMonth = new Uint8Array(months);
+  guarantors.forEach((_, j) => {
+    if (interval[j] > 0) for (let t = first[j]; t < months; t += interval[j]) anyInMonth[t] = 1;
+  });
+  return { interval, first, anyInMonth };
 }
 
 function rank(rows: OptionPerspectiveResult[]): RankingEntry[] {

@@ -39,6 +39,8 @@ export interface GuarantorTimetable {
   interval: Int32Array;
   /** month of the first election */
   first: Int32Array;
+  /** 1 in months where some guarantor holds an election */
+  anyInMonth: Uint8Array;
 }
 
 export class MonthlySimulator {
@@ -98,7 +100,47 @@ export class MonthlySimulator {
     this.shift.fill(0);
     this.firm = 0;
     this.backdowns = 0;
-    this.updateResolve(theta, o);
+    // parameters read once per trajectory (the month loop touches only locals)
+    const discount = theta[o + P.resolve_discount];
+    const priorStrength = theta[o + P.belief_prior_strength];
+    const threatCredibility = theta[o + P.threat_credibility];
+    const driftRate = theta[o + P.alignment_drift_rate_per_year];
+    const integrationPull = theta[o + P.integration_pull_per_year];
+    const slope = theta[o + P.stake_alignment_slope];
+    const windowRate = theta[o + P.window_rate_per_year];
+    const stakeLogSd = theta[o + P.challenger_stake_log_sd];
+    const moralHazard = theta[o + P.moral_hazard];
+    const escalation = theta[o + P.crisis_escalation_probability];
+    const guarantorStakeLogMean = theta[o + P.guarantor_stake_log_mean];
+    const backdownShift = theta[o + P.backdown_alignment_shift];
+    const entryRate = theta[o + P.guarantor_entry_rate_per_year];
+    const nuclearHazard = theta[o + P.nuclear_use_given_direct_war_per_month];
+    const electionSd = theta[o + P.election_stake_shift_sd];
+    const pLater = monthlyProbability(theta[o + P.later_settlement_rate_per_year]);
+    const pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
+    const pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
+    const warShift = theta[o + P.war_alignment_shift];
+
+    // quantities that change only when resolve or the regime changes (elections, crises, a later deal)
+    let c = this.ctx;
+    let q = 0;
+    let qHat = 0;
+    let pTarget = 0;
+    let pSpoiler = 0;
+    let pEntry = 0;
+    let cut = 0;
+    const refresh = (resolveChanged: boolean) => {
+      if (resolveChanged) {
+        this.updateResolve(theta, o);
+        q = this.resolve;
+        pTarget = monthlyProbability(c.targetingRate);
+        pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + moralHazard * q));
+        pEntry = monthlyProbability(entryRate, q);
+      }
+      qHat = perceivedResolve(q, discount, priorStrength, this.firm, this.backdowns);
+      cut = attackCutPoint(qHat, c.piG, c.kG, c.piP, c.kP);
+    };
+    refresh(true);
 
     const accepted = uniformAt(seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
     let state: State = accepted ? State.Peace : State.NoSettlement;
@@ -113,61 +155,49 @@ export class MonthlySimulator {
     const u = this.u;
     const H = this.months;
     const el = this.elections;
-    const electionSd = theta[o + P.election_stake_shift_sd];
-    const pLater = monthlyProbability(theta[o + P.later_settlement_rate_per_year]);
-    const pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
-    const pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
-    const warShift = theta[o + P.war_alignment_shift];
+    const guarantorCount = el.interval.length;
 
     for (let t = 0; t < H; t++) {
       for (let k = 0; k < DRAWS_PER_MONTH; k++) u[k] = nextUniform(this.stream, 0);
       // elections: redraw each guarantor's political stake on its own calendar (DESIGN 5.2)
       let elected = false;
-      for (let j = 0; j < el.interval.length; j++) {
+      if (el.anyInMonth[t]) for (let j = 0; j < guarantorCount; j++) {
         const iv = el.interval[j];
         if (iv > 0 && t >= el.first[j] && (t - el.first[j]) % iv === 0) {
           this.shift[j] = electionSd * normalQuantile(nextUniform(this.stream, 4));
           elected = true;
         }
       }
-      if (elected) this.updateResolve(theta, o);
-      const c = this.ctx;
+      if (elected) refresh(true);
 
       if (state === State.Peace || state === State.Crisis) {
         state = State.Peace;
-        const q = this.resolve;
-        const qHat = perceivedResolve(q, theta[o + P.resolve_discount], theta[o + P.belief_prior_strength], this.firm, this.backdowns);
-        const leverage = (1 - qHat) * c.piP * theta[o + P.threat_credibility];
-        s = driftAlignment(s, leverage, theta[o + P.alignment_drift_rate_per_year], theta[o + P.integration_pull_per_year], c.features.integration, c.alignmentFloor);
-        const stakeLogMean = c.stakeBase + theta[o + P.stake_alignment_slope] * (1 - s);
-        const cut = attackCutPoint(qHat, c.piG, c.kG, c.piP, c.kP);
-        const pAttack = monthlyProbability(theta[o + P.window_rate_per_year], attackProbabilityPerWindow(cut, stakeLogMean, theta[o + P.challenger_stake_log_sd]));
+        const leverage = (1 - qHat) * c.piP * threatCredibility;
+        s = driftAlignment(s, leverage, driftRate, integrationPull, c.features.integration, c.alignmentFloor);
+        const stakeLogMean = c.stakeBase + slope * (1 - s);
+        const pAttack = monthlyProbability(windowRate, attackProbabilityPerWindow(cut, stakeLogMean, stakeLogSd));
         let war = u[0] < pAttack;
-        if (!war) {
-          const pTarget = monthlyProbability(c.targetingRate);
-          const pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + theta[o + P.moral_hazard] * q));
-          if (u[1] < pTarget || u[2] < pSpoiler) {
-            crises++;
-            state = State.Crisis;
-            if (u[3] < theta[o + P.crisis_escalation_probability]) {
-              war = true;
-            } else {
-              // brinkmanship: the side with less at stake backs down more often (DESIGN 5.4)
-              const challengerStake = Math.exp(stakeLogMean);
-              const defenderStake = c.anyCommitted
-                ? Math.exp(theta[o + P.guarantor_stake_log_mean] + this.shift[this.lead]) + c.audience[this.lead]
-                : Math.exp(stakeLogMean) * (1 - c.piP) / Math.max(c.piP, 1e-9);
-              if (u[4] < backdownProbability(challengerStake, defenderStake)) {
-                s += theta[o + P.backdown_alignment_shift] * (1 - s);
-                if (c.anyCommitted) {
-                  this.backdowns++;
-                  backedDown = 1;
-                }
-              } else if (c.anyCommitted) {
-                this.firm++;
+        if (!war && (u[1] < pTarget || u[2] < pSpoiler)) {
+          crises++;
+          state = State.Crisis;
+          if (u[3] < escalation) {
+            war = true;
+          } else {
+            // brinkmanship: the side with less at stake backs down more often (DESIGN 5.4)
+            const challengerStake = Math.exp(stakeLogMean);
+            const defenderStake = c.anyCommitted
+              ? Math.exp(guarantorStakeLogMean + this.shift[this.lead]) + c.audience[this.lead]
+              : (challengerStake * (1 - c.piP)) / Math.max(c.piP, 1e-9);
+            if (u[4] < backdownProbability(challengerStake, defenderStake)) {
+              s = Math.max(s + backdownShift * (1 - s), c.alignmentFloor);
+              if (c.anyCommitted) {
+                this.backdowns++;
+                backedDown = 1;
               }
-              s = Math.max(s, c.alignmentFloor);
+            } else if (c.anyCommitted) {
+              this.firm++;
             }
+            refresh(false);
           }
         }
         if (war) {
@@ -184,9 +214,10 @@ export class MonthlySimulator {
               backedDown = 1;
             }
           }
+          refresh(false);
         }
       } else if (state === State.LimitedWar) {
-        if (c.anyCommitted && u[0] < monthlyProbability(theta[o + P.guarantor_entry_rate_per_year], this.resolve)) {
+        if (c.anyCommitted && u[0] < pEntry) {
           state = State.DirectWar;
           directWar = 1;
         } else if (u[1] < pEndLimited) {
@@ -195,7 +226,7 @@ export class MonthlySimulator {
           state = State.Peace;
         }
       } else if (state === State.DirectWar) {
-        if (c.nuclearPossible && u[0] < theta[o + P.nuclear_use_given_direct_war_per_month]) {
+        if (c.nuclearPossible && u[0] < nuclearHazard) {
           state = State.Nuclear;
           nuclear = 1;
         } else if (u[1] < pEndDirect) {
@@ -205,8 +236,8 @@ export class MonthlySimulator {
         }
       } else if (state === State.NoSettlement) {
         if (u[0] < pLater) {
-          this.ctx = this.fallback;
-          this.updateResolve(theta, o);
+          this.ctx = c = this.fallback;
+          refresh(true);
           state = State.Peace;
         }
       }

@@ -1,0 +1,92 @@
+/**
+ * `guarantor backtest`: scores predictors of renewed war on the bundled historical cases out of
+ * sample (Brier score, Murphy decomposition, reliability diagram) against the base rate and a Cox
+ * model. A thin adapter over src/evidence/backtest.
+ */
+import type { Command } from "commander";
+import { UsageError } from "../../errors.js";
+import { runBacktest, type BacktestReport, type ValidationScheme } from "../../evidence/backtest/backtest.js";
+import { baseRatePredictor, coxPredictor } from "../../evidence/backtest/baselines.js";
+import type { Predictor } from "../../evidence/backtest/predictor.js";
+import type { BrierDecomposition } from "../../evidence/stats/brier.js";
+import { runAction } from "../action.js";
+import { caseSet, filterCases, fmt, table } from "./evidence.js";
+
+const DEFAULTS = {
+  interstate: { covariates: ["major_power_pact", "decisive_outcome", "rivalry"], splitYear: 1946 },
+  ceasefires: { covariates: ["peacekeeping", "truce"], splitYear: 1989 },
+} as const;
+
+interface BacktestFlags {
+  data: string;
+  scheme: string;
+  splitYear?: string;
+  horizons: string;
+  where?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command("backtest")
+    .description("score predictions of renewed war on historical cases against what happened (Brier score, reliability)")
+    .option("--data <set>", "interstate | ceasefires", "interstate")
+    .option("--scheme <scheme>", "loo (leave-one-out) | time-split", "loo")
+    .option("--split-year <year>", "first test year for --scheme time-split (default 1946 interstate, 1989 cease-fires)")
+    .option("--horizons <years>", "comma-separated horizons in years", "2,5,10")
+    .option("--where <name=value>", "keep only cases with this covariate value")
+    .option("--json", "print JSON")
+    .action(runAction(async (flags: BacktestFlags) => {
+      const set = caseSet(flags.data);
+      const defaults = DEFAULTS[set.name];
+      const horizons = parseHorizons(flags.horizons);
+      const scheme = parseScheme(flags.scheme, flags.splitYear, defaults.splitYear);
+      const predictors: Predictor[] = [baseRatePredictor(), coxPredictor(defaults.covariates)];
+      const report = await runBacktest({ cases: filterCases(set, flags.where), predictors, horizons, scheme });
+      if (flags.json) return void process.stdout.write(`${JSON.stringify({ data: set.name, ...report }, null, 2)}\n`);
+      process.stdout.write(`${renderReport(set.title, report)}\n`);
+    }));
+}
+
+function parseHorizons(raw: string): number[] {
+  const values = raw.split(",").map((s) => Number(s.trim()));
+  if (values.some((v) => !(v > 0 && v <= 100))) throw new UsageError(`--horizons expects years between 0 and 100 separated by commas, got "${raw}"`);
+  return values;
+}
+
+function parseScheme(raw: string, splitYear: string | undefined, fallbackYear: number): ValidationScheme {
+  if (raw === "loo" || raw === "leave-one-out") return { kind: "leave-one-out" };
+  if (raw !== "time-split") throw new UsageError(`--scheme expects "loo" or "time-split", got "${raw}"`);
+  const year = splitYear === undefined ? fallbackYear : Number(splitYear);
+  if (!Number.isInteger(year)) throw new UsageError(`--split-year expects a year, got "${splitYear}"`);
+  return { kind: "time-split", splitYear: year };
+}
+
+function renderReport(title: string, report: BacktestReport): string {
+  const scheme = report.scheme.kind === "leave-one-out" ? "leave-one-out" : `time split: train before ${report.scheme.splitYear}, test from it`;
+  const out = [`${title}\nbacktest, ${scheme}; ${report.testCases} test cases`, ""];
+  report.predictors.forEach((p, k) => out.push(`[${k + 1}] ${p.id}: ${p.label}`));
+  for (const h of report.horizons) {
+    out.push("", `P(war resumes within ${h.years} years): ${h.n} cases with a known outcome (${h.events} wars), ${h.censoredBefore} censored earlier and left out`);
+    out.push(table(["predictor", "Brier ± SE", "reliability", "resolution", "uncertainty", "skill vs base", `Δ vs ${report.predictors[0].id} ± SE`],
+      h.scores.map((s) => [
+        s.predictor, `${fmt(s.score.brier, 4)} ± ${fmt(s.score.brierStdErr, 4)}`, fmt(s.score.reliability, 4), fmt(s.score.resolution, 4),
+        fmt(s.score.uncertainty, 4), fmt(s.score.skillVersusBaseRate, 3),
+        `${fmt(s.differenceVsReference.mean, 4)} ± ${fmt(s.differenceVsReference.stdErr, 4)}`,
+      ])));
+    for (const s of h.scores.slice(1)) out.push("", `reliability diagram, ${s.predictor}, ${h.years} years:`, reliabilityDiagram(s.score));
+  }
+  out.push("", "Brier: lower is better; Δ < 0 means better than the base rate case by case. Uncertainty = base-rate variance of the test outcomes.");
+  return out.join("\n");
+}
+
+/** One row per forecast bin: mean forecast (│) and observed frequency (●) on a 0–1 bar, with n and the observed ± SE. */
+function reliabilityDiagram(score: BrierDecomposition): string {
+  const width = 40;
+  return score.bins.map((b) => {
+    const bar = Array<string>(width + 1).fill("·");
+    bar[Math.round(b.meanForecast * width)] = "│";
+    bar[Math.round(b.observedFrequency * width)] = "●";
+    return `  ${b.lower.toFixed(1)}–${b.upper.toFixed(1)}  n=${String(b.count).padStart(3)}  ${bar.join("")}  forecast ${fmt(b.meanForecast, 2)}, observed ${fmt(b.observedFrequency, 2)} ± ${fmt(b.observedStdErr, 2)}`;
+  }).join("\n");
+}

@@ -1,0 +1,173 @@
+/**
+ * `guarantor evidence km|cox|priors`: the historical record behind the model's priors, printed
+ * as tables and terminal plots (or --json). A thin adapter over src/evidence.
+ */
+import type { Command } from "commander";
+import { UsageError } from "../../errors.js";
+import { loadCaseSet, type CaseSet, type CaseSetName, type HistoricalCase } from "../../evidence/cases/historical-cases.js";
+import { checkEstimatedPriors, loadPriors } from "../../evidence/priors/registry.js";
+import { coxZph } from "../../evidence/stats/cox-zph.js";
+import { fitCox } from "../../evidence/stats/cox.js";
+import { kaplanMeier, medianSurvival, survivalAt, type KaplanMeierCurve } from "../../evidence/stats/kaplan-meier.js";
+import { logRankTest } from "../../evidence/stats/log-rank.js";
+import { survivalSample } from "../../evidence/stats/survival-data.js";
+import { runAction } from "../action.js";
+
+const REPORT_YEARS = [1, 2, 5, 10, 20];
+const DEFAULT_COVARIATES: Record<CaseSetName, string[]> = {
+  interstate: ["major_power_pact", "decisive_outcome", "rivalry"],
+  ceasefires: ["peacekeeping", "truce"],
+};
+
+export function register(program: Command): void {
+  const evidence = program.command("evidence").description("the historical record: survival curves, Cox models and the priors registry");
+  evidence
+    .command("km")
+    .description("Kaplan–Meier survival of peace, optionally by a covariate, with a log-rank test")
+    .option("--data <set>", "interstate | ceasefires", "interstate")
+    .option("--by <covariate>", "split the curves by this covariate")
+    .option("--where <name=value>", "keep only cases with this covariate value, e.g. post_cold_war=1")
+    .option("--json", "print JSON")
+    .action(runAction((opts: { data: string; by?: string; where?: string; json?: boolean }) => {
+      const set = caseSet(opts.data);
+      const cases = filterCases(set, opts.where);
+      const groups = opts.by ? groupBy(set, cases, opts.by) : new Map([["all", cases]]);
+      const curves = [...groups].map(([group, members]) => ({ group, curve: kaplanMeier(sampleOf(members)) }));
+      const test = opts.by ? logRankTest(sampleOf(cases), cases.map((c) => String(c.covariates[opts.by!]))) : undefined;
+      if (opts.json) return print(JSON.stringify({ data: set.name, where: opts.where ?? null, by: opts.by ?? null, curves, logRank: test ?? null }, null, 2));
+      print(`${set.title}${opts.where ? ` — ${opts.where}` : ""}\nP(peace holds t years), Kaplan–Meier with 95% interval (log scale):\n`);
+      print(table(["group", "n", "wars", ...REPORT_YEARS.map((y) => `${y}y`), "median"], curves.map(({ group, curve }) => [
+        opts.by ? `${opts.by}=${group}` : group, String(curve.n), String(curve.events),
+        ...REPORT_YEARS.map((y) => formatSurvival(curve, y)), fmt(medianSurvival(curve), 1),
+      ])));
+      print(`\n${stepPlot(curves.map((c) => ({ label: opts.by ? `${opts.by}=${c.group}` : c.group, curve: c.curve })))}`);
+      if (test) print(`\nlog-rank test: χ² = ${fmt(test.chiSquare, 3)} on ${test.degreesOfFreedom} df, p = ${fmtP(test.pValue)}`);
+    }));
+  evidence
+    .command("cox")
+    .description("Cox proportional-hazards model of renewed war (Efron ties) with a proportional-hazards check")
+    .option("--data <set>", "interstate | ceasefires", "interstate")
+    .option("--covariates <list>", "comma-separated covariates (default depends on --data)")
+    .option("--where <name=value>", "keep only cases with this covariate value")
+    .option("--json", "print JSON")
+    .action(runAction((opts: { data: string; covariates?: string; where?: string; json?: boolean }) => {
+      const set = caseSet(opts.data);
+      const cases = filterCases(set, opts.where);
+      const names = opts.covariates ? opts.covariates.split(",").map((s) => s.trim()) : DEFAULT_COVARIATES[set.name];
+      for (const n of names) checkCovariate(set, n);
+      const data = { sample: sampleOf(cases), names, covariates: Float64Array.from(cases.flatMap((c) => names.map((n) => c.covariates[n]))) };
+      const fit = fitCox(data);
+      const ph = coxZph(data, fit);
+      if (opts.json) return print(JSON.stringify({ data: set.name, where: opts.where ?? null, fit, proportionalHazards: ph.table }, null, 2));
+      print(`${set.title}${opts.where ? ` — ${opts.where}` : ""}\nCox model, n = ${fit.n}, wars = ${fit.events}\n`);
+      print(table(["covariate", "coef", "SE", "HR", "95% CI", "p", "PH test p"], names.map((n, j) => [
+        n, fmt(fit.coefficients[j], 3), fmt(fit.standardErrors[j], 3), fmt(fit.hazardRatios[j], 3),
+        `${fmt(fit.hazardRatioLower[j], 2)}–${fmt(fit.hazardRatioUpper[j], 2)}`, fmtP(fit.pValues[j]), fmtP(ph.table[j].pValue),
+      ])));
+      const t = (name: string, x: { statistic: number; degreesOfFreedom: number; pValue: number }) =>
+        `${name} ${fmt(x.statistic, 2)} on ${x.degreesOfFreedom} df, p = ${fmtP(x.pValue)}`;
+      print(`\n${t("likelihood ratio", fit.likelihoodRatioTest)}; ${t("Wald", fit.waldTest)}; ${t("score", fit.scoreTest)}`);
+      print(`global proportional-hazards test: p = ${fmtP(ph.table[ph.table.length - 1].pValue)} (scaled Schoenfeld residuals, KM time)`);
+      for (const w of fit.warnings) print(`warning: ${w}`);
+    }));
+  evidence
+    .command("priors")
+    .description("the evidence priors registry: distributions, sources and what they map onto")
+    .option("--check", "recompute the estimated-here priors from the bundled data")
+    .option("--json", "print JSON")
+    .action(runAction((opts: { check?: boolean; json?: boolean }) => {
+      const priors = loadPriors();
+      const checks = opts.check ? checkEstimatedPriors(priors) : [];
+      if (opts.json) return print(JSON.stringify({ priors, checks }, null, 2));
+      for (const p of priors) {
+        const d = p.distribution;
+        print(`${p.id}  [${p.status}${p.verified === false ? ", not re-verified" : ""}]`);
+        print(`  measures: ${p.measures}`);
+        print(`  prior:    ${d.dist}(mean ${d.mean}, sd ${d.sd}); estimate ${p.estimate}`);
+        print(`  source:   ${p.citation}`);
+        const target = p.maps_to.parameter ?? p.maps_to.quantity ?? "";
+        const mapped = p.maps_to.prior ? ` ← ${p.maps_to.prior.dist}(mean ${p.maps_to.prior.mean}, sd ${p.maps_to.prior.sd})` : "";
+        print(`  maps to:  ${p.maps_to.kind} ${target}${mapped}\n`);
+      }
+      for (const c of checks) print(`${c.agrees ? "ok  " : "DIFF"} ${c.id}: stored ${c.stored}, recomputed ${fmt(c.recomputed, 4)}`);
+      if (checks.some((c) => !c.agrees)) process.exitCode = 1;
+    }));
+}
+
+export function caseSet(name: string): CaseSet {
+  if (name !== "interstate" && name !== "ceasefires") throw new UsageError(`--data expects "interstate" or "ceasefires", got "${name}"`);
+  return loadCaseSet(name);
+}
+
+function checkCovariate(set: CaseSet, name: string): void {
+  if (!set.covariateNames.includes(name)) {
+    throw new UsageError(`unknown covariate "${name}" for ${set.name}; available: ${set.covariateNames.join(", ")}`);
+  }
+}
+
+export function filterCases(set: CaseSet, where: string | undefined): HistoricalCase[] {
+  if (!where) return set.cases;
+  const match = /^([a-z_]+)=(-?\d+(?:\.\d+)?)$/.exec(where);
+  if (!match) throw new UsageError(`--where expects name=value, e.g. post_cold_war=1, got "${where}"`);
+  checkCovariate(set, match[1]);
+  const kept = set.cases.filter((c) => c.covariates[match[1]] === Number(match[2]));
+  if (kept.length === 0) throw new UsageError(`no ${set.name} case has ${where}`);
+  return kept;
+}
+
+function groupBy(set: CaseSet, cases: HistoricalCase[], covariate: string): Map<string, HistoricalCase[]> {
+  checkCovariate(set, covariate);
+  const groups = new Map<string, HistoricalCase[]>();
+  for (const c of [...cases].sort((a, b) => a.covariates[covariate] - b.covariates[covariate])) {
+    const key = String(c.covariates[covariate]);
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return groups;
+}
+
+const sampleOf = (cases: readonly HistoricalCase[]) => survivalSample(cases.map((c) => c.yearsAtRisk), cases.map((c) => c.event));
+const print = (text: string) => void process.stdout.write(`${text}\n`);
+
+export function fmt(x: number, digits: number): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : "—";
+}
+export function fmtP(p: number): string {
+  return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
+}
+
+function formatSurvival(curve: KaplanMeierCurve, years: number): string {
+  let index = -1;
+  for (let i = 0; i < curve.time.length && curve.time[i] <= years; i++) index = i;
+  if (curve.time.length === 0 || years > curve.time[curve.time.length - 1]) return "—";
+  const s = survivalAt(curve, years);
+  return index === -1 ? "1.00" : `${s.toFixed(2)} (${fmt(curve.lower[index], 2)}–${fmt(curve.upper[index], 2)})`;
+}
+
+/** Left-aligned text table. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j])).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** Step plot of survival curves on a 60 × 12 character grid, one marker per curve. */
+function stepPlot(series: { label: string; curve: KaplanMeierCurve }[]): string {
+  const width = 60;
+  const height = 12;
+  const markers = ["●", "○", "▲", "△", "■"];
+  const maxTime = Math.max(...series.map((s) => s.curve.time[s.curve.time.length - 1] ?? 1));
+  const grid = Array.from({ length: height + 1 }, () => Array<string>(width + 1).fill(" "));
+  series.forEach(({ curve }, k) => {
+    for (let x = 0; x <= width; x++) {
+      const t = (x / width) * maxTime;
+      if (curve.time.length && t > curve.time[curve.time.length - 1]) break;
+      const y = Math.round(survivalAt(curve, t) * height);
+      grid[height - y][x] = markers[k % markers.length];
+    }
+  });
+  const rows = grid.map((row, i) => `${i % 3 === 0 ? ((height - i) / height).toFixed(2) : "    "} │${row.join("")}`);
+  rows.push(`     └${"─".repeat(width + 1)}`);
+  rows.push(`      0${" ".repeat(width - 10)}${maxTime.toFixed(0).padStart(4)} years`);
+  rows.push(series.map((s, k) => `${markers[k % markers.length]} ${s.label}`).join("   "));
+  return rows.join("\n");
+}
