@@ -7,14 +7,15 @@ import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { runBacktest, type BacktestReport, type ValidationScheme } from "../../evidence/backtest/backtest.js";
 import { baseRatePredictor, coxPredictor } from "../../evidence/backtest/baselines.js";
+import { modelPredictor } from "../../evidence/backtest/model-predictor.js";
 import type { Predictor } from "../../evidence/backtest/predictor.js";
 import type { BrierDecomposition } from "../../evidence/stats/brier.js";
-import { runAction } from "../action.js";
+import { parsePositiveInt, runAction } from "../action.js";
 import { caseSet, filterCases, fmt, table } from "./evidence.js";
 
 const DEFAULTS = {
   interstate: { covariates: ["major_power_pact", "decisive_outcome", "rivalry"], splitYear: 1946 },
-  ceasefires: { covariates: ["peacekeeping", "truce"], splitYear: 1989 },
+  ceasefires: { covariates: ["peacekeeping", "truce", "victory"], splitYear: 1989 },
 } as const;
 
 interface BacktestFlags {
@@ -24,6 +25,10 @@ interface BacktestFlags {
   horizons: string;
   where?: string;
   json?: boolean;
+  model: boolean;
+  scenario?: string;
+  seed?: string;
+  trajectories?: string;
 }
 
 export function register(program: Command): void {
@@ -35,6 +40,10 @@ export function register(program: Command): void {
     .option("--split-year <year>", "first test year for --scheme time-split (default 1946 interstate, 1989 cease-fires)")
     .option("--horizons <years>", "comma-separated horizons in years", "2,5,10")
     .option("--where <name=value>", "keep only cases with this covariate value")
+    .option("--no-model", "leave out the simulator's predictions (baselines only)")
+    .option("--scenario <file>", "scenario whose priors and mechanisms the simulator uses (default: scenarios/ukraine-2025.yaml)")
+    .option("--seed <n>", "simulator seed", "20251")
+    .option("--trajectories <n>", "simulator trajectories per case type", "4000")
     .option("--json", "print JSON")
     .action(runAction(async (flags: BacktestFlags) => {
       const set = caseSet(flags.data);
@@ -42,6 +51,12 @@ export function register(program: Command): void {
       const horizons = parseHorizons(flags.horizons);
       const scheme = parseScheme(flags.scheme, flags.splitYear, defaults.splitYear);
       const predictors: Predictor[] = [baseRatePredictor(), coxPredictor(defaults.covariates)];
+      if (flags.model) {
+        const seed = Number(flags.seed);
+        if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed expects a non-negative integer, got "${flags.seed}"`);
+        const trajectories = parsePositiveInt("--trajectories", flags.trajectories, 4000);
+        predictors.push(modelPredictor({ caseSet: set.name, seed, trajectories, scenarioPath: flags.scenario }));
+      }
       const report = await runBacktest({ cases: filterCases(set, flags.where), predictors, horizons, scheme });
       if (flags.json) return void process.stdout.write(`${JSON.stringify({ data: set.name, ...report }, null, 2)}\n`);
       process.stdout.write(`${renderReport(set.title, report)}\n`);

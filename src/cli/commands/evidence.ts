@@ -16,7 +16,7 @@ import { runAction } from "../action.js";
 const REPORT_YEARS = [1, 2, 5, 10, 20];
 const DEFAULT_COVARIATES: Record<CaseSetName, string[]> = {
   interstate: ["major_power_pact", "decisive_outcome", "rivalry"],
-  ceasefires: ["peacekeeping", "truce"],
+  ceasefires: ["peacekeeping", "truce", "victory"],
 };
 
 export function register(program: Command): void {

@@ -90,7 +90,7 @@ function interstateCases(table: CsvTable): CaseSet {
 function ceasefireCases(table: CsvTable): CaseSet {
   const num = reader(table, FILES.ceasefires);
   const text = (row: string[], name: string) => row[column(table, name, FILES.ceasefires)];
-  const covariateNames = ["peacekeeping", "truce", "post_cold_war", "consent_mission", "enforcement_mission"];
+  const covariateNames = ["peacekeeping", "truce", "victory", "post_cold_war", "consent_mission", "enforcement_mission"];
   return {
     name: "ceasefires",
     title: "Civil-war cease-fires 1947–1999 and their failure, observed to 2004 (Fortna)",
@@ -105,6 +105,7 @@ function ceasefireCases(table: CsvTable): CaseSet {
       covariates: {
         peacekeeping: num(row, "peacekeeping"),
         truce: text(row, "outcome") === "Truce" ? 1 : 0,
+        victory: text(row, "outcome").startsWith("Victory") ? 1 : 0,
         post_cold_war: num(row, "post_cold_war"),
         consent_mission: num(row, "chapter") === 1 ? 1 : 0,
         enforcement_mission: num(row, "chapter") === 2 ? 1 : 0,
