@@ -6,7 +6,7 @@
  */
 import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../models/parameters.js";
 import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } from "./prior.js";
-import { didYouMean } from "./issues.js";
+import { didYouMean, formatPath } from "./issues.js";
 import { OUTCOME_NAMES } from "../sim/result.js";
 
 export interface RawIssue {
@@ -54,7 +54,7 @@ function checkActors(data: Obj): RawIssue[] {
     if (typeof id !== "string") return;
     const before = seen.get(id);
     if (before) issues.push({ path, message: `actor id "${id}" is already used by ${before}`, hint: "each actor needs its own id" });
-    else seen.set(id, path.join("."));
+    else seen.set(id, formatPath(path));
   };
   if (isObj(actors.challenger)) note(actors.challenger.id, ["actors", "challenger", "id"]);
   if (isObj(actors.protege)) note(actors.protege.id, ["actors", "protege", "id"]);

@@ -78,8 +78,10 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       best = c;
     }
   }
-  if (best === undefined) return undefined;
-  return bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3))) return best;
+  // a word that merely extends or shortens a candidate (moral_hazard_factor → moral_hazard)
+  const w = word.toLowerCase();
+  return candidates.find((c) => c.length >= 4 && (w.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(w)) && w.length >= 4);
 }
 
 /** Describe a found value for "found …": its type and a short rendering. */

@@ -54,13 +54,10 @@ export function loadScenarioText(text: string, file = "scenario.yaml"): Scenario
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
-      doc.errors.map((e) => ({
-        file,
-        line: e.linePos?.[0].line ?? 1,
-        column: e.linePos?.[0].col ?? 1,
-        path: "",
-        message: `YAML syntax: ${e.message.split("\n")[0]}`,
-      })),
+      doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return { file, line, column: col, path: "", message: `YAML syntax: ${e.message.split("\n")[0]}` };
+      }),
     );
   }
   let data: unknown;
