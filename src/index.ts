@@ -8,3 +8,4 @@ export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./models/parame
 export { evaluate, BASELINE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type EvaluateOptions } from "./sim/evaluate.js";
 export { OUTCOMES } from "./sim/outcomes.js";
 export * from "./sim/result.js";
+export * from "./evidence/index.js";

@@ -1,0 +1,8 @@
+/** The evidence layer's public API: historical cases, survival statistics, the priors registry and the backtest. */
+export * from "./stats/index.js";
+export { loadCaseSet, type CaseSet, type CaseSetName, type HistoricalCase } from "./cases/historical-cases.js";
+export { loadPriors, evidenceOverrides, checkEstimatedPriors, type Prior as EvidencePrior, type PriorCheck } from "./priors/registry.js";
+export { runBacktest, type BacktestOptions, type BacktestReport, type HorizonResult, type PredictorScore, type ValidationScheme } from "./backtest/backtest.js";
+export { baseRatePredictor, coxPredictor } from "./backtest/baselines.js";
+export { modelPredictor, backtestScenarioText, type ModelPredictorOptions } from "./backtest/model-predictor.js";
+export { outcomeWithin, type Predictor } from "./backtest/predictor.js";
