@@ -1,0 +1,66 @@
+import { Command } from "commander";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { register as registerBacktest } from "../../src/cli/commands/backtest.js";
+import { register as registerEvidence } from "../../src/cli/commands/evidence.js";
+
+async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = "";
+  let err = "";
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
+  process.exitCode = 0;
+  const program = new Command().exitOverride();
+  registerEvidence(program);
+  registerBacktest(program);
+  try {
+    await program.parseAsync(["node", "guarantor", ...args]);
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out, err, code };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("guarantor evidence and backtest commands", () => {
+  it("km prints survival by group with a log-rank test, and --json gives the same numbers", async () => {
+    const text = await run(["evidence", "km", "--data", "ceasefires", "--by", "peacekeeping", "--where", "post_cold_war=1"]);
+    expect(text.out).toMatch(/log-rank test: χ² = 4\.35\d on 1 df/);
+    const json = JSON.parse((await run(["evidence", "km", "--data", "ceasefires", "--by", "peacekeeping", "--where", "post_cold_war=1", "--json"])).out);
+    expect(json.curves.map((c: { curve: { n: number } }) => c.curve.n)).toEqual([62, 34]);
+  });
+
+  it("cox prints hazard ratios and the proportional-hazards check", async () => {
+    const { out } = await run(["evidence", "cox", "--data", "interstate"]);
+    expect(out).toMatch(/major_power_pact/);
+    expect(out).toMatch(/global proportional-hazards test/);
+  });
+
+  it("priors --check recomputes the estimated priors and they agree", async () => {
+    const { out, code } = await run(["evidence", "priors", "--check"]);
+    expect(out).toMatch(/hr_ceasefire_failure_peacekeeping/);
+    expect(out).not.toMatch(/DIFF/);
+    expect(code).toBe(0);
+  });
+
+  it("backtest scores the baselines (JSON)", async () => {
+    const { out } = await run(["backtest", "--data", "ceasefires", "--no-model", "--scheme", "time-split", "--json"]);
+    const report = JSON.parse(out);
+    expect(report.predictors.map((p: { id: string }) => p.id)).toEqual(["base-rate", "cox"]);
+    expect(report.horizons.map((h: { years: number }) => h.years)).toEqual([2, 5, 10]);
+  });
+
+  it("bad flags are usage errors with exit code 2 and a message, not a stack trace", async () => {
+    const bad = await run(["evidence", "km", "--data", "moon"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--data expects "interstate" or "ceasefires"/);
+    const where = await run(["backtest", "--where", "colour=blue"]);
+    expect(where.code).toBe(2);
+    expect(where.err).toMatch(/--where expects name=value/);
+    const horizons = await run(["backtest", "--horizons", "2,x"]);
+    expect(horizons.err).toMatch(/--horizons expects/);
+  });
+});
