@@ -108,26 +108,39 @@ export async function shapleyValues(players: number, value: CoalitionValue, opti
   const orderings = options.orderings ?? 64;
   if (!Number.isInteger(orderings) || orderings < 1) throw new InputError(`the number of sampled orderings must be a positive integer, got ${orderings}`);
   const random = new AnalysisRandom(options.seed ?? 0, 0x5a9);
-  const contributions = Array.from({ length: players }, () => new Float64Array(2 * orderings));
+  const replicates = none.length;
+  // perReplicate[i][r]: player i's average marginal contribution in replicate r;
+  // perOrdering[i][o]: its contribution in ordering pair o, averaged over replicates.
+  const perReplicate = Array.from({ length: players }, () => new Float64Array(replicates));
+  const perOrdering = Array.from({ length: players }, () => new Float64Array(orderings));
   const order = Int32Array.from({ length: players }, (_, i) => i);
   for (let o = 0; o < orderings; o++) {
     random.shuffle(order);
-    for (const [pass, sequence] of [order, order.slice().reverse()].entries()) {
+    for (const sequence of [order, order.slice().reverse()]) {
       let mask = 0;
       let previous = await cache.at(0);
       for (const player of sequence) {
         mask |= 1 << player;
         const current = await cache.at(mask);
-        let marginal = 0;
-        for (let r = 0; r < current.length; r++) marginal += current[r] - previous[r];
-        contributions[player][2 * o + pass] = marginal / current.length;
+        for (let r = 0; r < replicates; r++) {
+          const marginal = current[r] - previous[r];
+          perReplicate[player][r] += marginal / (2 * orderings);
+          perOrdering[player][o] += marginal / (2 * replicates);
+        }
         previous = current;
       }
     }
   }
-  // An ordering and its reverse are one antithetic pair: average them before taking the spread.
-  const paired = contributions.map((c) => Float64Array.from({ length: orderings }, (_, o) => (c[2 * o] + c[2 * o + 1]) / 2));
-  return { players, total, values: paired.map(meanAndSe), method: "sampled", coalitionsEvaluated: cache.size };
+  // An ordering and its reverse form one antithetic pair. The two sources of error — which
+  // orderings were drawn and the replicates' own noise — are independent: their variances add.
+  const values = perReplicate.map((byReplicate, i) => {
+    const overReplicates = meanAndSe(byReplicate);
+    const overOrderings = meanAndSe(perOrdering[i]);
+    const replicateSe = Number.isFinite(overReplicates.se) ? overReplicates.se : 0;
+    const orderingSe = Number.isFinite(overOrderings.se) ? overOrderings.se : 0;
+    return { mean: overReplicates.mean, se: Math.hypot(replicateSe, orderingSe) };
+  });
+  return { players, total, values, method: "sampled", coalitionsEvaluated: cache.size };
 }
 
 function popcount(x: number): number {

@@ -4,10 +4,16 @@ import { register as registerBacktest } from "./backtest.js";
 import { register as registerEvidence } from "./evidence.js";
 import { register as registerCompare } from "./compare.js";
 import { register as registerValidate } from "./validate.js";
+import { register as registerSensitivity } from "./sensitivity.js";
+import { register as registerCruxes } from "./cruxes.js";
+import { register as registerExplain } from "./explain.js";
 
 export function registerCommands(program: Command): void {
   registerCompare(program);
   registerValidate(program);
+  registerSensitivity(program);
+  registerCruxes(program);
+  registerExplain(program);
   registerEvidence(program);
   registerBacktest(program);
 }

@@ -1,0 +1,126 @@
+/**
+ * `guarantor cruxes FILE`: the parameters whose value flips which of two options comes out
+ * lower, with thresholds, bands and each perspective's prior mass on each side; optionally a
+ * two-parameter map of the best option.
+ */
+import type { Command } from "commander";
+import { UsageError } from "../../errors.js";
+import { bestOptionMap, type BestOptionMap } from "../../analysis/crux-maps.js";
+import { findCruxes, type Crux, type CruxReport } from "../../analysis/cruxes.js";
+import { cellMap, formatNumber } from "../../analysis/text-charts.js";
+import { loadScenarioFile } from "../../scenario/load.js";
+import { parsePositiveInt, runAction } from "../action.js";
+import { splitList } from "../evaluate-options.js";
+import { progressBar } from "../progress.js";
+import { addAnalysisFlags, parseOutcome, probeFromFlags, writeJson, type AnalysisFlags } from "./sensitivity.js";
+
+interface Flags extends AnalysisFlags {
+  options?: string;
+  outcome?: string;
+  perspective?: string;
+  parameters?: string;
+  grid?: string;
+  map?: string;
+  mapResolution?: string;
+}
+
+const percent = (x: number) => `${Math.round(100 * x)}%`;
+
+function formatCrux(crux: Crux): string[] {
+  const [a, b] = crux.options;
+  const lines = [`${crux.parameter}${crux.clear ? "" : "  (not clear: the difference is within its noise on one side)"}`];
+  for (const t of crux.thresholds) {
+    lines.push(`  threshold ${formatNumber(t.value)}  (band ${formatNumber(t.band[0])} – ${formatNumber(t.band[1])})`);
+  }
+  for (const region of crux.regions) {
+    const from = region.from === -Infinity ? "below" : `from ${formatNumber(region.from)}`;
+    const to = region.to === Infinity ? "" : `${region.from === -Infinity ? "" : " "}to ${formatNumber(region.to)}`;
+    const where = region.from === -Infinity ? `below ${formatNumber(region.to)}` : region.to === Infinity ? `above ${formatNumber(region.from)}` : `${from}${to}`;
+    const shares = Object.entries(region.shares).map(([p, s]) => `${p} ${percent(s)}`).join(", ");
+    lines.push(`  ${where}: ${region.lower} lower than ${region.lower === a ? b : a}   prior mass: ${shares}`);
+  }
+  return lines;
+}
+
+export function formatCruxes(report: CruxReport): string {
+  const lines = [
+    `Cruxes under "${report.perspective}" (${report.settingsEvaluated} settings × ${report.trajectoriesPerSetting} trajectories in ${report.batches} batches; ${report.parametersScanned.length} parameters scanned)`,
+  ];
+  for (const outcome of report.outcomes) {
+    for (let i = 0; i < report.options.length; i++) {
+      for (let j = i + 1; j < report.options.length; j++) {
+        const [a, b] = [report.options[i], report.options[j]];
+        const found = report.cruxes.filter((c) => c.outcome === outcome && c.options[0] === a && c.options[1] === b);
+        lines.push("", `${a} vs ${b} on ${outcome}:`);
+        if (found.length === 0) lines.push("  no single parameter flips their order over the scanned range of any parameter");
+        for (const crux of found) lines.push(...formatCrux(crux).map((l) => `  ${l}`));
+      }
+    }
+  }
+  return lines.join("\n");
+}
+
+export function formatMap(map: BestOptionMap): string {
+  const symbols = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const symbolOf = (option: string) => symbols[map.options.indexOf(option)] ?? "?";
+  const legend = map.options.map((o) => `${symbolOf(o)} = ${o}`).join(", ");
+  return [
+    `Best option by ${map.outcome} under "${map.perspective}": y = ${map.y.parameter}, x = ${map.x.parameter}`,
+    `${legend}; lower case = not clearly better than the runner-up`,
+    ...cellMap(map.x.values, map.y.values, (xi, yi) => {
+      const cell = map.cells[yi][xi];
+      const s = symbolOf(cell.best);
+      return cell.clear ? s : s.toLowerCase();
+    }),
+  ].join("\n");
+}
+
+export function register(program: Command): void {
+  addAnalysisFlags(
+    program
+      .command("cruxes")
+      .description("the parameters whose value flips which of two options comes out lower, with thresholds and where each perspective stands")
+      .argument("<file>", "scenario YAML file")
+      .option("--options <ids>", "options to compare pairwise, comma-separated (default: all)")
+      .option("--outcome <names>", "outcome(s) whose order is examined, comma-separated (default: loss)")
+      .option("--perspective <id>", 'priors of the other parameters during the scan (default: "baseline")')
+      .option("--parameters <names>", "parameters to scan, comma-separated (default: all uncertain ones)")
+      .option("--grid <n>", "grid points per parameter (default 5)")
+      .option("--map <x,y>", "also print a map of the best option over two parameters")
+      .option("--map-resolution <n>", "grid points per axis of the map (default 7)"),
+    800,
+    4,
+  ).action(
+    runAction(async (file: string, flags: Flags) => {
+      const scenario = loadScenarioFile(file);
+      const probe = probeFromFlags(scenario, flags, { trajectories: 800, batches: 4 });
+      const outcomes = (splitList(flags.outcome) ?? ["loss"]).map((o) => parseOutcome(o, "loss"));
+      const mapAxes = splitList(flags.map);
+      if (mapAxes && mapAxes.length !== 2) throw new UsageError(`--map takes two parameter names, x,y; got "${flags.map}"`);
+      const bar = progressBar("cruxes");
+      const report = await findCruxes(probe, {
+        options: splitList(flags.options),
+        outcomes,
+        perspective: flags.perspective,
+        parameters: splitList(flags.parameters),
+        gridPoints: parsePositiveInt("--grid", flags.grid, 5),
+        onProgress: (done, total) => bar.update({ done, total }),
+      });
+      let map: BestOptionMap | undefined;
+      if (mapAxes) {
+        map = await bestOptionMap(probe, {
+          x: mapAxes[0],
+          y: mapAxes[1],
+          outcome: outcomes[0],
+          options: splitList(flags.options),
+          perspective: flags.perspective,
+          resolution: parsePositiveInt("--map-resolution", flags.mapResolution, 7),
+          onProgress: (done, total) => bar.update({ done, total }),
+        });
+      }
+      bar.done();
+      if (flags.json) writeJson(map ? { ...report, map } : report);
+      else process.stdout.write(formatCruxes(report) + (map ? `\n\n${formatMap(map)}` : "") + "\n");
+    }),
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * `guarantor sensitivity FILE --outcome NAME`: Morris screening or Sobol indices of an outcome of
+ * one option, or of the difference between two, over the scenario's uncertain parameters.
+ * Also holds the flags shared by the analysis commands (sensitivity, cruxes, explain).
+ */
+import { Option, type Command } from "commander";
+import { UsageError } from "../../errors.js";
+import { simulatorProbe, type ScenarioProbe } from "../../analysis/probe.js";
+import { scenarioSensitivity, type SensitivityReport } from "../../analysis/scenario-sensitivity.js";
+import { barChart, formatNumber } from "../../analysis/text-charts.js";
+import { loadScenarioFile, type Scenario } from "../../scenario/load.js";
+import { DEFAULT_SEED } from "../../sim/evaluate.js";
+import { OUTCOME_NAMES, type OutcomeName } from "../../sim/result.js";
+import { parsePositiveInt, runAction } from "../action.js";
+import { splitList } from "../evaluate-options.js";
+import { progressBar } from "../progress.js";
+
+export interface AnalysisFlags {
+  seed?: string;
+  trajectories?: string;
+  batches?: string;
+  json?: boolean;
+}
+
+export function addAnalysisFlags(cmd: Command, trajectories: number, batches: number): Command {
+  return cmd
+    .option("--seed <n>", "random seed (default: the scenario's, else 20251)")
+    .option("--trajectories <n>", `trajectories per simulated setting (default ${trajectories})`)
+    .option("--batches <n>", `independent seeds the trajectories are split over, for standard errors (default ${batches})`)
+    .addOption(new Option("--json", "print the full result as JSON"));
+}
+
+export function seedFromFlags(scenario: Scenario, flags: AnalysisFlags): number {
+  if (flags.seed === undefined) return scenario.seed ?? DEFAULT_SEED;
+  if (!/^\d+$/.test(flags.seed) || Number(flags.seed) > 2 ** 32 - 1) throw new UsageError(`--seed expects an integer in [0, 4294967295], got "${flags.seed}"`);
+  return Number(flags.seed);
+}
+
+/** A probe over the simulator from the shared flags. */
+export function probeFromFlags(scenario: Scenario, flags: AnalysisFlags, defaults: { trajectories: number; batches: number }): ScenarioProbe {
+  const seed = seedFromFlags(scenario, flags);
+  const trajectories = parsePositiveInt("--trajectories", flags.trajectories, defaults.trajectories);
+  const batches = parsePositiveInt("--batches", flags.batches, defaults.batches);
+  return simulatorProbe(scenario, { seed, trajectories, batches });
+}
+
+export function parseOutcome(raw: string | undefined, fallback: OutcomeName): OutcomeName {
+  if (raw === undefined) return fallback;
+  if (!(OUTCOME_NAMES as readonly string[]).includes(raw)) throw new UsageError(`unknown outcome "${raw}"; outcomes are ${OUTCOME_NAMES.join(", ")}`);
+  return raw as OutcomeName;
+}
+
+export function writeJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n");
+}
+
+interface Flags extends AnalysisFlags {
+  outcome?: string;
+  method?: string;
+  options?: string;
+  perspective?: string;
+  parameters?: string;
+  samples?: string;
+  morrisTrajectories?: string;
+  bootstrap?: string;
+}
+
+export function formatSensitivity(report: SensitivityReport): string {
+  const lines = [`Sensitivity of ${report.label} under "${report.perspective}"`];
+  const pct = Math.round(report.confidence * 100);
+  if (report.method === "morris") {
+    lines.push(
+      `Morris screening: ${report.evaluations} runs of ${report.trajectoriesPerPoint} trajectories; μ* = mean |change| when a parameter moves by half its prior range (in quantiles), ${pct}% bootstrap intervals`,
+      "",
+      ...barChart(report.rows.map((r) => ({ label: r.parameter, value: r.muStar!.estimate, low: r.muStar!.low, high: r.muStar!.high }))),
+      "",
+      "σ (spread of the effects: interactions or non-linearity) by parameter:",
+      ...report.rows.slice(0, 10).map((r) => `  ${r.parameter}: σ = ${formatNumber(r.sigma!)}`),
+    );
+  } else {
+    lines.push(
+      `Sobol indices: ${report.evaluations} runs of ${report.trajectoriesPerPoint} trajectories (Saltelli design, Jansen estimators); mean ${formatNumber(report.mean!)}, variance ${formatNumber(report.variance!)}; ${pct}% bootstrap intervals`,
+      "",
+      "total index ST (share of variance involving the parameter):",
+      ...barChart(report.rows.map((r) => ({ label: r.parameter, value: Math.max(0, r.total!.estimate), low: r.total!.low, high: r.total!.high }))),
+      "",
+      "first-order index S (share of variance from the parameter alone):",
+      ...barChart(report.rows.map((r) => ({ label: r.parameter, value: Math.max(0, r.first!.estimate), low: r.first!.low, high: r.first!.high }))),
+    );
+  }
+  return lines.join("\n");
+}
+
+export function register(program: Command): void {
+  addAnalysisFlags(
+    program
+      .command("sensitivity")
+      .description("which parameters an outcome (or the difference between two options) is sensitive to: Morris screening or Sobol indices")
+      .argument("<file>", "scenario YAML file")
+      .option("--outcome <name>", "outcome to analyse (default: loss)")
+      .addOption(new Option("--method <method>", "morris (screening, cheap) or sobol (variance shares)").choices(["morris", "sobol"]).default("morris"))
+      .option("--options <ids>", "one option, or two for the difference first − second (default: the scenario's first option)")
+      .option("--perspective <id>", 'priors of the parameters (default: "baseline")')
+      .option("--parameters <names>", "parameters to vary, comma-separated (default: all uncertain ones)")
+      .option("--samples <n>", "Sobol base samples N; the design has N·(k+2) points (default 64)")
+      .option("--morris-trajectories <n>", "Morris trajectories r; r·(k+1) points (default 10)")
+      .option("--bootstrap <n>", "bootstrap resamples for the intervals (default 1000)"),
+    1000,
+    1,
+  ).action(
+    runAction(async (file: string, flags: Flags) => {
+      const scenario = loadScenarioFile(file);
+      const options = splitList(flags.options) ?? [scenario.options[0].id];
+      if (options.length > 2) throw new UsageError(`--options takes one option or two (for a difference), got ${options.length}`);
+      const bar = progressBar("sensitivity");
+      const probe = probeFromFlags(scenario, flags, { trajectories: 1000, batches: 1 });
+      const report = await scenarioSensitivity(probe, {
+        method: flags.method === "sobol" ? "sobol" : "morris",
+        outcome: parseOutcome(flags.outcome, "loss"),
+        option: options[0],
+        versus: options[1],
+        perspective: flags.perspective,
+        parameters: splitList(flags.parameters),
+        baseSamples: parsePositiveInt("--samples", flags.samples, 64),
+        morrisTrajectories: parsePositiveInt("--morris-trajectories", flags.morrisTrajectories, 10),
+        bootstrap: parsePositiveInt("--bootstrap", flags.bootstrap, 1000),
+        seed: seedFromFlags(scenario, flags),
+        onProgress: (done, total) => bar.update({ done, total }),
+      });
+      bar.done();
+      if (flags.json) writeJson(report);
+      else process.stdout.write(formatSensitivity(report) + "\n");
+    }),
+  );
+}
