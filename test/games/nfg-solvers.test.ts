@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numToNumber } from "../../src/games/field.js";
+import { type Num, numToNumber } from "../../src/games/field.js";
 import { maxRegret } from "../../src/games/equilibrium-check.js";
 import { enumSolver } from "../../src/games/solvers/enum.js";
 import { lhSolver } from "../../src/games/solvers/lh.js";
@@ -73,7 +73,7 @@ describe("published equilibria of small strategic games", () => {
       const float = solver.solve(game, { arithmetic: "float" }).equilibria;
       expect(float).toHaveLength(exact.length);
       float.forEach((eq, k) =>
-        eq.profile.probs.flat().forEach((p, i) => expect(p as number).toBeCloseTo(numToNumber(exact[k].profile.probs.flat()[i]), 12)),
+        eq.profile.probs.flat().forEach((p, i) => expect(p as number).toBeCloseTo(numToNumber(exact[k].profile.probs.flat()[i] as Num), 12)),
       );
     }
   });
