@@ -1,0 +1,77 @@
+import { Command } from "commander";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { register as registerSensitivity } from "../../src/cli/commands/sensitivity.js";
+import { register as registerCruxes } from "../../src/cli/commands/cruxes.js";
+import { register as registerExplain } from "../../src/cli/commands/explain.js";
+
+const FILE = new URL("../../scenarios/ukraine-2025.yaml", import.meta.url).pathname;
+
+async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = "";
+  let err = "";
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
+  process.exitCode = 0;
+  const program = new Command().exitOverride();
+  registerSensitivity(program);
+  registerCruxes(program);
+  registerExplain(program);
+  try {
+    await program.parseAsync(["node", "guarantor", ...args]);
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out, err, code };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("guarantor sensitivity, cruxes and explain", () => {
+  it("sensitivity draws a tornado of μ* and gives the same numbers as JSON", async () => {
+    const args = ["sensitivity", FILE, "--options", "article5-treaty,neutrality-istanbul", "--trajectories", "60", "--morris-trajectories", "3", "--parameters", "moral_hazard,resolve_discount", "--bootstrap", "50"];
+    const text = await run(args);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Sensitivity of loss\(article5-treaty\) − loss\(neutrality-istanbul\) under "baseline"/);
+    expect(text.out).toMatch(/moral_hazard/);
+    const json = JSON.parse((await run([...args, "--json"])).out);
+    expect(json.method).toBe("morris");
+    expect(json.evaluations).toBe(3 * 3);
+    const first = json.rows[0];
+    expect(text.out).toContain(first.muStar.estimate.toFixed(3));
+  });
+
+  it("sobol sensitivity reports first and total indices", async () => {
+    const { out, code } = await run(["sensitivity", FILE, "--method", "sobol", "--samples", "4", "--trajectories", "40", "--parameters", "moral_hazard,resolve_discount", "--bootstrap", "20"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/total index ST/);
+    expect(out).toMatch(/first-order index S/);
+  });
+
+  it("cruxes reports each pair, and explain names the parameters of the gap", async () => {
+    const cruxes = await run(["cruxes", FILE, "--options", "ceasefire-only,neutrality-istanbul", "--parameters", "moral_hazard", "--grid", "3", "--trajectories", "80"]);
+    expect(cruxes.code).toBe(0);
+    expect(cruxes.out).toMatch(/ceasefire-only vs neutrality-istanbul on loss:/);
+    const explain = await run(["explain", FILE, "--perspectives", "baseline,deterrence", "--options", "article5-treaty", "--trajectories", "40", "--batches", "2"]);
+    expect(explain.code).toBe(0);
+    expect(explain.out).toMatch(/Why "deterrence" differs from "baseline": Shapley values over the 5 parameters/);
+    expect(explain.out).toMatch(/mainly through|no parameter moves it/);
+  });
+
+  it("bad input gets a precise message and exit code 1, bad usage exit code 2, never a stack trace", async () => {
+    const unknownOutcome = await run(["sensitivity", FILE, "--outcome", "happiness"]);
+    expect(unknownOutcome.code).toBe(2);
+    expect(unknownOutcome.err).toMatch(/unknown outcome "happiness"; outcomes are p_accept/);
+    const unknownOption = await run(["cruxes", FILE, "--options", "ceasefire-only,nope", "--trajectories", "20"]);
+    expect(unknownOption.code).toBe(1);
+    expect(unknownOption.err).toMatch(/unknown option "nope"/);
+    const onePerspective = await run(["explain", FILE, "--perspectives", "restraint"]);
+    expect(onePerspective.code).toBe(2);
+    const missing = await run(["cruxes", "/nonexistent.yaml"]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/cannot read the scenario file/);
+    for (const r of [unknownOutcome, unknownOption, onePerspective, missing]) expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
