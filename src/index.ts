@@ -9,3 +9,4 @@ export { evaluate, BASELINE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type EvaluateOp
 export { OUTCOMES } from "./sim/outcomes.js";
 export * from "./sim/result.js";
 export * from "./evidence/index.js";
+export * from "./analysis/index.js";
