@@ -141,8 +141,20 @@ export function incompleteBeta(x: number, a: number, b: number): number {
 /** Regularised lower incomplete gamma P(a, x) (series or continued fraction, NR §6.2). */
 export function incompleteGamma(a: number, x: number): number {
   if (x <= 0) return 0;
+  if (x < a + 1) return gammaSeries(a, x);
+  return 1 - gammaContinuedFraction(a, x);
+}
+
+/** Regularised upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the upper tail. */
+export function upperIncompleteGamma(a: number, x: number): number {
+  if (x <= 0) return 1;
+  if (x < a + 1) return 1 - gammaSeries(a, x);
+  return gammaContinuedFraction(a, x);
+}
+
+function gammaSeries(a: number, x: number): number {
   const lnFront = a * Math.log(x) - x - logGamma(a);
-  if (x < a + 1) {
+  {
     let sum = 1 / a;
     let term = sum;
     for (let n = 1; n < 100000; n++) {
@@ -152,6 +164,11 @@ export function incompleteGamma(a: number, x: number): number {
     }
     return sum * Math.exp(lnFront);
   }
+}
+
+/** Q(a, x) by Lentz's continued fraction, for x ≥ a + 1. */
+function gammaContinuedFraction(a: number, x: number): number {
+  const lnFront = a * Math.log(x) - x - logGamma(a);
   let b = x + 1 - a;
   let c = 1 / TINY;
   let d = 1 / b;
@@ -168,7 +185,7 @@ export function incompleteGamma(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return 1 - Math.exp(lnFront) * h;
+  return Math.exp(lnFront) * h;
 }
 
 /**
@@ -192,7 +209,7 @@ function invertCdf(
     const step = f / Math.exp(logDensity(x));
     let next = x - step;
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : Math.max(2 * x, 1);
-    if (Math.abs(next - x) <= 1e-15 * Math.max(1, Math.abs(x))) return next;
+    if (Math.abs(next - x) <= 1e-15 * Math.abs(x) || hi - lo <= 1e-15 * Math.abs(lo)) return next;
     x = next;
   }
   return x;
@@ -201,7 +218,11 @@ function invertCdf(
 /** Quantile of Beta(a, b). */
 export function betaQuantile(p: number, a: number, b: number): number {
   const lnB = logGamma(a) + logGamma(b) - logGamma(a + b);
-  const start = a / (a + b);
+  // in the tails F(x) ≈ x^a/(a·B) near 0 and 1 − (1−x)^b/(b·B) near 1 give good starting points
+  const mean = a / (a + b);
+  const lowTail = Math.exp((Math.log(p * a) + lnB) / a);
+  const highTail = 1 - Math.exp((Math.log((1 - p) * b) + lnB) / b);
+  const start = lowTail < mean ? lowTail : highTail > mean ? highTail : mean;
   return invertCdf(
     p,
     (x) => incompleteBeta(x, a, b),
