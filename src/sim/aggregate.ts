@@ -25,6 +25,22 @@ export const STATES = ["armed_peace", "crisis", "limited_war", "direct_war", "nu
 export const STATE_COUNT = STATES.length;
 export const HISTOGRAM_BINS = 20;
 
+/** Width of a per-trajectory row: the trajectory values, then the month of the first war (−1: none). */
+export const ROW_WIDTH = VALUE_COUNT + 1;
+
+/** An aggregate as plain typed arrays, to cross a worker boundary (buffers can be transferred). */
+export interface AggregateData {
+  n: number;
+  accepted: number;
+  sum: Float64Array;
+  sumSq: Float64Array;
+  firstWar: Float64Array;
+  states: Float64Array;
+  stateSpans: Float64Array;
+  histogram: Float64Array;
+  rows: Float64Array | null;
+}
+
 export class Aggregate {
   n = 0;
   accepted = 0;
@@ -32,17 +48,69 @@ export class Aggregate {
   readonly sumSq = new Float64Array(VALUE_COUNT);
   /** firstWar[t]: accepted trajectories whose first war after the settlement began in month t */
   readonly firstWar: Float64Array;
-  /** states[s·H + t]: trajectories in state s at the end of month t */
+  /** states[s·H + t]: trajectories in state s at the end of month t (month-by-month counts) */
   readonly states: Float64Array;
+  /**
+   * stateSpans[s·(H+1) + t]: +1 where a span of state s begins, −1 where it ends. The event-driven
+   * simulator records whole spans in O(1); `stateCounts()` adds their prefix sums to `states`.
+   */
+  readonly stateSpans: Float64Array;
   readonly histogram = new Float64Array(HISTOGRAM_BINS);
 
-  constructor(readonly months: number) {
+  /** rows[i·ROW_WIDTH …]: per-trajectory values, kept only when asked for (--trajectories-out) */
+  readonly rows: Float64Array | null;
+
+  constructor(
+    readonly months: number,
+    rowCapacity = 0,
+  ) {
     this.firstWar = new Float64Array(months);
     this.states = new Float64Array(STATE_COUNT * months);
+    this.stateSpans = new Float64Array(STATE_COUNT * (months + 1));
+    this.rows = rowCapacity > 0 ? new Float64Array(rowCapacity * ROW_WIDTH) : null;
+  }
+
+  toData(): AggregateData {
+    const { n, accepted, sum, sumSq, firstWar, states, stateSpans, histogram, rows } = this;
+    return { n, accepted, sum, sumSq, firstWar, states, stateSpans, histogram, rows };
+  }
+
+  /** The buffers of `toData()`, for a zero-copy postMessage. */
+  static transferList(d: AggregateData): ArrayBuffer[] {
+    const list = [d.sum, d.sumSq, d.firstWar, d.states, d.stateSpans, d.histogram].map((a) => a.buffer as ArrayBuffer);
+    if (d.rows) list.push(d.rows.buffer as ArrayBuffer);
+    return list;
+  }
+
+  /** Record that one trajectory was in `state` during months from … to − 1. */
+  addStateSpan(state: number, from: number, to: number): void {
+    if (to <= from) return;
+    const o = state * (this.months + 1);
+    this.stateSpans[o + from]++;
+    this.stateSpans[o + to]--;
+  }
+
+  /** Trajectories in each state by month: direct counts plus the prefix sums of the spans. */
+  stateCounts(): Float64Array {
+    const H = this.months;
+    const out = Float64Array.from(this.states);
+    for (let k = 0; k < STATE_COUNT; k++) {
+      let running = 0;
+      for (let t = 0; t < H; t++) {
+        running += this.stateSpans[k * (H + 1) + t];
+        out[k * H + t] += running;
+      }
+    }
+    return out;
   }
 
   /** Record one finished trajectory's values (`values` has VALUE_COUNT entries). */
   addTrajectory(values: Float64Array, firstWarMonth: number): void {
+    if (this.rows) {
+      const o = this.n * ROW_WIDTH;
+      for (let k = 0; k < VALUE_COUNT; k++) this.rows[o + k] = values[k];
+      this.rows[o + VALUE_COUNT] = firstWarMonth;
+    }
     this.n++;
     for (let k = 0; k < VALUE_COUNT; k++) {
       const x = values[k];
@@ -57,13 +125,15 @@ export class Aggregate {
     this.histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(s * HISTOGRAM_BINS))]++;
   }
 
-  merge(other: Aggregate): void {
+  /** Add another aggregate (or its data from a worker); merge in block order for reproducible bits. */
+  merge(other: AggregateData): void {
     this.n += other.n;
     this.accepted += other.accepted;
     addInto(this.sum, other.sum);
     addInto(this.sumSq, other.sumSq);
     addInto(this.firstWar, other.firstWar);
     addInto(this.states, other.states);
+    addInto(this.stateSpans, other.stateSpans);
     addInto(this.histogram, other.histogram);
   }
 
@@ -74,13 +144,19 @@ export class Aggregate {
     return bernoulliEstimate(count, this.accepted);
   }
 
-  finish(option: string, perspective: string): OptionPerspectiveResult {
+  /** Every outcome's estimate and standard error (DESIGN 5.5). */
+  finishOutcomes(): Record<OutcomeName, Estimate> {
     const outcomes = {} as Record<OutcomeName, Estimate>;
     TRAJECTORY_VALUES.forEach((name, k) => (outcomes[name] = meanEstimate(this.sum[k], this.sumSq[k], this.n)));
     outcomes.p_war_resumes_2y = this.warWithin(24);
     outcomes.p_war_resumes_5y = this.warWithin(60);
     outcomes.p_war_resumes_10y = this.warWithin(120);
     outcomes.p_war_resumes_horizon = this.warWithin(this.months);
+    return outcomes;
+  }
+
+  finish(option: string, perspective: string): OptionPerspectiveResult {
+    const outcomes = this.finishOutcomes();
     const H = this.months;
     const months: number[] = [];
     const survival: number[] = [];
@@ -93,7 +169,8 @@ export class Aggregate {
       se.push(this.accepted > 1 ? Math.sqrt((s * (1 - s)) / this.accepted) : NaN);
       if (t < H) alive -= this.firstWar[t];
     }
-    const share = (k: number) => Array.from(this.states.subarray(k * H, (k + 1) * H), (c) => c / this.n);
+    const counts = this.stateCounts();
+    const share = (k: number) => Array.from(counts.subarray(k * H, (k + 1) * H), (c) => c / this.n);
     return {
       option,
       perspective,

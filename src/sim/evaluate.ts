@@ -1,147 +1,197 @@
 /**
  * Evaluation: scenario × options × perspectives × seed × trajectories → outcome estimates
- * (DESIGN §3). Trajectories are processed in fixed-size chunks whose partial aggregates are
- * merged in chunk order, so results do not depend on scheduling.
+ * (DESIGN §3). Work is cut into blocks of BLOCK_SIZE trajectories, run inline or on a pool of
+ * worker threads; block aggregates are merged in block order, so results are bit-identical for
+ * any number of workers. With a precision target it runs in rounds until every probability's
+ * standard error is below it (or a cap is reached).
  */
+import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
-import { PARAMETERS } from "../models/parameters.js";
-import { bareCeasefire, optionFeatures, type OptionFeatures } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
-import type { Prior } from "../scenario/prior.js";
-import { didYouMean } from "../scenario/issues.js";
-import { Aggregate, TRAJECTORY_VALUES, VALUE_COUNT } from "./aggregate.js";
-import { drawParameters, drawPlan } from "./draws.js";
-import { MonthlySimulator, type GuarantorTimetable } from "./monthly.js";
-import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, Progress, RankingEntry } from "./result.js";
+import { Aggregate, V, meanEstimate, type AggregateData } from "./aggregate.js";
+import { BlockRunner, type BlockJob, type BlockTask } from "./blocks.js";
+import { BLOCK_SIZE, MAX_TRAJECTORIES, makePlan, type Plan, type PlanOptions } from "./plan.js";
+import { BlockPool } from "./pool.js";
+import { OUTCOMES } from "./outcomes.js";
+import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, PrecisionReport, Progress, ProgressEstimate, RankingEntry } from "./result.js";
 
-export const BASELINE = "baseline";
-export const CHUNK_SIZE = 1024;
-export const DEFAULT_SEED = 20251;
-export const DEFAULT_TRAJECTORIES = 10_000;
+export { BASELINE, BLOCK_SIZE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type SimulationMode } from "./plan.js";
+export const DEFAULT_MAX_TRAJECTORIES = 1_000_000;
 
-export interface EvaluateOptions {
-  seed?: number;
-  trajectories?: number;
-  horizonYears?: number;
-  /** option ids to evaluate (default: all) */
-  options?: string[];
-  /** perspective ids (default: all the scenario's; "baseline" = the scenario's own priors) */
-  perspectives?: string[];
-  /** replace priors of this run, applied over every perspective (sensitivity analysis) */
-  overrides?: Record<string, Prior>;
+/** Per-trajectory values of one block (rows of ROW_WIDTH numbers per option), in trajectory order. */
+export interface TrajectoryRows {
+  perspective: string;
+  /** index of the block's first trajectory */
+  first: number;
+  count: number;
+  options: string[];
+  /** rows[o]: count × ROW_WIDTH values of option o */
+  rows: Float64Array[];
+}
+
+export interface EvaluateOptions extends PlanOptions {
   onProgress?: (p: Progress) => void;
+  /** worker threads (default 1 in the library; the CLI defaults to the number of cores) */
+  workers?: number;
+  /** run until every probability outcome's standard error is at most this */
+  precision?: number;
+  /** cap on trajectories per option and perspective for a precision run (default 1,000,000) */
+  maxTrajectories?: number;
+  /** receives every trajectory's values, block by block in trajectory order (--trajectories-out) */
+  onTrajectories?: (rows: TrajectoryRows) => void;
+  /** testing hook: the block with this index throws inside the simulator */
+  failAtBlock?: number;
 }
 
-interface Plan {
-  seed: number;
-  trajectories: number;
-  months: number;
-  options: OptionFeatures[];
-  perspectives: { id: string; label: string; source: string; priors: Record<string, Prior> }[];
+/** Runs block tasks and hands their aggregates back in task order. */
+interface Executor {
+  run(tasks: (BlockTask & { trajectories: number })[], deliver: (index: number, parts: AggregateData[]) => void): Promise<void>;
+  close(): Promise<void>;
 }
 
-function pick<T extends { id: string }>(kind: string, all: T[], wanted: string[] | undefined): T[] {
-  if (!wanted) return all;
-  return wanted.map((w) => {
-    const found = all.find((x) => x.id === w);
-    if (!found) {
-      const guess = didYouMean(w, all.map((x) => x.id));
-      throw new InputError(`unknown ${kind} "${w}"; the scenario has ${all.map((x) => x.id).join(", ")}${guess ? ` (did you mean "${guess}"?)` : ""}`);
-    }
-    return found;
-  });
-}
-
-function plan(scenario: Scenario, opts: EvaluateOptions): Plan {
-  const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
-  const trajectories = opts.trajectories ?? scenario.trajectories ?? DEFAULT_TRAJECTORIES;
-  const horizon = opts.horizonYears ?? scenario.horizon_years;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError(`seed must be an integer in [0, 2^32 − 1], got ${seed}`);
-  if (!Number.isInteger(trajectories) || trajectories < 2 || trajectories > 100_000_000)
-    throw new InputError(`trajectories must be an integer between 2 and 100,000,000, got ${trajectories}`);
-  if (!(horizon > 0 && horizon <= 100)) throw new InputError(`horizon must be between 0 and 100 years, got ${horizon}`);
-  const guarantors = scenario.actors.guarantors;
-  const options = pick("option", scenario.options, opts.options).map((o) => optionFeatures(o, guarantors));
-  const all = [
-    { id: BASELINE, label: "the scenario's own priors", source: scenario.name, overrides: {} as Record<string, Prior> },
-    ...Object.entries(scenario.perspectives).map(([id, p]) => ({ id, label: p.label ?? id, source: p.source, overrides: p.overrides })),
-  ];
-  const defaultPerspectives = all.length > 1 ? all.slice(1) : all;
-  const chosen = opts.perspectives ? pick("perspective", all, opts.perspectives) : defaultPerspectives;
-  for (const name of Object.keys(opts.overrides ?? {}))
-    if (!PARAMETERS.some((p) => p.name === name)) throw new InputError(`cannot override unknown parameter "${name}"`);
+function inlineExecutor(job: BlockJob, yieldBetweenBlocks: boolean): Executor {
+  const runner = new BlockRunner(job);
   return {
-    seed,
-    trajectories,
-    months: Math.max(1, Math.round(horizon * 12)),
-    options,
-    perspectives: chosen.map((p) => ({ id: p.id, label: p.label, source: p.source, priors: { ...scenario.parameters, ...p.overrides, ...opts.overrides } })),
+    async run(tasks, deliver) {
+      for (let i = 0; i < tasks.length; i++) {
+        deliver(i, runner.run(tasks[i], tasks[i].trajectories));
+        if (yieldBetweenBlocks) await new Promise((r) => setImmediate(r));
+      }
+    },
+    close: async () => {},
   };
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+function checkOptions(opts: EvaluateOptions): number {
+  const workers = opts.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InputError(`workers must be an integer between 1 and 256, got ${workers}`);
+  if (opts.precision !== undefined && !(opts.precision > 0 && opts.precision < 0.5)) throw new InputError(`precision must be a standard error in (0, 0.5), got ${opts.precision}`);
+  const max = opts.maxTrajectories;
+  if (max !== undefined && (!Number.isInteger(max) || max < 2 || max > MAX_TRAJECTORIES)) throw new InputError(`the trajectory cap must be an integer between 2 and 100,000,000, got ${max}`);
+  return workers;
 }
 
 export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): Promise<EvaluationResult> {
-  const run = plan(scenario, opts);
-  const { seed, trajectories, months } = run;
-  const guarantors = scenario.actors.guarantors;
-  const actors = {
-    challengerNuclear: scenario.actors.challenger.nuclear,
-    guarantorNuclear: guarantors.map((g) => g.nuclear),
-    spoilerBaseRate: scenario.actors.spoilers.reduce((a, s) => a + s.base_rate_per_year, 0),
-  };
-  const elections = electionTimetable(guarantors, months);
-  const weights = new Float64Array(VALUE_COUNT);
-  TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
-  const sim = new MonthlySimulator(seed, months, actors, elections, weights);
-  const fallback = bareCeasefire(guarantors.length);
-  const K = PARAMETERS.length;
-  const theta = new Float64Array(CHUNK_SIZE * K);
-  const chunks = Math.ceil(trajectories / CHUNK_SIZE);
-  const total = run.perspectives.length * trajectories * run.options.length;
+  const plan = makePlan(scenario, opts);
+  const workers = checkOptions(opts);
+  const { onProgress, onTrajectories } = opts;
+  const planOptions: PlanOptions = { seed: opts.seed, trajectories: opts.trajectories, horizonYears: opts.horizonYears, options: opts.options, perspectives: opts.perspectives, overrides: opts.overrides, mode: opts.mode };
+  const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: opts.failAtBlock };
+  const executor: Executor = workers > 1 ? new BlockPool(workers, job) : inlineExecutor(job, onProgress !== undefined);
+  const totals = plan.perspectives.map(() => plan.options.map(() => new Aggregate(plan.months)));
+  const maxTrajectories = opts.precision === undefined ? plan.trajectories : (opts.maxTrajectories ?? DEFAULT_MAX_TRAJECTORIES);
+  let target = opts.precision === undefined ? plan.trajectories : Math.min(maxTrajectories, roundUpToBlock(plan.trajectories));
+  let doneBlocks = 0;
   let done = 0;
-  const results: OptionPerspectiveResult[] = [];
-
-  for (const perspective of run.perspectives) {
-    const draw = drawPlan(perspective.priors, scenario.mechanisms);
-    const totals = run.options.map(() => new Aggregate(months));
-    for (let c = 0; c < chunks; c++) {
-      const first = c * CHUNK_SIZE;
-      const count = Math.min(CHUNK_SIZE, trajectories - first);
-      drawParameters(draw, seed, first, count, theta);
-      run.options.forEach((features, oi) => {
-        const part = new Aggregate(months);
-        for (let i = 0; i < count; i++) sim.run(features, fallback, theta, i * K, first + i, part);
-        totals[oi].merge(part);
+  try {
+    for (;;) {
+      const blocks = Math.ceil(target / BLOCK_SIZE);
+      const tasks: (BlockTask & { trajectories: number })[] = [];
+      for (let p = 0; p < plan.perspectives.length; p++) for (let b = doneBlocks; b < blocks; b++) tasks.push({ perspective: p, block: b, trajectories: target });
+      const total = plan.perspectives.length * plan.options.length * target;
+      await executor.run(tasks, (index, parts) => {
+        const task = tasks[index];
+        parts.forEach((part, o) => totals[task.perspective][o].merge(part));
+        const count = parts[0]?.n ?? 0;
+        done += count * plan.options.length;
+        if (onTrajectories) emitRows(plan, task, count, parts, onTrajectories);
+        if (onProgress) onProgress({ done, total, estimates: estimates(plan, totals) });
       });
-      done += count * run.options.length;
-      if (opts.onProgress) {
-        opts.onProgress({ done, total });
-        await new Promise((r) => setImmediate(r));
-      }
+      doneBlocks = blocks;
+      if (opts.precision === undefined) break;
+      const next = nextTarget(plan, totals, opts.precision, target, maxTrajectories);
+      if (next <= target) break;
+      target = next;
     }
-    run.options.forEach((o, oi) => results.push(totals[oi].finish(o.id, perspective.id)));
+  } finally {
+    await executor.close();
   }
-
-  return {
-    scenario: scenario.name,
-    seed,
-    trajectories,
-    horizon_years: months / 12,
-    options: run.options.map((o) => ({ id: o.id, label: o.label })),
-    perspectives: run.perspectives.map((p) => ({ id: p.id, label: p.label, source: p.source })),
-    loss_weights: scenario.lossWeights,
-    results,
-    ranking: run.perspectives.map((p) => ({ perspective: p.id, order: rank(results.filter((r) => r.perspective === p.id)) })),
-  };
+  return finishResult(scenario, plan, totals, target, opts.precision === undefined ? undefined : precisionReport(plan, totals, opts.precision, maxTrajectories));
 }
 
-function electionTimetable(guarantors: Scenario["actors"]["guarantors"], months: number): GuarantorTimetable {
-  const interval = Int32Array.from(guarantors.map((g) => g.election_interval_months ?? 0));
-  const first = Int32Array.from(guarantors.map((g) => g.first_election_month ?? g.election_interval_months ?? 0));
-  const anyInMonth = new Uint8Array(months);
-  guarantors.forEach((_, j) => {
-    if (interval[j] > 0) for (let t = first[j]; t < months; t += interval[j]) anyInMonth[t] = 1;
+function roundUpToBlock(n: number): number {
+  return Math.ceil(n / BLOCK_SIZE) * BLOCK_SIZE;
+}
+
+function emitRows(plan: Plan, task: BlockTask, count: number, parts: AggregateData[], sink: (rows: TrajectoryRows) => void): void {
+  sink({
+    perspective: plan.perspectives[task.perspective].id,
+    first: task.block * BLOCK_SIZE,
+    count,
+    options: plan.options.map((o) => o.id),
+    rows: parts.map((p) => p.rows!),
   });
-  return { interval, first, anyInMonth };
+}
+
+const PROBABILITY_OUTCOMES = OUTCOMES.filter((o) => o.kind === "probability").map((o) => o.name);
+
+/** The largest standard error over every probability outcome of every option and perspective. */
+function worstStandardError(plan: Plan, totals: Aggregate[][]): { se: number; option: string; perspective: string; outcome: OutcomeName } {
+  let worst = { se: 0, option: plan.options[0].id, perspective: plan.perspectives[0].id, outcome: PROBABILITY_OUTCOMES[0] };
+  totals.forEach((row, p) =>
+    row.forEach((agg, o) => {
+      const result = agg.finishOutcomes();
+      for (const name of PROBABILITY_OUTCOMES) {
+        const se = result[name].se;
+        // an outcome conditional on acceptance has no standard error while nothing was accepted
+        if (Number.isFinite(se) && se > worst.se) worst = { se, option: plan.options[o].id, perspective: plan.perspectives[p].id, outcome: name };
+      }
+    }),
+  );
+  return worst;
+}
+
+/** SE ∝ 1/√n, so n·(SE/target)² trajectories should reach the target; at least one more block. */
+function nextTarget(plan: Plan, totals: Aggregate[][], precision: number, current: number, max: number): number {
+  const { se } = worstStandardError(plan, totals);
+  if (se <= precision || current >= max) return current;
+  const needed = Math.ceil(current * (se / precision) ** 2);
+  return Math.min(max, roundUpToBlock(Math.max(needed, current + BLOCK_SIZE)));
+}
+
+function precisionReport(plan: Plan, totals: Aggregate[][], precision: number, maxTrajectories: number): PrecisionReport {
+  const worst = worstStandardError(plan, totals);
+  return { target: precision, reached: worst.se, converged: worst.se <= precision, maxTrajectories, worst: { option: worst.option, perspective: worst.perspective, outcome: worst.outcome } };
+}
+
+function estimates(plan: Plan, totals: Aggregate[][]): ProgressEstimate[] {
+  const out: ProgressEstimate[] = [];
+  totals.forEach((row, p) =>
+    row.forEach((agg, o) => {
+      if (agg.n === 0) return;
+      out.push({
+        option: plan.options[o].id,
+        perspective: plan.perspectives[p].id,
+        trajectories: agg.n,
+        loss: meanEstimate(agg.sum[V.loss], agg.sumSq[V.loss], agg.n),
+        p_war_resumes_horizon: agg.warWithin(plan.months),
+        p_sphere_at_horizon: meanEstimate(agg.sum[V.p_sphere_at_horizon], agg.sumSq[V.p_sphere_at_horizon], agg.n),
+      });
+    }),
+  );
+  return out;
+}
+
+function finishResult(scenario: Scenario, plan: Plan, totals: Aggregate[][], trajectories: number, precision: PrecisionReport | undefined): EvaluationResult {
+  const results: OptionPerspectiveResult[] = [];
+  plan.perspectives.forEach((p, pi) => plan.options.forEach((o, oi) => results.push(totals[pi][oi].finish(o.id, p.id))));
+  return {
+    scenario: scenario.name,
+    seed: plan.seed,
+    trajectories,
+    horizon_years: plan.months / 12,
+    options: plan.options.map((o) => ({ id: o.id, label: o.label })),
+    perspectives: plan.perspectives.map((p) => ({ id: p.id, label: p.label, source: p.source })),
+    loss_weights: scenario.lossWeights,
+    results,
+    ranking: plan.perspectives.map((p) => ({ perspective: p.id, order: rank(results.filter((r) => r.perspective === p.id)) })),
+    mode: plan.mode,
+    ...(precision ? { precision } : {}),
+  };
 }
 
 function rank(rows: OptionPerspectiveResult[]): RankingEntry[] {

@@ -89,9 +89,40 @@ export interface EvaluationResult {
   results: OptionPerspectiveResult[];
   /** per perspective: options ordered by expected loss (lower is better) */
   ranking: { perspective: string; order: RankingEntry[] }[];
+  /** how the trajectories were simulated: "event" (event-driven, default) or "monthly" */
+  mode?: "event" | "monthly";
+  /** present when the run was asked for a precision (--precision): what it reached */
+  precision?: PrecisionReport;
+}
+
+/** A run to a target standard error: every probability outcome's SE against the target. */
+export interface PrecisionReport {
+  /** the target standard error of every probability outcome */
+  target: number;
+  /** the largest standard error of any probability outcome at the end */
+  reached: number;
+  /** true when reached ≤ target; false when the trajectory cap stopped the run first */
+  converged: boolean;
+  /** the cap on trajectories per option and perspective */
+  maxTrajectories: number;
+  /** where the largest standard error sits */
+  worst: { option: string; perspective: string; outcome: OutcomeName };
+}
+
+/** Running estimates of one option under one perspective, sent with progress events. */
+export interface ProgressEstimate {
+  option: string;
+  perspective: string;
+  trajectories: number;
+  loss: Estimate;
+  p_war_resumes_horizon: Estimate;
+  p_sphere_at_horizon: Estimate;
 }
 
 export interface Progress {
   done: number;
+  /** trajectories × options × perspectives planned so far (grows between rounds of a --precision run) */
   total: number;
+  /** the estimates so far, for every option and perspective already started */
+  estimates?: ProgressEstimate[];
 }

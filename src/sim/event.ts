@@ -1,0 +1,434 @@
+/**
+ * Dynamics layer, event-driven: the same Markov chain as the monthly stepper (monthly.ts), but
+ * it jumps from event to event. Between events every hazard is constant or follows alignment's
+ * linear recursion, so waiting times are drawn directly: geometric skips, thinned against a bound
+ * where the monthly probability varies. Same law as the monthly stepper, not the same numbers.
+ */
+import { P } from "../models/parameters.js";
+import type { OptionFeatures } from "../models/commitments.js";
+import { attackCutPoint, attackProbabilityPerWindow, backdownProbability, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
+import { normalQuantile } from "./distributions.js";
+import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
+import { OptionContext, type ActorFacts } from "./context.js";
+import { Aggregate, V, VALUE_COUNT } from "./aggregate.js";
+import { State, type GuarantorTimetable } from "./monthly.js";
+
+const PURPOSE_EVENTS = hashString("events");
+const PURPOSE_ELECTIONS = hashString("elections");
+const KEY_ACCEPTANCE = hashString("acceptance");
+/** Months over which one thinning bound holds; shorter windows give tighter bounds (fewer rejections). */
+const THINNING_WINDOW = 24;
+
+/** Failures before the first success of Bernoulli(p) trials: ⌊ln U / ln(1−p)⌋, so P(≥ m) = (1−p)^m. */
+function geometricSkip(p: number, u: number): number {
+  if (p >= 1) return 0;
+  if (p <= 0) return Infinity;
+  return Math.floor(Math.log(u) / Math.log1p(-p));
+}
+
+export class EventSimulator {
+  private readonly stream = new Uint32Array(8);
+  private readonly shift: Float64Array;
+  /** month of the last election applied per guarantor, −1 = none yet */
+  private readonly applied: Int32Array;
+  private readonly values = new Float64Array(VALUE_COUNT);
+  private readonly main: OptionContext;
+  private readonly fallback: OptionContext;
+  private c: OptionContext;
+  private theta: Float64Array = new Float64Array(0);
+  private o = 0;
+  // parameters of the current trajectory
+  private discount = 0;
+  private priorStrength = 0;
+  private threatCredibility = 0;
+  private driftRate = 0;
+  private integrationPull = 0;
+  private slope = 0;
+  private windowRate = 0;
+  private stakeLogSd = 0;
+  private moralHazard = 0;
+  private entryRate = 0;
+  // derived quantities, refreshed when resolve, beliefs or the regime change
+  private q = 0;
+  private qHat = 0;
+  private lead = -1;
+  private cut = 0;
+  private pTarget = 0;
+  private pSpoiler = 0;
+  private pEntry = 0;
+  // trajectory state
+  private state: State = State.Peace;
+  private t = 0;
+  private s = 0;
+  private accepted = false;
+  private firm = 0;
+  private backdowns = 0;
+  private firstWar = -1;
+  private warMonths = 0;
+  private crises = 0;
+  private directWar = 0;
+  private nuclear = 0;
+  private backedDown = 0;
+
+  constructor(
+    private readonly seed: number,
+    private readonly months: number,
+    private readonly actors: ActorFacts,
+    private readonly elections: GuarantorTimetable,
+    private readonly lossWeights: Float64Array,
+  ) {
+    const g = actors.guarantorNuclear.length;
+    this.shift = new Float64Array(g);
+    this.applied = new Int32Array(g);
+    this.main = new OptionContext(g);
+    this.fallback = new OptionContext(g);
+    this.c = this.main;
+  }
+
+  /** Simulate trajectory `index` with parameters θ at theta[o…] under `features`; add it to `agg`. */
+  run(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number, agg: Aggregate): void {
+    this.begin(features, fallback, theta, o, index);
+    const H = this.months;
+    while (this.t < H) {
+      switch (this.state) {
+        case State.Peace:
+        case State.Crisis:
+          this.catchUpElections(this.t);
+          this.peace(this.nextElection(this.t), agg);
+          break;
+        case State.LimitedWar:
+          this.catchUpElections(this.t);
+          this.limitedWar(this.nextElection(this.t), agg);
+          break;
+        case State.DirectWar:
+          this.directWarSpan(agg);
+          break;
+        case State.NoSettlement:
+          this.noSettlement(agg);
+          break;
+        case State.Nuclear:
+          this.enter(State.Nuclear, this.t, H, agg);
+          this.t = H;
+          break;
+      }
+    }
+    this.finish(agg);
+  }
+
+  private begin(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number): void {
+    this.theta = theta;
+    this.o = o;
+    this.main.fill(features, theta, o, this.actors);
+    this.fallback.fill(fallback, theta, o, this.actors);
+    this.c = this.main;
+    seedStream(this.stream, 0, this.seed, index, PURPOSE_EVENTS);
+    seedStream(this.stream, 4, this.seed, index, PURPOSE_ELECTIONS);
+    this.shift.fill(0);
+    this.applied.fill(-1);
+    this.discount = theta[o + P.resolve_discount];
+    this.priorStrength = theta[o + P.belief_prior_strength];
+    this.threatCredibility = theta[o + P.threat_credibility];
+    this.driftRate = theta[o + P.alignment_drift_rate_per_year];
+    this.integrationPull = theta[o + P.integration_pull_per_year];
+    this.slope = theta[o + P.stake_alignment_slope];
+    this.windowRate = theta[o + P.window_rate_per_year];
+    this.stakeLogSd = theta[o + P.challenger_stake_log_sd];
+    this.moralHazard = theta[o + P.moral_hazard];
+    this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
+    this.firm = this.backdowns = this.crises = this.directWar = this.nuclear = this.backedDown = this.warMonths = 0;
+    this.firstWar = -1;
+    this.t = 0;
+    this.refreshResolve();
+    this.accepted = uniformAt(this.seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
+    this.state = this.accepted ? State.Peace : State.NoSettlement;
+    this.s = theta[o + P.alignment_initial];
+    if (this.accepted) this.s = Math.max(this.s, this.main.alignmentFloor);
+  }
+
+  /** q = max over committed guarantors of q_j, and the rates that depend on it (DESIGN 5.2, 5.4). */
+  private refreshResolve(): void {
+    const c = this.c;
+    const theta = this.theta;
+    const o = this.o;
+    let best = 0;
+    let lead = -1;
+    for (let j = 0; j < c.committed.length; j++) {
+      if (!c.committed[j]) continue;
+      const lt = c.logThreshold[j];
+      const q = lt === -Infinity ? 1 : guarantorResolve(theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd], Math.exp(lt), 0);
+      if (q > best || lead < 0) {
+        best = q;
+        lead = j;
+      }
+    }
+    this.q = best;
+    this.lead = lead;
+    this.pTarget = monthlyProbability(c.targetingRate);
+    this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + this.moralHazard * best));
+    this.pEntry = monthlyProbability(this.entryRate, best);
+    this.refreshBelief();
+  }
+
+  private refreshBelief(): void {
+    const c = this.c;
+    this.qHat = perceivedResolve(this.q, this.discount, this.priorStrength, this.firm, this.backdowns);
+    this.cut = attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP);
+  }
+
+  /**
+   * Apply the elections held up to month t that the current regime has not seen. Only a
+   * committed guarantor's stake matters, and only its latest redraw: the draws are i.i.d., so
+   * drawing once for the last election held is the same in law as the monthly stepper's redraws.
+   */
+  private catchUpElections(t: number): void {
+    const el = this.elections;
+    let changed = false;
+    for (let j = 0; j < el.interval.length; j++) {
+      const iv = el.interval[j];
+      if (!this.c.committed[j] || iv <= 0 || t < el.first[j]) continue;
+      const last = el.first[j] + Math.floor((t - el.first[j]) / iv) * iv;
+      if (last <= this.applied[j]) continue;
+      this.applied[j] = last;
+      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * normalQuantile(nextUniform(this.stream, 4));
+      changed = true;
+    }
+    if (changed) this.refreshResolve();
+  }
+
+  /** The first month after t in which a committed guarantor holds an election (or the horizon). */
+  private nextElection(t: number): number {
+    const el = this.elections;
+    let next = this.months;
+    for (let j = 0; j < el.interval.length; j++) {
+      const iv = el.interval[j];
+      if (!this.c.committed[j] || iv <= 0) continue;
+      const e = t < el.first[j] ? el.first[j] : el.first[j] + (Math.floor((t - el.first[j]) / iv) + 1) * iv;
+      if (e < next) next = e;
+    }
+    return next;
+  }
+
+  private enter(state: State, from: number, to: number, agg: Aggregate): void {
+    agg.addStateSpan(state, from, to);
+    if (state >= State.LimitedWar) this.warMonths += to - from;
+  }
+
+  /**
+   * Armed peace from month t up to `end` (exclusive) or the first event. Month t+k sees the
+   * alignment after k+1 drift steps, s_n = s* + aⁿ(s₀ − s*) clamped to [floor, 1], which is
+   * monotone in n, so the monthly event probability is monotone too and its value at a window's
+   * ends bounds it over the window (thinning).
+   */
+  private peace(end: number, agg: Aggregate): void {
+    const c = this.c;
+    const t0 = this.t;
+    const s0 = this.s;
+    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
+    const decay = 1 - this.driftRate / 12 - (this.integrationPull * c.features.integration) / 12;
+    if (decay < 0) {
+      this.peaceByMonth(end, agg);
+      return;
+    }
+    const target = decay < 1 ? ((this.driftRate / 12) * leverage) / (1 - decay) : s0;
+    const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
+    const last = end - t0 - 1;
+    let k = 0;
+    while (k <= last) {
+      const windowEnd = Math.min(last, k + THINNING_WINDOW - 1);
+      const bound = Math.max(this.attackAt(s0, target, decay, c.alignmentFloor, k), this.attackAt(s0, target, decay, c.alignmentFloor, windowEnd));
+      const pBound = 1 - (1 - bound) * (1 - pCrisis);
+      k += geometricSkip(pBound, nextUniform(this.stream, 0));
+      if (k > windowEnd) {
+        k = windowEnd + 1;
+        continue;
+      }
+      const pAttack = this.attackAt(s0, target, decay, c.alignmentFloor, k);
+      const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
+      const u = nextUniform(this.stream, 0) * pBound;
+      if (u < pEvent) {
+        this.s = alignmentAfter(s0, target, decay, c.alignmentFloor, k + 1);
+        this.enter(State.Peace, t0, t0 + k, agg);
+        this.t = t0 + k;
+        this.peaceEvent(u < pAttack, agg);
+        return;
+      }
+      k++;
+    }
+    this.s = alignmentAfter(s0, target, decay, c.alignmentFloor, end - t0);
+    this.enter(State.Peace, t0, end, agg);
+    this.t = end;
+  }
+
+  /**
+   * Peace stepped month by month, one uniform a month: the exact fallback when κ + ρ·I > 12 per
+   * year, where the alignment recursion overshoots and oscillates, so the bound above fails.
+   */
+  private peaceByMonth(end: number, agg: Aggregate): void {
+    const c = this.c;
+    const t0 = this.t;
+    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
+    const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
+    for (let t = t0; t < end; t++) {
+      this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.features.integration, c.alignmentFloor);
+      const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
+      const pAttack = monthlyProbability(this.windowRate, attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd));
+      const u = nextUniform(this.stream, 0);
+      if (u < 1 - (1 - pAttack) * (1 - pCrisis)) {
+        this.enter(State.Peace, t0, t, agg);
+        this.t = t;
+        this.peaceEvent(u < pAttack, agg);
+        return;
+      }
+    }
+    this.enter(State.Peace, t0, end, agg);
+    this.t = end;
+  }
+
+  /** Monthly attack probability in month t0+k of a peace span. */
+  private attackAt(s0: number, target: number, decay: number, floor: number, k: number): number {
+    const s = alignmentAfter(s0, target, decay, floor, k + 1);
+    return monthlyProbability(this.windowRate, attackProbabilityPerWindow(this.cut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd));
+  }
+
+  /** An attack, or a crisis from targeting or spoilers, in month this.t (DESIGN 5.1, 5.4). */
+  private peaceEvent(attack: boolean, agg: Aggregate): void {
+    const c = this.c;
+    const t = this.t;
+    const theta = this.theta;
+    let war = attack;
+    if (!war) {
+      this.crises++;
+      if (nextUniform(this.stream, 0) < theta[this.o + P.crisis_escalation_probability]) {
+        war = true;
+      } else {
+        const challengerStake = Math.exp(c.stakeBase + this.slope * (1 - this.s));
+        const defenderStake = c.anyCommitted
+          ? Math.exp(theta[this.o + P.guarantor_stake_log_mean] + this.shift[this.lead]) + c.audience[this.lead]
+          : (challengerStake * (1 - c.piP)) / Math.max(c.piP, 1e-9);
+        if (nextUniform(this.stream, 0) < backdownProbability(challengerStake, defenderStake)) {
+          this.s = Math.max(this.s + theta[this.o + P.backdown_alignment_shift] * (1 - this.s), c.alignmentFloor);
+          if (c.anyCommitted) {
+            this.backdowns++;
+            this.backedDown = 1;
+          }
+        } else if (c.anyCommitted) {
+          this.firm++;
+        }
+        this.refreshBelief();
+        this.enter(State.Crisis, t, t + 1, agg);
+        this.state = State.Peace;
+        this.t = t + 1;
+        return;
+      }
+    }
+    if (this.accepted && this.firstWar < 0 && c === this.main) this.firstWar = t;
+    if (c.anyCommitted && nextUniform(this.stream, 0) < this.q) {
+      this.state = State.DirectWar;
+      this.directWar = 1;
+      this.firm++;
+    } else {
+      this.state = State.LimitedWar;
+      if (c.anyCommitted) {
+        this.backdowns++;
+        this.backedDown = 1;
+      }
+    }
+    this.refreshBelief();
+    this.enter(this.state, t, t + 1, agg);
+    this.t = t + 1;
+  }
+
+  /** Limited war until `end`: each month the guarantors enter (p_E) or else the war ends (p_L). */
+  private limitedWar(end: number, agg: Aggregate): void {
+    const c = this.c;
+    const pEntry = c.anyCommitted ? this.pEntry : 0;
+    const pEnd = monthlyProbability(this.theta[this.o + P.limited_war_end_rate_per_year]);
+    const pAny = 1 - (1 - pEntry) * (1 - pEnd);
+    const t = this.t + geometricSkip(pAny, nextUniform(this.stream, 0));
+    if (t >= end) {
+      this.enter(State.LimitedWar, this.t, end, agg);
+      this.t = end;
+      return;
+    }
+    this.enter(State.LimitedWar, this.t, t, agg);
+    if (nextUniform(this.stream, 0) * pAny < pEntry) {
+      this.state = State.DirectWar;
+      this.directWar = 1;
+    } else {
+      this.endWar(c.piP);
+    }
+    this.enter(this.state, t, t + 1, agg);
+    this.t = t + 1;
+  }
+
+  /** Direct war: nuclear use (h_N, if possible) or else the war ends; no hazard depends on resolve. */
+  private directWarSpan(agg: Aggregate): void {
+    const c = this.c;
+    const pNuclear = c.nuclearPossible ? this.theta[this.o + P.nuclear_use_given_direct_war_per_month] : 0;
+    const pEnd = monthlyProbability(this.theta[this.o + P.direct_war_end_rate_per_year]);
+    const pAny = 1 - (1 - pNuclear) * (1 - pEnd);
+    const t = this.t + geometricSkip(pAny, nextUniform(this.stream, 0));
+    if (t >= this.months) {
+      this.enter(State.DirectWar, this.t, this.months, agg);
+      this.t = this.months;
+      return;
+    }
+    this.enter(State.DirectWar, this.t, t, agg);
+    if (nextUniform(this.stream, 0) * pAny < pNuclear) {
+      this.state = State.Nuclear;
+      this.nuclear = 1;
+    } else {
+      this.endWar(c.piG);
+    }
+    this.enter(this.state, t, t + 1, agg);
+    this.t = t + 1;
+  }
+
+  /** A war ends: s moves Δ_w toward the winner (the challenger wins with probability π). */
+  private endWar(challengerWins: number): void {
+    const shift = this.theta[this.o + P.war_alignment_shift];
+    this.s = nextUniform(this.stream, 0) < challengerWins ? this.s + shift * (1 - this.s) : this.s - shift * this.s;
+    this.s = Math.max(this.s, this.c.alignmentFloor);
+    this.state = State.Peace;
+  }
+
+  /** No settlement: the war goes on until a later ceasefire (λ_L), which replaces the option. */
+  private noSettlement(agg: Aggregate): void {
+    const pLater = monthlyProbability(this.theta[this.o + P.later_settlement_rate_per_year]);
+    const t = this.t + geometricSkip(pLater, nextUniform(this.stream, 0));
+    if (t >= this.months) {
+      this.enter(State.NoSettlement, this.t, this.months, agg);
+      this.t = this.months;
+      return;
+    }
+    this.enter(State.NoSettlement, this.t, t, agg);
+    this.c = this.fallback;
+    this.catchUpElections(t);
+    this.refreshResolve();
+    this.state = State.Peace;
+    this.enter(State.Peace, t, t + 1, agg);
+    this.t = t + 1;
+  }
+
+  private finish(agg: Aggregate): void {
+    const values = this.values;
+    values[V.p_accept] = this.accepted ? 1 : 0;
+    values[V.expected_war_months] = this.warMonths;
+    values[V.p_direct_guarantor_war] = this.directWar;
+    values[V.p_nuclear_use] = this.nuclear;
+    values[V.p_sphere_at_horizon] = this.s > 0.5 ? 1 : 0;
+    values[V.mean_alignment_at_horizon] = this.s;
+    values[V.expected_crises] = this.crises;
+    values[V.p_guarantor_backs_down] = this.backedDown;
+    let loss = 0;
+    for (let k = 0; k < VALUE_COUNT - 1; k++) loss += this.lossWeights[k] * values[k];
+    values[V.loss] = loss;
+    agg.addTrajectory(values, this.firstWar);
+  }
+}
+
+/** s_n = min(1, max(floor, s* + aⁿ(s₀ − s*))): n steps of s ← clamp(a·s + b) with s* = b/(1 − a) (DESIGN 5.3). */
+export function alignmentAfter(s0: number, target: number, decay: number, floor: number, n: number): number {
+  const s = target + Math.pow(decay, n) * (s0 - target);
+  return Math.min(1, Math.max(floor, s));
+}

@@ -1,0 +1,107 @@
+/**
+ * What an evaluation will compute, checked once: seed, trajectory count, horizon, the options'
+ * features and each perspective's priors. Built from a scenario and evaluation options the same
+ * way on the main thread and in every worker, so both agree on every block of work.
+ */
+import { InputError } from "../errors.js";
+import { PARAMETERS } from "../models/parameters.js";
+import { optionFeatures, type OptionFeatures } from "../models/commitments.js";
+import type { Scenario } from "../scenario/load.js";
+import type { Prior } from "../scenario/prior.js";
+import { didYouMean } from "../scenario/issues.js";
+import type { GuarantorTimetable } from "./monthly.js";
+
+export const BASELINE = "baseline";
+/**
+ * Trajectories per block: the unit of aggregation. Partial aggregates of blocks are merged in
+ * block order, so any split of the blocks over workers or tasks gives the same bits.
+ */
+export const BLOCK_SIZE = 1024;
+export const DEFAULT_SEED = 20251;
+export const DEFAULT_TRAJECTORIES = 10_000;
+export const MAX_TRAJECTORIES = 100_000_000;
+
+/** "event": jump from event to event (default); "monthly": step every month (the reference). */
+export type SimulationMode = "event" | "monthly";
+
+/** The part of the evaluation options a worker needs: plain data, no callbacks. */
+export interface PlanOptions {
+  seed?: number;
+  trajectories?: number;
+  horizonYears?: number;
+  /** option ids to evaluate (default: all) */
+  options?: string[];
+  /** perspective ids (default: all the scenario's; "baseline" = the scenario's own priors) */
+  perspectives?: string[];
+  /** replace priors of this run, applied over every perspective (sensitivity analysis) */
+  overrides?: Record<string, Prior>;
+  mode?: SimulationMode;
+}
+
+export interface PerspectivePlan {
+  id: string;
+  label: string;
+  source: string;
+  priors: Record<string, Prior>;
+}
+
+export interface Plan {
+  seed: number;
+  trajectories: number;
+  months: number;
+  mode: SimulationMode;
+  options: OptionFeatures[];
+  perspectives: PerspectivePlan[];
+}
+
+function pick<T extends { id: string }>(kind: string, all: T[], wanted: string[] | undefined): T[] {
+  if (!wanted) return all;
+  return wanted.map((w) => {
+    const found = all.find((x) => x.id === w);
+    if (!found) {
+      const guess = didYouMean(w, all.map((x) => x.id));
+      throw new InputError(`unknown ${kind} "${w}"; the scenario has ${all.map((x) => x.id).join(", ")}${guess ? ` (did you mean "${guess}"?)` : ""}`);
+    }
+    return found;
+  });
+}
+
+export function makePlan(scenario: Scenario, opts: PlanOptions): Plan {
+  const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const trajectories = opts.trajectories ?? scenario.trajectories ?? DEFAULT_TRAJECTORIES;
+  const horizon = opts.horizonYears ?? scenario.horizon_years;
+  const mode = opts.mode ?? "event";
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError(`seed must be an integer in [0, 2^32 − 1], got ${seed}`);
+  if (!Number.isInteger(trajectories) || trajectories < 2 || trajectories > MAX_TRAJECTORIES)
+    throw new InputError(`trajectories must be an integer between 2 and 100,000,000, got ${trajectories}`);
+  if (!(horizon > 0 && horizon <= 100)) throw new InputError(`horizon must be between 0 and 100 years, got ${horizon}`);
+  if (mode !== "event" && mode !== "monthly") throw new InputError(`mode must be "event" or "monthly", got "${String(mode)}"`);
+  const guarantors = scenario.actors.guarantors;
+  const options = pick("option", scenario.options, opts.options).map((o) => optionFeatures(o, guarantors));
+  const all = [
+    { id: BASELINE, label: "the scenario's own priors", source: scenario.name, overrides: {} as Record<string, Prior> },
+    ...Object.entries(scenario.perspectives).map(([id, p]) => ({ id, label: p.label ?? id, source: p.source, overrides: p.overrides })),
+  ];
+  const defaultPerspectives = all.length > 1 ? all.slice(1) : all;
+  const chosen = opts.perspectives ? pick("perspective", all, opts.perspectives) : defaultPerspectives;
+  for (const name of Object.keys(opts.overrides ?? {}))
+    if (!PARAMETERS.some((p) => p.name === name)) throw new InputError(`cannot override unknown parameter "${name}"`);
+  return {
+    seed,
+    trajectories,
+    months: Math.max(1, Math.round(horizon * 12)),
+    mode,
+    options,
+    perspectives: chosen.map((p) => ({ id: p.id, label: p.label, source: p.source, priors: { ...scenario.parameters, ...p.overrides, ...opts.overrides } })),
+  };
+}
+
+export function electionTimetable(guarantors: Scenario["actors"]["guarantors"], months: number): GuarantorTimetable {
+  const interval = Int32Array.from(guarantors.map((g) => g.election_interval_months ?? 0));
+  const first = Int32Array.from(guarantors.map((g) => g.first_election_month ?? g.election_interval_months ?? 0));
+  const anyInMonth = new Uint8Array(months);
+  guarantors.forEach((_, j) => {
+    if (interval[j] > 0) for (let t = first[j]; t < months; t += interval[j]) anyInMonth[t] = 1;
+  });
+  return { interval, first, anyInMonth };
+}
