@@ -167,3 +167,16 @@ export function behaviourAt<T>(efg: ExtensiveFormGame, seq: SequenceIndex, h: nu
   }
   return Array.from({ length: k }, (_, a) => field.div(weight[base + a], total));
 }
+
+/** Mixed strategies over reduced strategies that realise the behaviour profile (product of its action probabilities). */
+export function behaviourToMixed<T>(rnf: ReducedNormalForm, efg: ExtensiveFormGame, behaviour: T[][][], field: Field<T>): T[][] {
+  return rnf.strategySequences.map((list, i) => {
+    const p = i + 1;
+    const actionProb = new Array<T>(rnf.sequences.sequenceCount[p]).fill(field.one);
+    efg.playerInfosets[p].forEach((h, k) => {
+      const base = rnf.sequences.sequenceBase[h];
+      behaviour[i][k].forEach((x, a) => (actionProb[base + a] = x));
+    });
+    return list.map((seqs) => seqs.reduce((acc, sigma) => field.mul(acc, actionProb[sigma]), field.one));
+  });
+}
