@@ -10,3 +10,4 @@ export { OUTCOMES } from "./sim/outcomes.js";
 export * from "./sim/result.js";
 export * from "./evidence/index.js";
 export * from "./analysis/index.js";
+export * as games from "./games/index.js";

@@ -7,6 +7,7 @@ import { register as registerValidate } from "./validate.js";
 import { register as registerSensitivity } from "./sensitivity.js";
 import { register as registerCruxes } from "./cruxes.js";
 import { register as registerExplain } from "./explain.js";
+import { register as registerSolve } from "./solve.js";
 
 export function registerCommands(program: Command): void {
   registerCompare(program);
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   registerSensitivity(program);
   registerCruxes(program);
   registerExplain(program);
+  registerSolve(program);
   registerEvidence(program);
   registerBacktest(program);
 }
