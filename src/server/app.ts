@@ -202,6 +202,8 @@ const SECURITY_HEADERS = {
     frameAncestors: ["'none'"],
   },
   crossOriginEmbedderPolicy: false,
+  // plain HTTP on loopback: an HSTS header would be meaningless
+  strictTransportSecurity: false,
   referrerPolicy: "no-referrer",
   xFrameOptions: "DENY",
 };

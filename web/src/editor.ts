@@ -46,10 +46,20 @@ export function createEditor(
     },
     { delay: 300 },
   );
+  // CodeMirror injects its styles at run time; in a shadow root it does so with constructed style
+  // sheets, which the server's CSP (style-src 'self', no inline styles) allows.
+  const root = parent.attachShadow({ mode: "open" });
+  const mount = document.createElement("div");
+  root.append(mount);
   const view = new EditorView({
     doc: initialText,
-    parent,
+    parent: mount,
+    root,
     extensions: [
+      EditorView.theme({
+        "&": { height: "28rem", backgroundColor: "#fff", fontSize: "14px" },
+        ".cm-scroller": { overflow: "auto" },
+      }),
       basicSetup,
       yaml(),
       lintGutter(),

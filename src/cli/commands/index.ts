@@ -8,6 +8,8 @@ import { register as registerSensitivity } from "./sensitivity.js";
 import { register as registerCruxes } from "./cruxes.js";
 import { register as registerExplain } from "./explain.js";
 import { register as registerSolve } from "./solve.js";
+import { register as registerServe } from "./serve.js";
+import { register as registerStart } from "./start.js";
 
 export function registerCommands(program: Command): void {
   registerCompare(program);
@@ -18,4 +20,6 @@ export function registerCommands(program: Command): void {
   registerSolve(program);
   registerEvidence(program);
   registerBacktest(program);
+  registerServe(program);
+  registerStart(program);
 }

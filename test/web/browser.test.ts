@@ -1,0 +1,162 @@
+/**
+ * The web app in a real browser (Debian's chromium through playwright-core): edit, validate,
+ * run the bundled scenario, see every chart drawn, download CSV. Screenshots go to test-artifacts/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { libraryEngine } from "../../src/server/library-engine.js";
+import { bundledScenarioPath, packageInfo, webRoot } from "../../src/server/package-info.js";
+import { startServer, type RunningServer } from "../../src/server/serve.js";
+
+const ARTIFACTS = join(packageInfo().root, "test-artifacts");
+const TRAJECTORIES = 200;
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+let dir: string;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(webRoot(), "index.html"))) throw new Error("web/dist is missing: run `npm run build` before the browser tests");
+  dir = mkdtempSync(join(tmpdir(), "guarantor-browser-"));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ engine: libraryEngine, storePath: join(dir, "runs.sqlite"), port: 0 });
+  context = await chromium.launchPersistentContext(join(dir, "profile"), {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 1000 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${m.text()} (${m.location().url}:${m.location().lineNumber})`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `web-${name}.png`), fullPage: true });
+
+async function downloadText(click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  return { name: download.suggestedFilename(), text: bytes.toString("utf8"), bytes };
+}
+
+describe("the web app in chromium", () => {
+  it("opens with the bundled scenario, valid", async () => {
+    await page.goto(server.url);
+    await page.waitForSelector("#validation.ok", { timeout: 20_000 });
+    expect(await page.locator(".cm-content").textContent()).toContain("Ukraine settlement 2025");
+    expect(await page.locator("#option-picker input:checked").count()).toBeGreaterThan(1);
+    await shot("1-editor");
+  });
+
+  it("shows a problem introduced in the scenario at its line", async () => {
+    const lines = readFileSync(bundledScenarioPath(), "utf8").split("\n");
+    const line = lines.findIndex((l) => l.startsWith("horizon_years:")) + 1;
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+Home");
+    for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Home");
+    await page.keyboard.type("x");
+
+    const problem = page.locator(`#problems li[data-line="${line}"]`);
+    await problem.waitFor({ timeout: 20_000 });
+    expect(await problem.textContent()).toMatch(new RegExp(`^Line ${line}, column 1: .*xhorizon_years`));
+    // the editor marks the same line
+    const edited = page.locator(".cm-line", { hasText: /^xhorizon_years: / });
+    expect(await edited.locator(".cm-lintRange-error").count()).toBeGreaterThan(0);
+    expect(await page.locator("#run-button").isDisabled()).toBe(true);
+    await shot("2-problem");
+
+    await page.keyboard.press("Backspace");
+    await page.waitForSelector("#validation.ok", { timeout: 20_000 });
+    expect(await page.locator("#run-button").isDisabled()).toBe(false);
+  });
+
+  it("runs the bundled scenario with live progress to 100 % and draws every chart with data", async () => {
+    await page.fill("#trajectories", String(TRAJECTORIES));
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      const target = document.getElementById("progress-text")!;
+      new MutationObserver(() => seen.push(target.textContent ?? "")).observe(target, { childList: true, characterData: true, subtree: true });
+    });
+    await page.click("#run-button");
+    await page.waitForFunction(() => document.getElementById("progress-text")?.textContent?.startsWith("100 %"), null, { timeout: 45_000 });
+    expect(await page.locator("#progress").evaluate((p) => (p as HTMLProgressElement).value)).toBe(100);
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen.some((s) => /^([1-9]|[1-9]\d) % /.test(s))).toBe(true);
+
+    await page.waitForSelector("#figure-heatmap svg");
+    const options = await page.locator("#option-picker input").count();
+    const perspectives = await page.locator("#perspective-picker input").count();
+    expect(await page.locator("#outcome-table tbody tr").count()).toBeGreaterThan(5);
+    expect(await page.locator("#outcome-table tbody td").first().textContent()).toMatch(/ ± /);
+    expect(await page.locator("#figure-survival .mark-line").count()).toBe(options);
+    expect(await page.locator("#figure-states .mark-area").count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator("#figure-alignment .mark-rect").count()).toBeGreaterThan(options);
+    expect(await page.locator("#figure-heatmap .mark-rect").count()).toBe(options * perspectives);
+    for (const id of ["survival", "states", "alignment", "heatmap"]) {
+      const box = await page.locator(`#figure-${id} .marks`).boundingBox();
+      expect(box?.width, id).toBeGreaterThan(100);
+      expect(box?.height, id).toBeGreaterThan(50);
+      expect(await page.locator(`#figure-${id} figcaption`).textContent()).toMatch(/\d/);
+    }
+    await shot("3-results");
+  });
+
+  it("downloads a chart's data as CSV, its drawing as SVG and PNG, and the outcome table", async () => {
+    const csv = await downloadText(() => page.click("#figure-survival [data-export=csv]"));
+    expect(csv.name).toBe("survival.csv");
+    const rows = csv.text.trimEnd().split("\r\n");
+    expect(rows[0]).toBe("option,month,survival,se,accepted_trajectories");
+    const options = await page.locator("#option-picker input").count();
+    const horizonMonths = 20 * 12;
+    expect(rows).toHaveLength(1 + options * (horizonMonths + 1));
+    for (const row of rows.slice(1)) {
+      const survival = Number(row.split(",")[2]);
+      expect(survival).toBeGreaterThanOrEqual(0);
+      expect(survival).toBeLessThanOrEqual(1);
+    }
+
+    const svg = await downloadText(() => page.click("#figure-states [data-export=svg]"));
+    expect(svg.text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await downloadText(() => page.click("#figure-heatmap [data-export=png]"));
+    expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
+
+    const table = await downloadText(() => page.click("#export-csv"));
+    const tableRows = table.text.trimEnd().split("\r\n");
+    expect(tableRows[0]).toBe("option,perspective,outcome,mean,se,trajectories");
+    const perspectives = await page.locator("#perspective-picker input").count();
+    expect(tableRows.length).toBe(1 + options * perspectives * 13);
+  });
+
+  it("lists the run, reopens it, and is usable from the keyboard", async () => {
+    await page.waitForSelector("#runs-list tr[data-run]");
+    expect(await page.locator("#runs-list tr[data-run]").count()).toBe(1);
+    await page.locator("#runs-list button", { hasText: "Open" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#figure-survival .mark-line");
+    await page.focus("#trajectories");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("run-button");
+    await page.selectOption("#result-outcome", "p_nuclear_use");
+    expect(await page.locator("#figure-heatmap h3").textContent()).toMatch(/nuclear/);
+  });
+
+  it("logged no errors (a CSP violation would show here)", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
