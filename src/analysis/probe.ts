@@ -38,6 +38,11 @@ export interface SimulatorProbeOptions {
   trajectories: number;
   /** independent seeds per setting (default 1); ≥ 2 gives standard errors of contrasts */
   batches?: number;
+  /**
+   * worker threads per evaluation (default 1): each setting is a separate, usually small run, so
+   * a pool pays off only when a setting has many thousands of trajectories
+   */
+  workers?: number;
   /** called with the number of trajectories simulated so far (all settings) */
   onTrajectories?: (count: number) => void;
 }
@@ -75,6 +80,7 @@ export function simulatorProbe(scenario: Scenario, options: SimulatorProbeOption
           options: [...wanted],
           perspectives: [setting.perspective],
           overrides: setting.overrides,
+          workers: options.workers,
         });
         for (const row of result.results) {
           const target = out.get(row.option);

@@ -44,7 +44,7 @@ function formatCrux(crux: Crux): string[] {
 
 export function formatCruxes(report: CruxReport): string {
   const lines = [
-    `Cruxes under "${report.perspective}" (${report.settingsEvaluated} settings × ${report.trajectoriesPerSetting} trajectories in ${report.batches} batches; ${report.parametersScanned.length} parameters scanned)`,
+    `Cruxes under "${report.perspective}" (${report.settingsEvaluated} settings × ${report.trajectoriesPerSetting} trajectories in ${report.batches} batches; ${report.parametersScanned.length} parameter${report.parametersScanned.length === 1 ? "" : "s"} scanned)`,
   ];
   for (const outcome of report.outcomes) {
     for (let i = 0; i < report.options.length; i++) {

@@ -19,6 +19,7 @@ export interface AnalysisFlags {
   seed?: string;
   trajectories?: string;
   batches?: string;
+  workers?: string;
   json?: boolean;
 }
 
@@ -27,6 +28,7 @@ export function addAnalysisFlags(cmd: Command, trajectories: number, batches: nu
     .option("--seed <n>", "random seed (default: the scenario's, else 20251)")
     .option("--trajectories <n>", `trajectories per simulated setting (default ${trajectories})`)
     .option("--batches <n>", `independent seeds the trajectories are split over, for standard errors (default ${batches})`)
+    .option("--workers <n>", "worker threads per simulated setting (default 1: settings are small, a pool pays off only for many thousands of trajectories each)")
     .addOption(new Option("--json", "print the full result as JSON"));
 }
 
@@ -41,7 +43,8 @@ export function probeFromFlags(scenario: Scenario, flags: AnalysisFlags, default
   const seed = seedFromFlags(scenario, flags);
   const trajectories = parsePositiveInt("--trajectories", flags.trajectories, defaults.trajectories);
   const batches = parsePositiveInt("--batches", flags.batches, defaults.batches);
-  return simulatorProbe(scenario, { seed, trajectories, batches });
+  const workers = parsePositiveInt("--workers", flags.workers, 1);
+  return simulatorProbe(scenario, { seed, trajectories, batches, workers });
 }
 
 export function parseOutcome(raw: string | undefined, fallback: OutcomeName): OutcomeName {
