@@ -1,13 +1,13 @@
 /**
- * One block of work: BLOCK_SIZE trajectories of one perspective under every option, simulated
- * with common random numbers. Run inline or inside a worker thread; the numbers depend only on
- * (seed, perspective, block), never on where the block runs.
+ * One block of work: BLOCK_SIZE trajectories under every perspective and option, simulated with
+ * common random numbers (parameters a perspective does not override are drawn once). Run inline
+ * or inside a worker thread; the numbers depend only on (seed, block), never on where it runs.
  */
 import { PARAMETERS } from "../models/parameters.js";
 import { bareCeasefire, type OptionFeatures } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
 import { Aggregate, TRAJECTORY_VALUES, VALUE_COUNT } from "./aggregate.js";
-import { drawParameters, drawPlan, type DrawPlan } from "./draws.js";
+import { drawParameters, drawParametersReusing, drawPlan, sharedParameters, type DrawPlan } from "./draws.js";
 import { EventSimulator } from "./event.js";
 import { MonthlySimulator } from "./monthly.js";
 import { BLOCK_SIZE, electionTimetable, makePlan, type Plan, type PlanOptions } from "./plan.js";
@@ -23,7 +23,6 @@ export interface BlockJob {
 }
 
 export interface BlockTask {
-  perspective: number;
   block: number;
 }
 
@@ -32,7 +31,8 @@ export class BlockRunner {
   private readonly simulator: MonthlySimulator | EventSimulator;
   private readonly fallback: OptionFeatures;
   private readonly draws: DrawPlan[];
-  private readonly theta = new Float64Array(BLOCK_SIZE * PARAMETERS.length);
+  private readonly shared: Uint8Array[];
+  private readonly theta: Float64Array[];
 
   constructor(private readonly job: BlockJob) {
     const { scenario } = job;
@@ -51,6 +51,8 @@ export class BlockRunner {
     this.simulator = new Simulator(plan.seed, plan.months, actors, elections, weights);
     this.fallback = bareCeasefire(guarantors.length);
     this.draws = plan.perspectives.map((p) => drawPlan(p.priors, scenario.mechanisms));
+    this.shared = this.draws.map((d) => sharedParameters(d, this.draws[0]));
+    this.theta = this.draws.map(() => new Float64Array(BLOCK_SIZE * PARAMETERS.length));
   }
 
   /** Trajectories first … first + count − 1 of a block (the last block may be short). */
@@ -59,16 +61,23 @@ export class BlockRunner {
     return { first, count: Math.max(0, Math.min(BLOCK_SIZE, trajectories - first)) };
   }
 
-  /** One aggregate per option, in the plan's option order. */
+  /** One aggregate per perspective and option: index p·(option count) + o. */
   run(task: BlockTask, trajectories: number): Aggregate[] {
     if (task.block === this.job.failAtBlock) throw new Error(`injected failure in block ${task.block}`);
     const { first, count } = BlockRunner.range(task.block, trajectories);
     const K = PARAMETERS.length;
-    drawParameters(this.draws[task.perspective], this.plan.seed, first, count, this.theta);
-    return this.plan.options.map((features) => {
-      const part = new Aggregate(this.plan.months, this.job.keepRows ? count : 0);
-      for (let i = 0; i < count; i++) this.simulator.run(features, this.fallback, this.theta, i * K, first + i, part);
-      return part;
+    const seed = this.plan.seed;
+    const parts: Aggregate[] = [];
+    this.draws.forEach((draw, p) => {
+      const theta = this.theta[p];
+      if (p === 0) drawParameters(draw, seed, first, count, theta);
+      else drawParametersReusing(draw, seed, first, count, theta, this.theta[0], this.shared[p]);
+      for (const features of this.plan.options) {
+        const part = new Aggregate(this.plan.months, this.job.keepRows ? count : 0);
+        for (let i = 0; i < count; i++) this.simulator.run(features, this.fallback, theta, i * K, first + i, part);
+        parts.push(part);
+      }
     });
+    return parts;
   }
 }

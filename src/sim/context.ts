@@ -50,13 +50,12 @@ export class OptionContext {
     this.stakeBase =
       theta[o + P.challenger_stake_log_mean] + theta[o + P.threat_stake_effect] * Math.max(f.threat, 0) - (f.neutral ? theta[o + P.neutrality_stake_reduction] : 0);
     const warCost = theta[o + P.guarantor_war_cost] * (actors.challengerNuclear ? theta[o + P.nuclear_cost_multiplier] : 1);
-    const formCost = [0, theta[o + P.audience_cost_communique], theta[o + P.audience_cost_executive], theta[o + P.audience_cost_treaty]];
     this.anyCommitted = false;
     this.nuclearPossible = actors.challengerNuclear;
     for (let j = 0; j < this.committed.length; j++) {
       const committed = f.formLevel[j] > 0 || f.troops[j] > 0;
       this.committed[j] = committed ? 1 : 0;
-      const a = formCost[f.formLevel[j]] + theta[o + P.tripwire_cost_per_10k_troops] * (f.troops[j] / 10_000);
+      const a = audienceCostOfForm(f.formLevel[j], theta, o) + theta[o + P.tripwire_cost_per_10k_troops] * (f.troops[j] / 10_000);
       this.audience[j] = a;
       this.logThreshold[j] = warCost > a ? Math.log(warCost - a) : -Infinity;
       if (committed) {
@@ -72,5 +71,19 @@ export class OptionContext {
     this.spoilerCrisisRate = incidentRate * theta[o + P.incident_crisis_probability] * (f.monitoring ? 1 - theta[o + P.monitoring_crisis_reduction] : 1);
     this.targetingRate = theta[o + P.targeting_rate_per_year] * f.targetingExposure;
     this.alignmentFloor = f.neutral ? theta[o + P.neutrality_alignment_floor] : 0;
+  }
+}
+
+/** a for a promise of the given form level (0 none, 1 communiqué, 2 executive, 3 treaty) (DESIGN 5.2). */
+function audienceCostOfForm(level: number, theta: Float64Array, o: number): number {
+  switch (level) {
+    case 1:
+      return theta[o + P.audience_cost_communique];
+    case 2:
+      return theta[o + P.audience_cost_executive];
+    case 3:
+      return theta[o + P.audience_cost_treaty];
+    default:
+      return 0;
   }
 }

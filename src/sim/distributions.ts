@@ -131,9 +131,14 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 
 /** Regularised incomplete beta I_x(a, b). */
 export function incompleteBeta(x: number, a: number, b: number): number {
+  return incompleteBetaWithLnB(x, a, b, logGamma(a) + logGamma(b) - logGamma(a + b));
+}
+
+/** I_x(a, b) given ln B(a, b), so that a quantile search computes the beta function once. */
+function incompleteBetaWithLnB(x: number, a: number, b: number, lnB: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const lnFront = a * Math.log(x) + b * Math.log1p(-x) - lnB;
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a;
   return 1 - (Math.exp(lnFront) * betaContinuedFraction(b, a, 1 - x)) / b;
 }
@@ -225,7 +230,7 @@ export function betaQuantile(p: number, a: number, b: number): number {
   const start = lowTail < mean ? lowTail : highTail > mean ? highTail : mean;
   return invertCdf(
     p,
-    (x) => incompleteBeta(x, a, b),
+    (x) => incompleteBetaWithLnB(x, a, b, lnB),
     (x) => (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB,
     start,
     0,

@@ -55,3 +55,21 @@ export function drawParameters(plan: DrawPlan, seed: number, first: number, coun
     for (const f of plan.forced) theta[o + f.index] = f.value;
   }
 }
+
+/**
+ * Which parameters of `plan` have the same prior object as in `base` (a perspective that does
+ * not override them): their draws are equal, so they can be copied instead of recomputed.
+ */
+export function sharedParameters(plan: DrawPlan, base: DrawPlan): Uint8Array {
+  return Uint8Array.from(plan.priors, (p, k) => (p === base.priors[k] ? 1 : 0));
+}
+
+/** As drawParameters, but copy the parameters marked in `shared` from `baseTheta` (same trajectories). */
+export function drawParametersReusing(plan: DrawPlan, seed: number, first: number, count: number, theta: Float64Array, baseTheta: Float64Array, shared: Uint8Array): void {
+  const K = PARAMETERS.length;
+  for (let i = 0; i < count; i++) {
+    const o = i * K;
+    for (let k = 0; k < K; k++) theta[o + k] = shared[k] ? baseTheta[o + k] : priorQuantile(plan.priors[k], uniformAt(seed, first + i, PARAMETER_KEYS[k]));
+    for (const f of plan.forced) theta[o + f.index] = f.value;
+  }
+}

@@ -91,13 +91,14 @@ export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): 
     for (;;) {
       const blocks = Math.ceil(target / BLOCK_SIZE);
       const tasks: (BlockTask & { trajectories: number })[] = [];
-      for (let p = 0; p < plan.perspectives.length; p++) for (let b = doneBlocks; b < blocks; b++) tasks.push({ perspective: p, block: b, trajectories: target });
+      for (let b = doneBlocks; b < blocks; b++) tasks.push({ block: b, trajectories: target });
       const total = plan.perspectives.length * plan.options.length * target;
       await executor.run(tasks, (index, parts) => {
         const task = tasks[index];
-        parts.forEach((part, o) => totals[task.perspective][o].merge(part));
+        const optionCount = plan.options.length;
+        parts.forEach((part, k) => totals[Math.floor(k / optionCount)][k % optionCount].merge(part));
         const count = parts[0]?.n ?? 0;
-        done += count * plan.options.length;
+        done += count * parts.length;
         if (onTrajectories) emitRows(plan, task, count, parts, onTrajectories);
         if (onProgress) onProgress({ done, total, estimates: estimates(plan, totals) });
       });
@@ -118,13 +119,16 @@ function roundUpToBlock(n: number): number {
 }
 
 function emitRows(plan: Plan, task: BlockTask, count: number, parts: AggregateData[], sink: (rows: TrajectoryRows) => void): void {
-  sink({
-    perspective: plan.perspectives[task.perspective].id,
-    first: task.block * BLOCK_SIZE,
-    count,
-    options: plan.options.map((o) => o.id),
-    rows: parts.map((p) => p.rows!),
-  });
+  const optionCount = plan.options.length;
+  plan.perspectives.forEach((p, pi) =>
+    sink({
+      perspective: p.id,
+      first: task.block * BLOCK_SIZE,
+      count,
+      options: plan.options.map((o) => o.id),
+      rows: parts.slice(pi * optionCount, (pi + 1) * optionCount).map((d) => d.rows!),
+    }),
+  );
 }
 
 const PROBABILITY_OUTCOMES = OUTCOMES.filter((o) => o.kind === "probability").map((o) => o.name);

@@ -7,7 +7,6 @@
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
 import { attackCutPoint, attackProbabilityPerWindow, backdownProbability, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
-import { normalQuantile } from "./distributions.js";
 import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, V, VALUE_COUNT } from "./aggregate.js";
@@ -17,7 +16,7 @@ const PURPOSE_EVENTS = hashString("events");
 const PURPOSE_ELECTIONS = hashString("elections");
 const KEY_ACCEPTANCE = hashString("acceptance");
 /** Months over which one thinning bound holds; shorter windows give tighter bounds (fewer rejections). */
-const THINNING_WINDOW = 24;
+const THINNING_WINDOW = 60;
 
 /** Failures before the first success of Bernoulli(p) trials: ⌊ln U / ln(1−p)⌋, so P(≥ m) = (1−p)^m. */
 function geometricSkip(p: number, u: number): number {
@@ -31,10 +30,15 @@ export class EventSimulator {
   private readonly shift: Float64Array;
   /** month of the last election applied per guarantor, −1 = none yet */
   private readonly applied: Int32Array;
+  /** q_j of each committed guarantor under its current stake */
+  private readonly resolveOf: Float64Array;
   private readonly values = new Float64Array(VALUE_COUNT);
   private readonly main: OptionContext;
   private readonly fallback: OptionContext;
   private c: OptionContext;
+  private fallbackFeatures: OptionFeatures | null = null;
+  private spareNormal = 0;
+  private hasSpareNormal = false;
   private theta: Float64Array = new Float64Array(0);
   private o = 0;
   // parameters of the current trajectory
@@ -80,6 +84,7 @@ export class EventSimulator {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
     this.applied = new Int32Array(g);
+    this.resolveOf = new Float64Array(g);
     this.main = new OptionContext(g);
     this.fallback = new OptionContext(g);
     this.c = this.main;
@@ -119,12 +124,13 @@ export class EventSimulator {
     this.theta = theta;
     this.o = o;
     this.main.fill(features, theta, o, this.actors);
-    this.fallback.fill(fallback, theta, o, this.actors);
+    this.fallbackFeatures = fallback;
     this.c = this.main;
     seedStream(this.stream, 0, this.seed, index, PURPOSE_EVENTS);
     seedStream(this.stream, 4, this.seed, index, PURPOSE_ELECTIONS);
     this.shift.fill(0);
     this.applied.fill(-1);
+    this.hasSpareNormal = false;
     this.discount = theta[o + P.resolve_discount];
     this.priorStrength = theta[o + P.belief_prior_strength];
     this.threatCredibility = theta[o + P.threat_credibility];
@@ -145,17 +151,28 @@ export class EventSimulator {
     if (this.accepted) this.s = Math.max(this.s, this.main.alignmentFloor);
   }
 
-  /** q = max over committed guarantors of q_j, and the rates that depend on it (DESIGN 5.2, 5.4). */
+  /** q_j = P(W_j + a_j > k) for guarantor j with its current election shift (DESIGN 5.2). */
+  private updateGuarantorResolve(j: number): void {
+    const lt = this.c.logThreshold[j];
+    const theta = this.theta;
+    this.resolveOf[j] = lt === -Infinity ? 1 : guarantorResolve(theta[this.o + P.guarantor_stake_log_mean] + this.shift[j], theta[this.o + P.guarantor_stake_log_sd], Math.exp(lt), 0);
+  }
+
+  /** Recompute every committed guarantor's q_j (a new regime), then q and its rates. */
   private refreshResolve(): void {
     const c = this.c;
-    const theta = this.theta;
-    const o = this.o;
+    for (let j = 0; j < c.committed.length; j++) if (c.committed[j]) this.updateGuarantorResolve(j);
+    this.refreshRates();
+  }
+
+  /** q = max over committed guarantors of q_j, who leads, and the rates that depend on q (DESIGN 5.2, 5.4). */
+  private refreshRates(): void {
+    const c = this.c;
     let best = 0;
     let lead = -1;
     for (let j = 0; j < c.committed.length; j++) {
       if (!c.committed[j]) continue;
-      const lt = c.logThreshold[j];
-      const q = lt === -Infinity ? 1 : guarantorResolve(theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd], Math.exp(lt), 0);
+      const q = this.resolveOf[j];
       if (q > best || lead < 0) {
         best = q;
         lead = j;
@@ -189,10 +206,34 @@ export class EventSimulator {
       const last = el.first[j] + Math.floor((t - el.first[j]) / iv) * iv;
       if (last <= this.applied[j]) continue;
       this.applied[j] = last;
-      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * normalQuantile(nextUniform(this.stream, 4));
+      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * this.electionNormal();
+      this.updateGuarantorResolve(j);
       changed = true;
     }
-    if (changed) this.refreshResolve();
+    if (changed) this.refreshRates();
+  }
+
+  /**
+   * A standard normal from the election stream by Marsaglia's polar method: two normals for a
+   * logarithm and a square root, cheaper than Φ⁻¹(u); the second is kept for the next election.
+   */
+  private electionNormal(): number {
+    if (this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      return this.spareNormal;
+    }
+    let x = 0;
+    let y = 0;
+    let r = 0;
+    do {
+      x = 2 * nextUniform(this.stream, 4) - 1;
+      y = 2 * nextUniform(this.stream, 4) - 1;
+      r = x * x + y * y;
+    } while (r >= 1);
+    const f = Math.sqrt((-2 * Math.log(r)) / r);
+    this.spareNormal = y * f;
+    this.hasSpareNormal = true;
+    return x * f;
   }
 
   /** The first month after t in which a committed guarantor holds an election (or the horizon). */
@@ -235,7 +276,9 @@ export class EventSimulator {
     let k = 0;
     while (k <= last) {
       const windowEnd = Math.min(last, k + THINNING_WINDOW - 1);
-      const bound = Math.max(this.attackAt(s0, target, decay, c.alignmentFloor, k), this.attackAt(s0, target, decay, c.alignmentFloor, windowEnd));
+      // the attack probability falls as s rises (μ_V = μ_V0 + β_s(1 − s), β_s ≥ 0): bound at the lower end
+      const lowest = Math.min(alignmentAfter(s0, target, decay, c.alignmentFloor, k + 1), alignmentAfter(s0, target, decay, c.alignmentFloor, windowEnd + 1));
+      const bound = this.attackWithAlignment(lowest);
       const pBound = 1 - (1 - bound) * (1 - pCrisis);
       k += geometricSkip(pBound, nextUniform(this.stream, 0));
       if (k > windowEnd) {
@@ -286,7 +329,11 @@ export class EventSimulator {
 
   /** Monthly attack probability in month t0+k of a peace span. */
   private attackAt(s0: number, target: number, decay: number, floor: number, k: number): number {
-    const s = alignmentAfter(s0, target, decay, floor, k + 1);
+    return this.attackWithAlignment(alignmentAfter(s0, target, decay, floor, k + 1));
+  }
+
+  /** 1 − exp(−λ_w/12 · P(attack | window)) at alignment s (DESIGN 5.1). */
+  private attackWithAlignment(s: number): number {
     return monthlyProbability(this.windowRate, attackProbabilityPerWindow(this.cut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd));
   }
 
@@ -402,6 +449,8 @@ export class EventSimulator {
       return;
     }
     this.enter(State.NoSettlement, this.t, t, agg);
+    // filled only here: most trajectories never reach a later settlement
+    this.fallback.fill(this.fallbackFeatures!, this.theta, this.o, this.actors);
     this.c = this.fallback;
     this.catchUpElections(t);
     this.refreshResolve();

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AggregateData } from "./aggregate.js";
 import type { BlockJob, BlockTask } from "./blocks.js";
+import { BLOCK_SIZE } from "./plan.js";
 
 export interface WorkerTask {
   id: number;
@@ -70,7 +71,7 @@ export class BlockPool {
           if (failed) return;
           if (reply.error !== undefined) {
             const t = tasks[reply.id];
-            return fail(`a simulation worker failed on perspective #${t.perspective + 1}, block ${t.block}: ${reply.error.split("\n")[0]}`);
+            return fail(`a simulation worker failed on block ${t.block} (trajectories from ${t.block * BLOCK_SIZE}): ${reply.error.split("\n")[0]}`);
           }
           ready.set(reply.id, reply.parts);
           while (ready.has(delivered)) {
