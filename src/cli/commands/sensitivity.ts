@@ -68,6 +68,12 @@ interface Flags extends AnalysisFlags {
   bootstrap?: string;
 }
 
+/** Append a column to text lines, aligned after the longest line. */
+function withColumns(lines: string[], column: string[]): string[] {
+  const width = Math.max(...lines.map((l) => l.length));
+  return lines.map((l, i) => `${l.padEnd(width)}   ${column[i]}`);
+}
+
 export function formatSensitivity(report: SensitivityReport): string {
   const lines = [`Sensitivity of ${report.label} under "${report.perspective}"`];
   const pct = Math.round(report.confidence * 100);
@@ -75,10 +81,12 @@ export function formatSensitivity(report: SensitivityReport): string {
     lines.push(
       `Morris screening: ${report.evaluations} runs of ${report.trajectoriesPerPoint} trajectories; μ* = mean |change| when a parameter moves by half its prior range (in quantiles), ${pct}% bootstrap intervals`,
       "",
-      ...barChart(report.rows.map((r) => ({ label: r.parameter, value: r.muStar!.estimate, low: r.muStar!.low, high: r.muStar!.high }))),
+      "μ (signed mean: + means raising the parameter raises the target) and σ (spread: interactions or non-linearity) follow each bar.",
       "",
-      "σ (spread of the effects: interactions or non-linearity) by parameter:",
-      ...report.rows.slice(0, 10).map((r) => `  ${r.parameter}: σ = ${formatNumber(r.sigma!)}`),
+      ...withColumns(
+        barChart(report.rows.map((r) => ({ label: r.parameter, value: r.muStar!.estimate, low: r.muStar!.low, high: r.muStar!.high }))),
+        report.rows.map((r) => `μ ${formatNumber(r.mu!).padStart(7)}  σ ${formatNumber(r.sigma!)}`),
+      ),
     );
   } else {
     lines.push(
