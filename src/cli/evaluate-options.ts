@@ -1,7 +1,7 @@
 /** The flags shared by `run` and `compare`, and how they become evaluation options. */
 import { Option, type Command } from "commander";
 import { UsageError } from "../errors.js";
-import type { EvaluateOptions } from "../sim/evaluate.js";
+import { defaultWorkers, type EvaluateOptions } from "../sim/evaluate.js";
 import { parsePositiveInt } from "./action.js";
 
 export interface EvaluationFlags {
@@ -10,6 +10,11 @@ export interface EvaluationFlags {
   horizon?: string;
   json?: boolean;
   csv?: boolean;
+  workers?: string;
+  mode?: string;
+  precision?: string;
+  maxTrajectories?: string;
+  trajectoriesOut?: string;
 }
 
 export function addEvaluationFlags(cmd: Command): Command {
@@ -17,6 +22,11 @@ export function addEvaluationFlags(cmd: Command): Command {
     .option("--seed <n>", "random seed (default: the scenario's, else 20251)")
     .option("--trajectories <n>", "trajectories per option and perspective (default: the scenario's, else 10000)")
     .option("--horizon <years>", "horizon in years (default: the scenario's)")
+    .option("--workers <n>", "worker threads (default: the number of cores); results are identical for any number")
+    .addOption(new Option("--mode <mode>", "simulate event by event (exact in law, fast) or month by month (the reference)").choices(["event", "monthly"]))
+    .option("--precision <se>", "run until every probability's standard error is at most this (e.g. 0.002); --trajectories is then the first round")
+    .option("--max-trajectories <n>", "cap on trajectories per option and perspective for --precision (default 1000000)")
+    .option("--trajectories-out <file.csv>", "also write every trajectory's values to this CSV file, in trajectory order")
     .addOption(new Option("--json", "print the results as JSON (stable contract)").conflicts("csv"))
     .addOption(new Option("--csv", "print option,perspective,outcome,mean,se rows").conflicts("json"));
 }
@@ -35,6 +45,19 @@ export function evaluationOptions(flags: EvaluationFlags): EvaluateOptions {
     const h = Number(flags.horizon);
     if (!(h > 0 && h <= 100)) throw new UsageError(`--horizon expects years in (0, 100], got "${flags.horizon}"`);
     out.horizonYears = h;
+  }
+  out.workers = flags.workers === undefined ? defaultWorkers() : parsePositiveInt("--workers", flags.workers, 1);
+  if (out.workers > 256) throw new UsageError(`--workers must be at most 256, got ${out.workers}`);
+  if (flags.mode !== undefined) out.mode = flags.mode as EvaluateOptions["mode"];
+  if (flags.precision !== undefined) {
+    const p = Number(flags.precision);
+    if (!(p > 0 && p < 0.5)) throw new UsageError(`--precision expects a standard error in (0, 0.5), e.g. 0.002, got "${flags.precision}"`);
+    out.precision = p;
+  }
+  if (flags.maxTrajectories !== undefined) {
+    if (flags.precision === undefined) throw new UsageError("--max-trajectories only applies with --precision");
+    out.maxTrajectories = parsePositiveInt("--max-trajectories", flags.maxTrajectories, 0);
+    if (out.maxTrajectories < 2 || out.maxTrajectories > 100_000_000) throw new UsageError(`--max-trajectories must be between 2 and 100000000, got ${out.maxTrajectories}`);
   }
   return out;
 }

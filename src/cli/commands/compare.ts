@@ -2,10 +2,12 @@
 import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { evaluate } from "../../sim/evaluate.js";
+import type { PrecisionReport } from "../../sim/result.js";
 import { runAction } from "../action.js";
 import { addEvaluationFlags, evaluationOptions, splitList, type EvaluationFlags } from "../evaluate-options.js";
 import { formatComparison, formatRun, toCsv, toJson } from "../format.js";
 import { progressBar } from "../progress.js";
+import { trajectoryWriter } from "../trajectories-out.js";
 
 interface Flags extends EvaluationFlags {
   option?: string;
@@ -16,17 +18,33 @@ interface Flags extends EvaluationFlags {
 
 async function evaluateAndPrint(file: string, flags: Flags, mode: "run" | "compare"): Promise<void> {
   const scenario = loadScenarioFile(file);
+  const options = evaluationOptions(flags);
+  const out = flags.trajectoriesOut === undefined ? undefined : trajectoryWriter(flags.trajectoriesOut);
   const bar = progressBar(mode);
-  const result = await evaluate(scenario, {
-    ...evaluationOptions(flags),
-    options: splitList(flags.option ?? flags.options),
-    perspectives: splitList(flags.perspective ?? flags.perspectives) ?? (mode === "run" ? ["baseline"] : undefined),
-    onProgress: bar.update,
-  });
-  bar.done();
+  let result;
+  try {
+    result = await evaluate(scenario, {
+      ...options,
+      options: splitList(flags.option ?? flags.options),
+      perspectives: splitList(flags.perspective ?? flags.perspectives) ?? (mode === "run" ? ["baseline"] : undefined),
+      onProgress: bar.update,
+      ...(out ? { onTrajectories: out.write } : {}),
+    });
+  } finally {
+    bar.done();
+    out?.close();
+  }
+  if (result.precision) process.stderr.write(precisionLine(result.precision, result.trajectories));
   if (flags.json) process.stdout.write(toJson(result) + "\n");
   else if (flags.csv) process.stdout.write(toCsv(result));
   else process.stdout.write((mode === "run" ? formatRun(result) : formatComparison(result)) + "\n");
+}
+
+function precisionLine(p: PrecisionReport, trajectories: number): string {
+  const reached = `largest standard error of a probability ${p.reached.toFixed(4)} (${p.worst.outcome}, ${p.worst.option}, ${p.worst.perspective})`;
+  return p.converged
+    ? `precision ${p.target} reached with ${trajectories.toLocaleString("en-US")} trajectories: ${reached}\n`
+    : `precision ${p.target} NOT reached: stopped at the cap of ${trajectories.toLocaleString("en-US")} trajectories; ${reached}\n`;
 }
 
 export function register(program: Command): void {
