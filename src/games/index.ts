@@ -16,3 +16,6 @@ export { pureSolver } from "./solvers/pure.js";
 export { enumSolver } from "./solvers/enum.js";
 export { lhSolver } from "./solvers/lh.js";
 export { lcpSolver, strategicGameAsTree } from "./solvers/lcp.js";
+export { qreSolver } from "./solvers/qre.js";
+export { traceLogitPath, type LogitSystem } from "./solvers/logit-path.js";
+export { strategicSystem, agentSystem } from "./solvers/qre-systems.js";

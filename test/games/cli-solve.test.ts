@@ -82,7 +82,7 @@ describe("guarantor solve", () => {
   it("bad usage and bad input get messages and exit codes 2 and 1", async () => {
     const unknown = await run(["solve", join(FIXTURES, "matching-pennies.nfg"), "--method", "magic"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain("--method must be one of spe, pure, enum, lh, lcp");
+    expect(unknown.err).toContain("--method must be one of spe, pure, enum, lh, lcp, qre");
     const lambda = await run(["solve", join(FIXTURES, "matching-pennies.nfg"), "--method", "lh", "--lambda", "2"]);
     expect(lambda.code).toBe(2);
     const missing = await run(["solve", "/nonexistent/game.nfg", "--method", "lh"]);

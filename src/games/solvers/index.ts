@@ -3,6 +3,7 @@ import { enumSolver } from "./enum.js";
 import { lcpSolver } from "./lcp.js";
 import { lhSolver } from "./lh.js";
 import { pureSolver } from "./pure.js";
+import { qreSolver } from "./qre.js";
 import type { Solver } from "./solver.js";
 import { speSolver } from "./spe.js";
 
@@ -12,6 +13,7 @@ export const SOLVERS: Record<string, Solver> = {
   enum: enumSolver,
   lh: lhSolver,
   lcp: lcpSolver,
+  qre: qreSolver,
 };
 
 export const METHOD_NAMES = Object.keys(SOLVERS);
