@@ -72,7 +72,7 @@ export interface CruxReport {
   trajectoriesPerSetting: number;
   batches: number;
   settingsEvaluated: number;
-  /** sorted by swing, largest first */
+  /** clear cruxes first, each group sorted by swing, largest first */
   cruxes: Crux[];
 }
 
@@ -148,7 +148,7 @@ export async function findCruxes(probe: ScenarioProbe, options: CruxOptions = {}
       }
     }
   }
-  cruxes.sort((x, y) => y.swing - x.swing);
+  cruxes.sort((x, y) => Number(y.clear) - Number(x.clear) || y.swing - x.swing);
   return {
     perspective,
     options: chosen,

@@ -75,3 +75,37 @@ describe("guarantor sensitivity, cruxes and explain", () => {
     for (const r of [unknownOutcome, unknownOption, onePerspective, missing]) expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("crux report text", () => {
+  const region = (lower: string, from: number, to: number) => ({ from, to, lower, shares: { baseline: 0.5 } });
+  const crux = (parameter: string, clear: boolean) => ({
+    parameter,
+    outcome: "loss" as const,
+    options: ["a", "b"] as [string, string],
+    thresholds: [{ value: 1, band: [0.9, 1.1] as [number, number] }],
+    regions: [region("a", -Infinity, 1), region("b", 1, Infinity)],
+    scan: [],
+    swing: 1,
+    clear,
+  });
+  const report = {
+    perspective: "baseline",
+    options: ["a", "b"],
+    outcomes: ["loss" as const],
+    parametersScanned: ["x", "y"],
+    trajectoriesPerSetting: 100,
+    batches: 4,
+    settingsEvaluated: 10,
+    cruxes: [crux("x", true), crux("y", false)],
+  };
+
+  it("prints clear cruxes in full and names the others, unless asked for all", async () => {
+    const { formatCruxes } = await import("../../src/cli/commands/cruxes.js");
+    const short = formatCruxes(report);
+    expect(short).toMatch(/x\n\s+threshold 1\.000 {2}\(band 0\.900 – 1\.100\)/);
+    expect(short).toMatch(/below 1\.000: a lower than b {3}prior mass: baseline 50%/);
+    expect(short).toMatch(/within the noise on one side .*: y$/m);
+    expect(short).not.toMatch(/^\s+y {2}\(not clear/m);
+    expect(formatCruxes(report, true)).toMatch(/^\s+y {2}\(not clear/m);
+  });
+});

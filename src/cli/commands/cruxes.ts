@@ -22,6 +22,7 @@ interface Flags extends AnalysisFlags {
   grid?: string;
   map?: string;
   mapResolution?: string;
+  all?: boolean;
 }
 
 const percent = (x: number) => `${Math.round(100 * x)}%`;
@@ -42,7 +43,7 @@ function formatCrux(crux: Crux): string[] {
   return lines;
 }
 
-export function formatCruxes(report: CruxReport): string {
+export function formatCruxes(report: CruxReport, all = false): string {
   const lines = [
     `Cruxes under "${report.perspective}" (${report.settingsEvaluated} settings × ${report.trajectoriesPerSetting} trajectories in ${report.batches} batches; ${report.parametersScanned.length} parameter${report.parametersScanned.length === 1 ? "" : "s"} scanned)`,
   ];
@@ -53,7 +54,12 @@ export function formatCruxes(report: CruxReport): string {
         const found = report.cruxes.filter((c) => c.outcome === outcome && c.options[0] === a && c.options[1] === b);
         lines.push("", `${a} vs ${b} on ${outcome}:`);
         if (found.length === 0) lines.push("  no single parameter flips their order over the scanned range of any parameter");
-        for (const crux of found) lines.push(...formatCrux(crux).map((l) => `  ${l}`));
+        const shown = all ? found : found.filter((c) => c.clear);
+        for (const crux of shown) lines.push(...formatCrux(crux).map((l) => `  ${l}`));
+        const hidden = found.filter((c) => !shown.includes(c));
+        if (hidden.length > 0) {
+          lines.push(`    also flipping, but within the noise on one side (--all to show; more --trajectories to settle): ${hidden.map((c) => c.parameter).join(", ")}`);
+        }
       }
     }
   }
@@ -87,7 +93,8 @@ export function register(program: Command): void {
       .option("--parameters <names>", "parameters to scan, comma-separated (default: all uncertain ones)")
       .option("--grid <n>", "grid points per parameter (default 5)")
       .option("--map <x,y>", "also print a map of the best option over two parameters")
-      .option("--map-resolution <n>", "grid points per axis of the map (default 7)"),
+      .option("--map-resolution <n>", "grid points per axis of the map (default 7)")
+      .option("--all", "print every crux in full, also those not clear of the simulation noise"),
     800,
     4,
   ).action(
@@ -120,7 +127,7 @@ export function register(program: Command): void {
       }
       bar.done();
       if (flags.json) writeJson(map ? { ...report, map } : report);
-      else process.stdout.write(formatCruxes(report) + (map ? `\n\n${formatMap(map)}` : "") + "\n");
+      else process.stdout.write(formatCruxes(report, flags.all === true) + (map ? `\n\n${formatMap(map)}` : "") + "\n");
     }),
   );
 }
