@@ -69,10 +69,13 @@ describe("guarantor sensitivity, cruxes and explain", () => {
     expect(unknownOption.err).toMatch(/unknown option "nope"/);
     const onePerspective = await run(["explain", FILE, "--perspectives", "restraint"]);
     expect(onePerspective.code).toBe(2);
+    const mapAlone = await run(["cruxes", FILE, "--options", "ceasefire-only,article5-treaty", "--parameters", "moral_hazard", "--grid", "3", "--trajectories", "40", "--map"]);
+    expect(mapAlone.code).toBe(1);
+    expect(mapAlone.err).toMatch(/--map needs two crux parameters but found (none|only moral_hazard); name the axes with --map x,y/);
     const missing = await run(["cruxes", "/nonexistent.yaml"]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/cannot read the scenario file/);
-    for (const r of [unknownOutcome, unknownOption, onePerspective, missing]) expect(r.err).not.toMatch(/\n\s+at /);
+    for (const r of [unknownOutcome, unknownOption, onePerspective, mapAlone, missing]) expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
 

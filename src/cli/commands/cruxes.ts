@@ -4,7 +4,7 @@
  * two-parameter map of the best option.
  */
 import type { Command } from "commander";
-import { UsageError } from "../../errors.js";
+import { InputError, UsageError } from "../../errors.js";
 import { bestOptionMap, type BestOptionMap } from "../../analysis/crux-maps.js";
 import { findCruxes, type Crux, type CruxReport } from "../../analysis/cruxes.js";
 import { cellMap, formatNumber } from "../../analysis/text-charts.js";
@@ -20,7 +20,7 @@ interface Flags extends AnalysisFlags {
   perspective?: string;
   parameters?: string;
   grid?: string;
-  map?: string;
+  map?: string | boolean;
   mapResolution?: string;
   all?: boolean;
 }
@@ -81,6 +81,15 @@ export function formatMap(map: BestOptionMap): string {
   ].join("\n");
 }
 
+/** The two parameters of the leading cruxes (clear ones first), for a map without named axes. */
+function leadingParameters(report: CruxReport): [string, string] {
+  const names = [...new Set(report.cruxes.map((c) => c.parameter))];
+  if (names.length < 2) {
+    throw new InputError(`--map needs two crux parameters but found ${names.length === 0 ? "none" : `only ${names[0]}`}; name the axes with --map x,y`);
+  }
+  return [names[0], names[1]];
+}
+
 export function register(program: Command): void {
   addAnalysisFlags(
     program
@@ -92,7 +101,7 @@ export function register(program: Command): void {
       .option("--perspective <id>", 'priors of the other parameters during the scan (default: "baseline")')
       .option("--parameters <names>", "parameters to scan, comma-separated (default: all uncertain ones)")
       .option("--grid <n>", "grid points per parameter (default 5)")
-      .option("--map <x,y>", "also print a map of the best option over two parameters")
+      .option("--map [x,y]", "also print a map of the best option over two parameters (alone: the two leading cruxes)")
       .option("--map-resolution <n>", "grid points per axis of the map (default 7)")
       .option("--all", "print every crux in full, also those not clear of the simulation noise"),
     800,
@@ -102,8 +111,8 @@ export function register(program: Command): void {
       const scenario = loadScenarioFile(file);
       const probe = probeFromFlags(scenario, flags, { trajectories: 800, batches: 4 });
       const outcomes = (splitList(flags.outcome) ?? ["loss"]).map((o) => parseOutcome(o, "loss"));
-      const mapAxes = splitList(flags.map);
-      if (mapAxes && mapAxes.length !== 2) throw new UsageError(`--map takes two parameter names, x,y; got "${flags.map}"`);
+      const named = typeof flags.map === "string" ? splitList(flags.map) : undefined;
+      if (named && named.length !== 2) throw new UsageError(`--map takes two parameter names, x,y; got "${flags.map}"`);
       const bar = progressBar("cruxes");
       const report = await findCruxes(probe, {
         options: splitList(flags.options),
@@ -113,6 +122,7 @@ export function register(program: Command): void {
         gridPoints: parsePositiveInt("--grid", flags.grid, 5),
         onProgress: (done, total) => bar.update({ done, total }),
       });
+      const mapAxes = named ?? (flags.map === true ? leadingParameters(report) : undefined);
       let map: BestOptionMap | undefined;
       if (mapAxes) {
         map = await bestOptionMap(probe, {
