@@ -88,3 +88,18 @@ describe("splitting the work", () => {
     expect(last.estimates![0].trajectories).toBe(2048);
   });
 });
+
+describe("standard errors", () => {
+  it("shrink like 1/√n in the event-driven mode", async () => {
+    const at = async (trajectories: number) =>
+      (await evaluate(scenario, { options: ["ceasefire-only"], perspectives: ["baseline"], trajectories, workers: 2 })).results[0].outcomes.p_sphere_at_horizon;
+    const few = await at(2048);
+    const many = await at(32768);
+    // SE = s/√n, so SE(n)/SE(16n) = 4·s(n)/s(16n). For a Bernoulli outcome s = √(p(1−p)); the delta
+    // method gives sd(ŝ)/s = |1 − 2p|/(2√(n·p(1−p))), at most 1/√(4np(1−p)): five of those bound the ratio.
+    const p = many.mean;
+    const relativeSd = Math.abs(1 - 2 * p) / (2 * Math.sqrt(2048 * p * (1 - p)));
+    expect(few.se / many.se).toBeGreaterThan(4 * (1 - 5 * relativeSd));
+    expect(few.se / many.se).toBeLessThan(4 * (1 + 5 * relativeSd));
+  });
+});
