@@ -61,6 +61,16 @@ export class BlockRunner {
     return { first, count: Math.max(0, Math.min(BLOCK_SIZE, trajectories - first)) };
   }
 
+  /**
+   * Simulate the first `count` trajectories of block 0 (first perspective) under option `o` into
+   * `agg`, reusing the parameter draws of the last `run`: the simulator's hot loop alone, for
+   * benchmarks of allocation and speed.
+   */
+  simulateOnly(o: number, count: number, agg: Aggregate): void {
+    const K = PARAMETERS.length;
+    for (let i = 0; i < count; i++) this.simulator.run(this.plan.options[o], this.fallback, this.theta[0], i * K, i, agg);
+  }
+
   /** One aggregate per perspective and option: index p·(option count) + o. */
   run(task: BlockTask, trajectories: number): Aggregate[] {
     if (task.block === this.job.failAtBlock) throw new Error(`injected failure in block ${task.block}`);

@@ -41,6 +41,8 @@ export interface EvaluateOptions extends PlanOptions {
   onTrajectories?: (rows: TrajectoryRows) => void;
   /** testing hook: the block with this index throws inside the simulator */
   failAtBlock?: number;
+  /** stops the run between blocks; the promise then rejects and no result is returned */
+  signal?: AbortSignal;
 }
 
 /** Runs block tasks and hands their aggregates back in task order. */
@@ -94,6 +96,7 @@ export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): 
       for (let b = doneBlocks; b < blocks; b++) tasks.push({ block: b, trajectories: target });
       const total = plan.perspectives.length * plan.options.length * target;
       await executor.run(tasks, (index, parts) => {
+        if (opts.signal?.aborted) throw new InputError("the evaluation was cancelled");
         const task = tasks[index];
         const optionCount = plan.options.length;
         parts.forEach((part, k) => totals[Math.floor(k / optionCount)][k % optionCount].merge(part));

@@ -18,11 +18,14 @@ const KEY_ACCEPTANCE = hashString("acceptance");
 /** Months over which one thinning bound holds; shorter windows give tighter bounds (fewer rejections). */
 const THINNING_WINDOW = 60;
 
+/** A skip beyond any horizon (kept a small integer, so month arithmetic stays in integers). */
+const NEVER = 2 ** 30;
+
 /** Failures before the first success of Bernoulli(p) trials: ⌊ln U / ln(1−p)⌋, so P(≥ m) = (1−p)^m. */
 function geometricSkip(p: number, u: number): number {
   if (p >= 1) return 0;
-  if (p <= 0) return Infinity;
-  return Math.floor(Math.log(u) / Math.log1p(-p));
+  const skip = Math.log(u) / Math.log1p(-p);
+  return skip < NEVER ? Math.floor(skip) : NEVER;
 }
 
 export class EventSimulator {

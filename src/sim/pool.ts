@@ -55,11 +55,11 @@ export class BlockPool {
       let next = 0;
       let delivered = 0;
       let failed = false;
-      const fail = (message: string) => {
+      const fail = (error: string | Error) => {
         if (failed) return;
         failed = true;
         cleanup();
-        reject(new SimulationWorkerError(message));
+        reject(typeof error === "string" ? new SimulationWorkerError(error) : error);
       };
       const send = (w: Worker) => {
         if (failed || next >= tasks.length) return;
@@ -80,7 +80,7 @@ export class BlockPool {
             try {
               deliver(delivered, parts);
             } catch (e) {
-              return fail((e as Error).message);
+              return fail(e instanceof Error ? e : new Error(String(e)));
             }
             delivered++;
           }

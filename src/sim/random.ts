@@ -32,11 +32,20 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** hashWords(a, b, c, d) without a rest-parameter array: the simulators call it per trajectory. */
+export function hashWords4(a: number, b: number, c: number, d: number): number {
+  let h = 0x9e3779b9;
+  h = mix32((h ^ mix32((a >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
+  h = mix32((h ^ mix32((b >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
+  h = mix32((h ^ mix32((c >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
+  return mix32((h ^ mix32((d >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
+}
+
 const TWO_POW_32 = 4294967296;
 
 /** A uniform in (0,1) that is a pure function of its key: never exactly 0 or 1. */
 export function uniformAt(seed: number, trajectory: number, key: number): number {
-  const h = hashWords(seed, trajectory, key, 0x2545f491);
+  const h = hashWords4(seed, trajectory, key, 0x2545f491);
   return (h + 0.5) / TWO_POW_32;
 }
 
@@ -45,10 +54,10 @@ export function uniformAt(seed: number, trajectory: number, key: number): number
  * stream per trajectory without allocating. `offset` selects the 4-word slot.
  */
 export function seedStream(state: Uint32Array, offset: number, seed: number, trajectory: number, purpose: number): void {
-  let s0 = hashWords(seed, trajectory, purpose, 1);
-  const s1 = hashWords(seed, trajectory, purpose, 2);
-  const s2 = hashWords(seed, trajectory, purpose, 3);
-  const s3 = hashWords(seed, trajectory, purpose, 4);
+  let s0 = hashWords4(seed, trajectory, purpose, 1);
+  const s1 = hashWords4(seed, trajectory, purpose, 2);
+  const s2 = hashWords4(seed, trajectory, purpose, 3);
+  const s3 = hashWords4(seed, trajectory, purpose, 4);
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the all-zero state is the generator's one fixed point
   state[offset] = s0;
   state[offset + 1] = s1;

@@ -1,0 +1,110 @@
+/**
+ * Simulation engine benchmarks (`npm run bench -- sim`): single-core throughput of both modes,
+ * the speed-up from one to two workers, memory at 10^4–10^6 trajectories, allocation in the hot
+ * loop, and the full bundled comparison. Every measurement is bounded in time; medians of repeats.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { loadScenarioFile } from "../../src/scenario/load.js";
+import { evaluate, type EvaluateOptions } from "../../src/sim/evaluate.js";
+import { measureThroughput } from "./throughput.js";
+import { garbageCollectionsPerTrajectory } from "./allocation.js";
+
+const SCENARIO = "scenarios/ukraine-2025.yaml";
+const REPEATS = 3;
+/** No single evaluation below may run longer than this; it is cancelled and reported as such. */
+const LIMIT_SECONDS = 120;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const millions = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+
+/** Wall-clock seconds of one evaluation, cancelled after LIMIT_SECONDS (then Infinity). */
+async function timed(opts: EvaluateOptions): Promise<number> {
+  const scenario = loadScenarioFile(SCENARIO);
+  const start = performance.now();
+  try {
+    await evaluate(scenario, { ...opts, signal: AbortSignal.timeout(LIMIT_SECONDS * 1000) });
+  } catch (e) {
+    if ((e as Error).message.includes("cancelled")) return Infinity;
+    throw e;
+  }
+  return (performance.now() - start) / 1000;
+}
+
+async function throughput(): Promise<void> {
+  const scenario = loadScenarioFile(SCENARIO);
+  for (const mode of ["monthly", "event"] as const) {
+    measureThroughput(scenario, mode, 1); // warm-up (JIT)
+    const runs = Array.from({ length: REPEATS }, (_, r) => measureThroughput(scenario, mode, 3, 1000 * (r + 1)));
+    console.log(
+      `${mode.padEnd(7)} one core: ${millions(median(runs.map((r) => r.trajectoryMonthsPerSecond)))} trajectory-months/s wall, ` +
+        `${millions(median(runs.map((r) => r.trajectoryMonthsPerCpuSecond)))} per CPU-second (median of ${REPEATS})`,
+    );
+  }
+}
+
+async function speedUp(): Promise<void> {
+  const work = { trajectories: 16_384, perspectives: ["baseline"] };
+  const times = async (workers: number) => {
+    const out: number[] = [];
+    for (let r = 0; r < REPEATS; r++) out.push(await timed({ ...work, workers }));
+    return median(out);
+  };
+  // both sides pay for worker start-up, so the ratio is the throughput a second worker adds
+  const one = await times(1);
+  const two = await times(2);
+  console.log(`speed-up 1 → 2 workers: ${(one / two).toFixed(2)}× (${one.toFixed(2)} s → ${two.toFixed(2)} s, 16,384 trajectories × all options, medians of ${REPEATS}; target ≥ 1.8×)`);
+}
+
+async function memory(): Promise<void> {
+  for (const trajectories of [1e4, 1e5, 1e6]) {
+    globalThis.gc?.();
+    const before = process.memoryUsage();
+    // peaks are sampled at progress events, once per block of trajectories
+    let peakHeap = before.heapUsed;
+    let peakRss = before.rss;
+    const start = performance.now();
+    await evaluate(loadScenarioFile(SCENARIO), {
+      trajectories,
+      options: ["nato-membership"],
+      perspectives: ["baseline"],
+      signal: AbortSignal.timeout(LIMIT_SECONDS * 1000),
+      onProgress: () => {
+        const m = process.memoryUsage();
+        peakHeap = Math.max(peakHeap, m.heapUsed);
+        peakRss = Math.max(peakRss, m.rss);
+      },
+    });
+    const mb = (x: number) => `${(x / 2 ** 20).toFixed(1)} MB`;
+    console.log(
+      `memory at ${trajectories.toExponential(0)} trajectories (one option, one perspective, ${((performance.now() - start) / 1000).toFixed(1)} s): ` +
+        `peak heap +${mb(peakHeap - before.heapUsed)}, peak RSS +${mb(peakRss - before.rss)}`,
+    );
+  }
+}
+
+async function fullComparison(): Promise<void> {
+  const workers = availableParallelism();
+  const seconds = await timed({ trajectories: 100_000, workers });
+  const scenario = loadScenarioFile(SCENARIO);
+  const cells = scenario.options.length * Object.keys(scenario.perspectives).length;
+  console.log(
+    `full comparison (${scenario.options.length} options × ${Object.keys(scenario.perspectives).length} perspectives × 100,000 trajectories × ${scenario.horizon_years} years, ${workers} workers): ` +
+      (Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : `cancelled after ${LIMIT_SECONDS} s`) +
+      ` — ${millions((cells * 100_000) / seconds)} trajectories/s; target < 10 s`,
+  );
+}
+
+export async function run(): Promise<void> {
+  console.log(`cores: ${availableParallelism()}, load average at start: ${loadavg().map((x) => x.toFixed(2)).join(" ")} (a shared machine makes wall-clock figures noisy)`);
+  await throughput();
+  console.log(`hot loop: ${await garbageCollectionsPerTrajectory(loadScenarioFile(SCENARIO))}`);
+  await speedUp();
+  await memory();
+  await fullComparison();
+  console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+}
