@@ -63,10 +63,7 @@ function registerApi(app: Hono, deps: AppDependencies): void {
   });
   app.get("/api/runs", (c) => c.json({ runs: store.list() }));
   app.post("/api/runs", async (c) => {
-    const body = await readJsonBody(c, RunRequest);
-    const checked = engine.validate(body.scenario);
-    if (!checked.valid) throw new ApiError(422, "the scenario has problems", checked.problems);
-    const { scenario, ...request } = body;
+    const { scenario, ...request } = await readJsonBody(c, RunRequest);
     return c.json(runs.submit(scenario, request), 202);
   });
   app.get("/api/runs/:id", (c) => {

@@ -17,6 +17,9 @@ export interface ScenarioProblem {
 
 export interface ScenarioSummary {
   name: string;
+  /** the scenario's own seed and trajectory count, if it names them (the CLI's defaults) */
+  seed?: number;
+  trajectories?: number;
   options: { id: string; label: string }[];
   perspectives: { id: string; label: string }[];
 }

@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { InputError } from "../errors.js";
 import type { ScenarioProblem } from "./engine.js";
-import { BusyError } from "./run-manager.js";
+import { BusyError, ScenarioProblemsError } from "./run-manager.js";
 
 export class ApiError extends Error {
   constructor(
@@ -31,6 +31,7 @@ export function errorResponse(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     return c.json({ error: err.message, ...(err.problems ? { problems: err.problems } : {}) }, err.status);
   }
+  if (err instanceof ScenarioProblemsError) return c.json({ error: err.message, problems: err.problems }, 422);
   if (err instanceof BusyError) return c.json({ error: err.message }, 503);
   if (err instanceof InputError) return c.json({ error: err.message }, 422);
   process.stderr.write(`internal error in guarantor while serving ${c.req.method} ${c.req.path}: ${err.message}\n`);

@@ -15,6 +15,8 @@ function summarise(scenario: Scenario): ScenarioSummary {
   const perspectives = Object.entries(scenario.perspectives).map(([id, p]) => ({ id, label: p.label ?? id }));
   return {
     name: scenario.name,
+    ...(scenario.seed !== undefined ? { seed: scenario.seed } : {}),
+    ...(scenario.trajectories !== undefined ? { trajectories: scenario.trajectories } : {}),
     options: scenario.options.map((o) => ({ id: o.id, label: o.label })),
     perspectives: perspectives.length > 0 ? perspectives : [{ id: "baseline", label: "the scenario's own priors" }],
   };

@@ -5,7 +5,7 @@
 import { InputError } from "../errors.js";
 import type { Progress } from "../sim/result.js";
 import type { RunStore, RunSummary } from "../store/run-store.js";
-import type { Engine, EvaluationRequest } from "./engine.js";
+import type { Engine, EvaluationRequest, ScenarioProblem } from "./engine.js";
 
 export type RunEvent =
   | { type: "progress"; progress: Progress }
@@ -21,6 +21,13 @@ export interface RunManagerOptions {
 
 /** Too many runs waiting: the caller should try again later. */
 export class BusyError extends InputError {}
+
+/** The scenario cannot be run: each problem located for the editor. */
+export class ScenarioProblemsError extends InputError {
+  constructor(readonly problems: ScenarioProblem[]) {
+    super(`the scenario has ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
+  }
+}
 
 export class RunManager {
   private readonly queue: string[] = [];
@@ -44,7 +51,7 @@ export class RunManager {
       throw new BusyError(`${this.maxPending} runs are already waiting or running; try again when one has finished`);
     }
     const checked = this.engine.validate(scenarioText);
-    if (!checked.valid) throw new InputError("the scenario has problems; validate it first");
+    if (!checked.valid) throw new ScenarioProblemsError(checked.problems);
     checkSelection("option", request.options, checked.scenario.options);
     checkSelection("perspective", request.perspectives, checked.scenario.perspectives);
     const run = this.store.create({
@@ -57,7 +64,8 @@ export class RunManager {
       programVersion: this.options.programVersion,
     });
     this.queue.push(run.id);
-    this.progress.set(run.id, { done: 0, total: request.trajectories });
+    // total 0 until the simulator reports how much work the run is
+    this.progress.set(run.id, { done: 0, total: 0 });
     this.pump();
     return run;
   }

@@ -30,9 +30,10 @@ describe("chart specs are built from the data", () => {
     expect(data.rows).toHaveLength(24);
   });
 
-  it("alignment: bars per option and bin, shares of each option summing to 1", () => {
+  it("alignment: a line per option through its bins, shares of each option summing to 1", () => {
     const { spec, data } = alignmentChart(result, "p");
-    expect(spec.marks).toHaveLength(2 * 5);
+    expect(spec.marks.map((m) => m.type)).toEqual(["line", "line"]);
+    expect(data.rows).toHaveLength(2 * 5);
     const shareA = data.rows.filter((r) => r[0] === "a").reduce((s, r) => s + Number(r[4]), 0);
     expect(shareA).toBeCloseTo(1, 12);
   });

@@ -41,6 +41,10 @@ export function createRunPanel(scenarioText: () => string, onFinished: (id: stri
   const status = byId("progress-text");
   let valid = false;
   let busy = false;
+  // the scenario's own seed and trajectory count are used until the user sets their own
+  const seed = byId<HTMLInputElement>("seed");
+  const trajectories = byId<HTMLInputElement>("trajectories");
+  for (const input of [seed, trajectories]) input.addEventListener("input", () => (input.dataset.edited = "yes"));
   const refreshButton = () => {
     button.disabled = !valid || busy;
   };
@@ -53,7 +57,7 @@ export function createRunPanel(scenarioText: () => string, onFinished: (id: stri
     const ended = await watchRun(run.id, ({ done, total }) => {
       const percent = total > 0 ? Math.floor((100 * done) / total) : 0;
       bar.value = percent;
-      status.textContent = `${percent} % (${done} of ${total} trajectories)`;
+      status.textContent = total > 0 ? `${percent} % (${done} of ${total} trajectories)` : "Starting…";
     });
     busy = false;
     refreshButton();
@@ -76,8 +80,8 @@ export function createRunPanel(scenarioText: () => string, onFinished: (id: stri
     }
     const request = {
       scenario: scenarioText(),
-      seed: Number(byId<HTMLInputElement>("seed").value),
-      trajectories: Number(byId<HTMLInputElement>("trajectories").value),
+      seed: Number(seed.value),
+      trajectories: Number(trajectories.value),
       options: chosenOptions,
       perspectives: chosenPerspectives,
     };
@@ -93,6 +97,8 @@ export function createRunPanel(scenarioText: () => string, onFinished: (id: stri
       if (summary) {
         checkboxes(options, "option", summary.options);
         checkboxes(perspectives, "perspective", summary.perspectives);
+        if (summary.seed !== undefined && !seed.dataset.edited) seed.value = String(summary.seed);
+        if (summary.trajectories !== undefined && !trajectories.dataset.edited) trajectories.value = String(summary.trajectories);
       }
       button.title = valid ? "" : `Fix the ${problemCount} problem(s) in the scenario first`;
       refreshButton();

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { UsageError } from "../../errors.js";
-import { libraryEngine } from "../../server/library-engine.js";
+import { workerEngine } from "../../server/worker-engine.js";
 import { startServer } from "../../server/serve.js";
 import { runAction } from "../action.js";
 
@@ -32,7 +32,7 @@ function parsePort(raw: string | undefined): number {
 export async function serveUntilStopped(flags: ServeFlags): Promise<void> {
   const host = flags.host ?? "127.0.0.1";
   const storePath = resolve(flags.store ?? DEFAULT_STORE);
-  const server = await startServer({ engine: libraryEngine, storePath, port: parsePort(flags.port), host });
+  const server = await startServer({ engine: workerEngine, storePath, port: parsePort(flags.port), host });
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
     process.stderr.write(`warning: listening on ${host}: anyone who can reach this address can run and delete runs\n`);
   }

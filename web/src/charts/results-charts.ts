@@ -33,8 +33,8 @@ export function survivalChart(result: EvaluationResult, perspective: string): Ch
       y0: Math.max(0, curve.survival[t] - 1.96 * curve.se[t]),
       y1: Math.min(1, curve.survival[t] + 1.96 * curve.se[t]),
     }));
-    marks.push({ type: "area", name: `${option.label}: 95 % band`, points: band, fill: color, opacity: 0.18 });
-    marks.push({ type: "line", name: option.label, points: curve.months.map((m, t) => [m, curve.survival[t]]), stroke: color });
+    marks.push({ type: "area", name: `${option.id}: 95 % band`, points: band, fill: color, opacity: 0.15 });
+    marks.push({ type: "line", name: `${option.id}: ${option.label}`, points: curve.months.map((m, t) => [m, curve.survival[t]]), stroke: color });
     curve.months.forEach((m, t) => rows.push([option.id, m, curve.survival[t], curve.se[t], curve.n]));
     const end = curve.survival.length - 1;
     lastMonth = Math.max(lastMonth, curve.months[end] ?? 1);
@@ -50,7 +50,7 @@ export function survivalChart(result: EvaluationResult, perspective: string): Ch
       x: { type: "linear", domain: [0, lastMonth], label: "months since the settlement", format: "number" },
       y: { type: "linear", domain: [0, 1], label: "P(no major war yet | accepted)", format: "percent" },
       marks,
-      legend: result.options.map((o, i) => ({ name: o.label, color: categorical(i) })),
+      legend: result.options.map((o, i) => ({ name: o.id, color: categorical(i) })),
     },
     data: { columns: ["option", "month", "survival", "se", "accepted_trajectories"], rows },
   };
@@ -93,31 +93,23 @@ export function statesChart(result: EvaluationResult, option: string, perspectiv
   };
 }
 
-/** Distribution of alignment at the horizon: each option's share of trajectories per bin, side by side. */
+/** Distribution of alignment at the horizon: each option's share of trajectories per bin, as a line through the bin centres. */
 export function alignmentChart(result: EvaluationResult, perspective: string): Chart {
   const marks: Mark[] = [];
   const rows: (string | number)[][] = [];
   const means: string[] = [];
-  const n = result.options.length;
   let top = 0;
   result.options.forEach((option, i) => {
     const r = cell(result, option.id, perspective);
     const { edges, counts } = r.alignment_at_horizon;
     const total = counts.reduce((a, b) => a + b, 0) || 1;
-    counts.forEach((count, b) => {
+    const points: [number, number][] = counts.map((count, b) => {
       const share = count / total;
       top = Math.max(top, share);
-      const width = (edges[b + 1] - edges[b]) / n;
-      const x0 = edges[b] + width * i;
-      marks.push({
-        type: "rect",
-        x: [x0, x0 + width],
-        y: [0, share],
-        fill: categorical(i),
-        title: `${option.label}, alignment ${edges[b]}–${edges[b + 1]}: ${pct(share)}`,
-      });
       rows.push([option.id, edges[b], edges[b + 1], count, share]);
+      return [(edges[b] + edges[b + 1]) / 2, share];
     });
+    marks.push({ type: "line", name: `${option.id}: ${option.label}`, points, stroke: categorical(i) });
     means.push(`${option.label} mean ${formatEstimate("mean_alignment_at_horizon", r.outcomes.mean_alignment_at_horizon)}`);
   });
   return {
@@ -128,9 +120,9 @@ export function alignmentChart(result: EvaluationResult, perspective: string): C
       width: WIDTH,
       height: HEIGHT,
       x: { type: "linear", domain: [0, 1], label: "alignment at horizon (0 West … 1 challenger)", format: "number" },
-      y: { type: "linear", domain: [0, Math.min(1, Math.max(0.05, top * 1.1))], label: "share of trajectories", format: "percent" },
+      y: { type: "linear", domain: [0, Math.min(1, Math.max(0.05, top * 1.1))], label: "share of trajectories per bin", format: "percent" },
       marks,
-      legend: result.options.map((o, i) => ({ name: o.label, color: categorical(i) })),
+      legend: result.options.map((o, i) => ({ name: o.id, color: categorical(i) })),
     },
     data: { columns: ["option", "bin_from", "bin_to", "count", "share"], rows },
   };
@@ -144,7 +136,7 @@ export function heatmapChart(result: EvaluationResult, outcome: string): Chart {
   const marks: Mark[] = cells.map(({ r, estimate }) => {
     const shade = sequential(hi > lo ? (estimate.mean - lo) / (hi - lo) : 0.5);
     const text = formatEstimate(outcome, estimate);
-    return { type: "rect", x: r.option, y: r.perspective, fill: shade.fill, textFill: shade.text, text, title: `${r.option} × ${r.perspective}: ${text}` };
+    return { type: "rect", x: r.perspective, y: r.option, fill: shade.fill, textFill: shade.text, text, title: `${r.option} × ${r.perspective}: ${text}` };
   });
   const conditional = OUTCOMES[outcome as keyof typeof OUTCOMES]?.conditionalOnAcceptance ? " (over accepted settlements only)" : "";
   const best = cells.reduce((a, b) => (b.estimate.mean < a.estimate.mean ? b : a));
@@ -155,9 +147,9 @@ export function heatmapChart(result: EvaluationResult, outcome: string): Chart {
       title: `${outcomeLabel(outcome)} by option and perspective${conditional}`,
       summary: `${outcomeLabel(outcome)}${conditional}: lowest ${formatEstimate(outcome, best.estimate)} for ${best.r.option} under ${best.r.perspective}; highest ${formatEstimate(outcome, worst.estimate)} for ${worst.r.option} under ${worst.r.perspective}. Darker is higher.`,
       width: WIDTH,
-      height: Math.max(200, 90 + 48 * result.perspectives.length),
-      x: { type: "band", domain: result.options.map((o) => o.id), label: "option" },
-      y: { type: "band", domain: result.perspectives.map((p) => p.id), label: "perspective" },
+      height: Math.max(200, 80 + 34 * result.options.length),
+      x: { type: "band", domain: result.perspectives.map((p) => p.id), label: "perspective" },
+      y: { type: "band", domain: result.options.map((o) => o.id), label: "option" },
       marks,
       legend: [],
     },

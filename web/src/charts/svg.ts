@@ -26,7 +26,7 @@ interface Frame {
 export function renderSvg(spec: ChartSpec): string {
   const legend = layoutLegend(spec.legend, spec.width - MARGIN.left - MARGIN.right);
   const frame: Frame = {
-    left: MARGIN.left,
+    left: leftMargin(spec.y),
     right: spec.width - MARGIN.right,
     top: 12 + legend.height,
     bottom: spec.height - MARGIN.bottom,
@@ -45,6 +45,13 @@ export function renderSvg(spec: ChartSpec): string {
     legend.svg,
     `</svg>`,
   ].join("");
+}
+
+/** Room for the y axis' labels: category names can be long. */
+function leftMargin(y: Scale): number {
+  if (y.type !== "band") return MARGIN.left;
+  const longest = Math.max(...y.domain.map((d) => d.length), 0);
+  return Math.min(240, Math.max(MARGIN.left, 34 + longest * 6.6));
 }
 
 function xRange(f: Frame): [number, number] {
@@ -76,7 +83,7 @@ function axisY(scale: Scale, f: Frame): string {
     const grid = scale.type === "linear" ? `<line x1="${f.left}" x2="${f.right}" y1="${y}" y2="${y}" stroke="${GRID}"/>` : "";
     return `${grid}<text x="${f.left - 6}" y="${y}" dy="0.32em" text-anchor="end" fill="${INK}">${escapeXml(label)}</text>`;
   });
-  const cx = 14;
+  const cx = 12;
   const cy = num((f.top + f.bottom) / 2);
   const title = `<text transform="translate(${cx},${cy}) rotate(-90)" text-anchor="middle" fill="${INK}" font-weight="600">${escapeXml(scale.label)}</text>`;
   return `<g class="y-axis">${parts.join("")}<line x1="${f.left}" x2="${f.left}" y1="${f.top}" y2="${f.bottom}" stroke="${INK}"/>${title}</g>`;
