@@ -74,6 +74,13 @@ function lcpMatrix<T>(sf: SequenceForm<T>, L: Layout, toEntry: (x: T, player: 0 
   return rows;
 }
 
+/** Lemke's path ended on a ray: impossible in exact arithmetic here (KMvS 1996), a precision loss in floats. */
+class SecondaryRay extends Error {
+  constructor() {
+    super("Lemke's algorithm ended on a secondary ray");
+  }
+}
+
 /** Complementary pivoting from the primary ray until z0 leaves the basis. */
 function lemke<T>(tab: Tableau<T>, N: number, options?: SolveOptions): void {
   const z0 = 2 * N;
@@ -87,7 +94,7 @@ function lemke<T>(tab: Tableau<T>, N: number, options?: SolveOptions): void {
     if (step % 16 === 0) checkDeadline(options, "lcp");
     const entering = leaving < N ? leaving + N : leaving - N;
     row = tab.ratioTest(entering);
-    if (row < 0) throw new Error("Lemke's algorithm ended on a secondary ray");
+    if (row < 0) throw new SecondaryRay();
     leaving = tab.basis[row];
     tab.pivot(row, entering);
     if (leaving === z0) return;
@@ -162,15 +169,32 @@ export const lcpSolver: Solver = {
   solve(game: Game, options?: SolveOptions): SolveResult {
     requireTwoPlayers(game, "lcp");
     const tree = game.kind === "efg" ? game : strategicGameAsTree(game);
-    const float = options?.arithmetic === "float";
-    const probs = float ? solveTree(tree, floatField, options) : solveTree(tree, exactField, options);
-    const payoffs = float
-      ? behaviourRegrets(tree, probs as number[][][], floatField).payoffs
-      : behaviourRegrets(tree, probs as Rational[][][], exactField).payoffs;
+    const notes: string[] = [];
+    let probs: Num[][][] | undefined;
+    let payoffs: Num[] = [];
+    if (options?.arithmetic === "float") {
+      try {
+        probs = solveTree(tree, floatField, options);
+        const report = behaviourRegrets(tree, probs as number[][][], floatField);
+        payoffs = report.payoffs;
+        if (!(Math.max(...report.regrets) <= 1e-7 * (1 + payoffScale(tree)))) probs = undefined;
+      } catch (e) {
+        if (!(e instanceof SecondaryRay)) throw e;
+      }
+      if (!probs) notes.push("floating-point pivoting lost accuracy on this game; it was solved in exact arithmetic instead");
+    }
+    if (!probs) {
+      probs = solveTree(tree, exactField, options);
+      payoffs = behaviourRegrets(tree, probs as Rational[][][], exactField).payoffs;
+    }
     const profile =
       game.kind === "efg"
         ? { kind: "behaviour" as const, probs }
         : { kind: "mixed" as const, probs: probs.map((sets) => sets[0]) };
-    return { equilibria: [{ profile, payoffs: payoffs as Num[] }], notes: [] };
+    return { equilibria: [{ profile, payoffs }], notes };
   },
 };
+
+function payoffScale(game: ExtensiveFormGame): number {
+  return Math.max(0, ...game.outcomes.flatMap((o) => o.payoffs.map((x) => Math.abs(x.toNumber()))));
+}

@@ -133,6 +133,7 @@ export class FloatTableau implements Tableau<number> {
   readonly rowOf: Int32Array;
   private readonly t: Float64Array;
   private readonly width: number;
+  private readonly nonzero: Int32Array;
   pivots = 0;
 
   constructor(
@@ -145,6 +146,7 @@ export class FloatTableau implements Tableau<number> {
   ) {
     this.width = cols + 1;
     this.t = new Float64Array(rows * this.width);
+    this.nonzero = new Int32Array(this.width);
     matrix.forEach((r, i) => this.t.set(r, i * this.width));
     ({ basis: this.basis, rowOf: this.rowOf } = initBasis(rows, cols, basis));
   }
@@ -152,10 +154,14 @@ export class FloatTableau implements Tableau<number> {
   ratioTest(col: number, skipRows?: Uint8Array): number {
     const t = this.t;
     const w = this.width;
+    // entries this small relative to the column are rounding noise, not pivot candidates
+    let columnMax = 0;
+    for (let i = 0; i < this.rows; i++) columnMax = Math.max(columnMax, Math.abs(t[i * w + col]));
+    const threshold = Math.max(this.tolerance, 1e-9 * columnMax);
     let best = -1;
     for (let i = 0; i < this.rows; i++) {
       if (skipRows?.[i]) continue;
-      if (t[i * w + col] <= this.tolerance) continue;
+      if (t[i * w + col] <= threshold) continue;
       if (best < 0 || this.lexLess(i, best, col)) best = i;
     }
     return best;
@@ -184,14 +190,25 @@ export class FloatTableau implements Tableau<number> {
     const w = this.width;
     const r0 = row * w;
     const inv = 1 / t[r0 + col];
-    for (let j = 0; j < w; j++) t[r0 + j] *= inv;
+    // the pivot row is often sparse: eliminate only over its nonzero columns
+    const nonzero = this.nonzero;
+    let count = 0;
+    for (let j = 0; j < w; j++) {
+      if (t[r0 + j] !== 0) {
+        t[r0 + j] *= inv;
+        nonzero[count++] = j;
+      }
+    }
     t[r0 + col] = 1;
     for (let i = 0; i < this.rows; i++) {
       if (i === row) continue;
       const base = i * w;
       const f = t[base + col];
       if (f === 0) continue;
-      for (let j = 0; j < w; j++) t[base + j] -= f * t[r0 + j];
+      for (let k = 0; k < count; k++) {
+        const j = nonzero[k];
+        t[base + j] -= f * t[r0 + j];
+      }
       t[base + col] = 0;
     }
     const leaving = this.basis[row];
