@@ -275,12 +275,15 @@ export class EventSimulator {
     }
     const target = decay < 1 ? ((this.driftRate / 12) * leverage) / (1 - decay) : s0;
     const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
+    const logDecay = Math.log(decay);
+    const falling = s0 > target;
     const last = end - t0 - 1;
     let k = 0;
     while (k <= last) {
       const windowEnd = Math.min(last, k + THINNING_WINDOW - 1);
       // the attack probability falls as s rises (μ_V = μ_V0 + β_s(1 − s), β_s ≥ 0): bound at the lower end
-      const lowest = Math.min(alignmentAfter(s0, target, decay, c.alignmentFloor, k + 1), alignmentAfter(s0, target, decay, c.alignmentFloor, windowEnd + 1));
+      // s moves monotonically toward s*: its lowest value is at the window's end when falling, else at its start
+      const lowest = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, falling ? windowEnd + 1 : k + 1);
       const bound = this.attackWithAlignment(lowest);
       const pBound = 1 - (1 - bound) * (1 - pCrisis);
       k += geometricSkip(pBound, nextUniform(this.stream, 0));
@@ -288,11 +291,12 @@ export class EventSimulator {
         k = windowEnd + 1;
         continue;
       }
-      const pAttack = this.attackAt(s0, target, decay, c.alignmentFloor, k);
+      const sNow = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, k + 1);
+      const pAttack = this.attackWithAlignment(sNow);
       const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
       const u = nextUniform(this.stream, 0) * pBound;
       if (u < pEvent) {
-        this.s = alignmentAfter(s0, target, decay, c.alignmentFloor, k + 1);
+        this.s = sNow;
         this.enter(State.Peace, t0, t0 + k, agg);
         this.t = t0 + k;
         this.peaceEvent(u < pAttack, agg);
@@ -300,7 +304,7 @@ export class EventSimulator {
       }
       k++;
     }
-    this.s = alignmentAfter(s0, target, decay, c.alignmentFloor, end - t0);
+    this.s = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, end - t0);
     this.enter(State.Peace, t0, end, agg);
     this.t = end;
   }
@@ -328,11 +332,6 @@ export class EventSimulator {
     }
     this.enter(State.Peace, t0, end, agg);
     this.t = end;
-  }
-
-  /** Monthly attack probability in month t0+k of a peace span. */
-  private attackAt(s0: number, target: number, decay: number, floor: number, k: number): number {
-    return this.attackWithAlignment(alignmentAfter(s0, target, decay, floor, k + 1));
   }
 
   /** 1 − exp(−λ_w/12 · P(attack | window)) at alignment s (DESIGN 5.1). */
@@ -481,6 +480,11 @@ export class EventSimulator {
 
 /** s_n = min(1, max(floor, s* + aⁿ(s₀ − s*))): n steps of s ← clamp(a·s + b) with s* = b/(1 − a) (DESIGN 5.3). */
 export function alignmentAfter(s0: number, target: number, decay: number, floor: number, n: number): number {
-  const s = target + Math.pow(decay, n) * (s0 - target);
+  return alignmentAfterLog(s0, target, Math.log(decay), floor, n);
+}
+
+/** alignmentAfter with ln a computed once per span: aⁿ = exp(n·ln a) (a = 0 gives exp(−∞) = 0). */
+function alignmentAfterLog(s0: number, target: number, logDecay: number, floor: number, n: number): number {
+  const s = target + Math.exp(n * logDecay) * (s0 - target);
   return Math.min(1, Math.max(floor, s));
 }
