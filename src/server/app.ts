@@ -66,15 +66,30 @@ function registerApi(app: Hono, deps: AppDependencies): void {
     const { scenario, ...request } = await readJsonBody(c, RunRequest);
     return c.json(runs.submit(scenario, request), 202);
   });
+  // a finished run never changes: its answers are built once and kept (a few, newest used)
+  const finishedBodies = new BodyCache(16);
   app.get("/api/runs/:id", (c) => {
-    const run = findRun(deps, runIdParam(c));
-    return c.json({ ...run, progress: runs.progressOf(run.id) });
+    const id = runIdParam(c);
+    const summary = store.summary(id);
+    if (!summary) throw new ApiError(404, `no run with id "${id}"`);
+    c.header("Content-Type", "application/json; charset=utf-8");
+    if (summary.status !== "finished") {
+      return c.body(JSON.stringify({ ...summary, scenarioText: store.scenarioText(id), result: null, progress: runs.progressOf(id) }));
+    }
+    return c.body(
+      finishedBodies.get(`${id}.json`, () => {
+        // the stored result text is spliced in as it is: no parse and re-serialise of a large document
+        const head = JSON.stringify({ ...summary, scenarioText: store.scenarioText(id), progress: null });
+        return `${head.slice(0, -1)},"result":${store.resultJson(id)}}`;
+      }),
+    );
   });
   app.delete("/api/runs/:id", (c) => {
     const id = runIdParam(c);
     findRun(deps, id);
     if (runs.isPending(id)) throw new ApiError(409, "the run has not ended yet; delete it once it has");
     store.delete(id);
+    finishedBodies.forget(id);
     return c.body(null, 204);
   });
   app.post("/api/runs/:id/rerun", (c) => {
@@ -92,9 +107,29 @@ function registerApi(app: Hono, deps: AppDependencies): void {
     return download(c, runJson(run), "application/json", `guarantor-run-${run.id}.json`);
   });
   app.get("/api/runs/:id/export.csv", (c) => {
-    const run = findFinishedRun(deps, runIdParam(c));
-    return download(c, outcomesCsv(run.result!), "text/csv; charset=utf-8", `guarantor-run-${run.id}.csv`);
+    const id = runIdParam(c);
+    const csv = finishedBodies.get(`${id}.csv`, () => outcomesCsv(findFinishedRun(deps, id).result!));
+    return download(c, csv, "text/csv; charset=utf-8", `guarantor-run-${id}.csv`);
   });
+}
+
+/** Response bodies of finished runs, encoded once, by key; the least recently used is dropped first. */
+class BodyCache {
+  private readonly bodies = new Map<string, Uint8Array<ArrayBuffer>>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, build: () => string): Uint8Array<ArrayBuffer> {
+    const body = this.bodies.get(key) ?? new Uint8Array(new TextEncoder().encode(build()));
+    this.bodies.delete(key);
+    this.bodies.set(key, body);
+    if (this.bodies.size > this.capacity) this.bodies.delete(this.bodies.keys().next().value!);
+    return body;
+  }
+
+  /** Drops every body of one run. */
+  forget(id: string): void {
+    for (const key of [...this.bodies.keys()]) if (key.startsWith(`${id}.`)) this.bodies.delete(key);
+  }
 }
 
 function findRun(deps: AppDependencies, id: string) {
@@ -109,7 +144,7 @@ function findFinishedRun(deps: AppDependencies, id: string) {
   return run;
 }
 
-function download(c: Context, body: string, type: string, fileName: string): Response {
+function download(c: Context, body: string | Uint8Array<ArrayBuffer>, type: string, fileName: string): Response {
   c.header("Content-Type", type);
   c.header("Content-Disposition", `attachment; filename="${fileName}"`);
   return c.body(body);

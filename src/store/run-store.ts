@@ -149,6 +149,17 @@ export class RunStore {
     };
   }
 
+  /** The stored results as the JSON text they were saved as (no parse): for serving them as they are. */
+  resultJson(id: string): string | null {
+    const row = this.db.prepare("SELECT result FROM runs WHERE id = ?").get(id) as { result: string | null } | undefined;
+    return row?.result ?? null;
+  }
+
+  scenarioText(id: string): string | null {
+    const row = this.db.prepare("SELECT scenario_text FROM runs WHERE id = ?").get(id) as { scenario_text: string } | undefined;
+    return row?.scenario_text ?? null;
+  }
+
   summary(id: string): RunSummary | null {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
     return row ? toSummary(row) : null;

@@ -140,6 +140,8 @@ describe("runs", () => {
     const run = (await (await app.request(`/api/runs/${id}`)).json()) as { status: string; result: { seed: number }; programVersion: string };
     expect(run.status).toBe("finished");
     expect(run.result.seed).toBe(3);
+    expect(run.result).toEqual(store.get(id)?.result);
+    expect(await (await app.request(`/api/runs/${id}`)).text()).toBe(JSON.stringify({ ...run }));
     expect(run.programVersion).toBe("9.9.9");
 
     const csv = await app.request(`/api/runs/${id}/export.csv`);

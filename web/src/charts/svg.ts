@@ -57,8 +57,9 @@ function leftMargin(y: Scale): number {
 function xRange(f: Frame): [number, number] {
   return [f.left, f.right];
 }
-function yRange(f: Frame): [number, number] {
-  return [f.bottom, f.top];
+/** Numbers grow upwards; categories are listed downwards, in reading order. */
+function yRange(f: Frame, scale: Scale): [number, number] {
+  return scale.type === "band" ? [f.top, f.bottom] : [f.bottom, f.top];
 }
 
 function axisX(scale: Scale, f: Frame): string {
@@ -75,7 +76,7 @@ function axisX(scale: Scale, f: Frame): string {
 }
 
 function axisY(scale: Scale, f: Frame): string {
-  const at = project(scale, yRange(f));
+  const at = project(scale, yRange(f, scale));
   const values = scale.type === "band" ? scale.domain : ticks(scale.domain, 5);
   const parts = values.map((v) => {
     const y = num(at(v));
@@ -91,7 +92,7 @@ function axisY(scale: Scale, f: Frame): string {
 
 function drawMark(mark: Mark, spec: ChartSpec, f: Frame): string {
   const x = project(spec.x, xRange(f));
-  const y = project(spec.y, yRange(f));
+  const y = project(spec.y, yRange(f, spec.y));
   switch (mark.type) {
     case "line": {
       const d = mark.points.map(([px, py], i) => `${i === 0 ? "M" : "L"}${num(x(px))},${num(y(py))}`).join("");
@@ -104,7 +105,7 @@ function drawMark(mark: Mark, spec: ChartSpec, f: Frame): string {
     }
     case "rect": {
       const [x0, x1] = projectExtent(spec.x, xRange(f))(mark.x);
-      const [y0, y1] = projectExtent(spec.y, yRange(f))(mark.y);
+      const [y0, y1] = projectExtent(spec.y, yRange(f, spec.y))(mark.y);
       const [left, top] = [Math.min(x0, x1), Math.min(y0, y1)];
       const [w, h] = [Math.abs(x1 - x0), Math.abs(y1 - y0)];
       const rect = `<rect class="mark-rect" x="${num(left)}" y="${num(top)}" width="${num(w)}" height="${num(h)}" fill="${mark.fill}"><title>${escapeXml(mark.title)}</title></rect>`;
