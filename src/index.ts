@@ -11,3 +11,7 @@ export * from "./sim/result.js";
 export * from "./evidence/index.js";
 export * from "./analysis/index.js";
 export * as games from "./games/index.js";
+export { RunStore, scenarioHash, type RunInput, type RunRecord, type RunStatus, type RunSummary } from "./store/run-store.js";
+export { startServer, type ServerOptions, type RunningServer } from "./server/serve.js";
+export { workerEngine } from "./server/worker-engine.js";
+export type { Engine, ScenarioProblem, ScenarioSummary, ValidationOutcome } from "./server/engine.js";

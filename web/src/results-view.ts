@@ -23,7 +23,7 @@ function outcomeTable(result: EvaluationResult, perspective: string): HTMLElemen
   const rankOf = (option: string) => ranking?.order.find((e) => e.option === option)?.rank;
   const head = h("tr", {}, h("th", { scope: "col" }, "outcome"), cells.map((c) => h("th", { scope: "col" }, `${c.option}${rankOf(c.option) ? ` (rank ${rankOf(c.option)})` : ""}`)));
   const rows = names.map((name) => {
-    const conditional = OUTCOMES[name as keyof typeof OUTCOMES]?.conditionalOnAcceptance;
+    const conditional = OUTCOMES[name]?.conditionalOnAcceptance;
     return h(
       "tr",
       { "data-outcome": name },

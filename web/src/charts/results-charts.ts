@@ -138,7 +138,7 @@ export function heatmapChart(result: EvaluationResult, outcome: string): Chart {
     const text = formatEstimate(outcome, estimate);
     return { type: "rect", x: r.perspective, y: r.option, fill: shade.fill, textFill: shade.text, text, title: `${r.option} × ${r.perspective}: ${text}` };
   });
-  const conditional = OUTCOMES[outcome as keyof typeof OUTCOMES]?.conditionalOnAcceptance ? " (over accepted settlements only)" : "";
+  const conditional = OUTCOMES[outcome]?.conditionalOnAcceptance ? " (over accepted settlements only)" : "";
   const best = cells.reduce((a, b) => (b.estimate.mean < a.estimate.mean ? b : a));
   const worst = cells.reduce((a, b) => (b.estimate.mean > a.estimate.mean ? b : a));
   return {
