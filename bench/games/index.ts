@@ -62,7 +62,7 @@ export async function run(): Promise<void> {
   series("lh float", [5, 10, 15, 20, 25, 30, 40, 60, 80, 100, 150, 200], (n) => randomBimatrix(n, n), lhSolver, "float", square);
 
   console.log("sequence form + Lemke on poker-like trees (types dealt to each player, then binary betting):");
-  const shapes: [number, number][] = [[3, 3], [5, 4], [8, 5], [12, 6], [16, 6], [20, 7], [24, 7], [32, 7]];
+  const shapes: [number, number][] = [[3, 3], [5, 4], [8, 4], [8, 5], [12, 5], [12, 6], [16, 6], [20, 7], [24, 7], [32, 7]];
   const shapeName = (k: number) => {
     const g = pokerLikeTree(shapes[k][0], shapes[k][1], 1);
     return `${g.nodeCount} nodes (${shapes[k][0]} types, depth ${shapes[k][1]})`;
@@ -81,15 +81,14 @@ export async function run(): Promise<void> {
 
   console.log("backward induction on complete binary trees (chance every fourth level):");
   for (const depth of [16, 18, 19]) {
-    const before = process.memoryUsage().heapUsed;
     start = performance.now();
     const game = binaryPerfectInformationTree(depth, depth);
     const built = performance.now() - start;
-    const heap = process.memoryUsage().heapUsed - before;
+    const heap = process.memoryUsage().heapUsed;
     for (const arithmetic of ["float", "exact"] as const) {
       const t = time(speSolver, game, arithmetic);
       const text = typeof t === "string" ? t : `${t.ms.toFixed(0)} ms`;
-      console.log(`  spe ${arithmetic} ${game.nodeCount} nodes: ${text} (tree built in ${built.toFixed(0)} ms, ~${mb(heap)} heap)`);
+      console.log(`  spe ${arithmetic} ${game.nodeCount} nodes: ${text} (tree built in ${built.toFixed(0)} ms; heap in use with the tree: ${mb(heap)})`);
     }
   }
   console.log(`  process peak RSS so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);

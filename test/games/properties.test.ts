@@ -6,7 +6,7 @@ import { readGame, writeGame } from "../../src/games/gambit-format.js";
 import { behaviourToMixed, mixedToBehaviour, reducedNormalForm } from "../../src/games/reduced-normal-form.js";
 import type { Rational } from "../../src/games/rational.js";
 import { enumSolver } from "../../src/games/solvers/enum.js";
-import { lcpSolver } from "../../src/games/solvers/lcp.js";
+import { lcpSolver, sequenceFormEquilibrium } from "../../src/games/solvers/lcp.js";
 import { lhSolver } from "../../src/games/solvers/lh.js";
 import { pureSolver } from "../../src/games/solvers/pure.js";
 import { bimatrix, randomTree } from "./random-games.js";
@@ -25,6 +25,16 @@ describe("every profile a solver returns is an equilibrium", () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it("exact pivoting throughout (without the float-guided start) also gives zero regret", () => {
+    fc.assert(
+      fc.property(randomTree(), (game) => {
+        const probs = sequenceFormEquilibrium(game, exactField, undefined, false);
+        expect(maxRegret(game, { kind: "behaviour", probs })).toBe(0);
+      }),
+      { numRuns: 30 },
     );
   });
 

@@ -21,6 +21,10 @@ import { type SequenceForm, sequenceForm } from "../sequence-form.js";
 import { checkDeadline, requireTwoPlayers } from "./common.js";
 import type { SolveOptions, SolveResult, Solver } from "./solver.js";
 import { ExactTableau, FloatTableau, type Tableau, commonDenominator } from "./tableau.js";
+import { solveIntegerSystem } from "./linear-solve.js";
+
+/** Float pivoting that needs far more steps than exact pivoting would is cycling on rounding noise. */
+const FLOAT_PIVOT_CAP = (N: number) => 20 * N + 1000;
 
 /** Largest LCP dimension (sequences plus information sets of both players) per arithmetic. */
 export const MAX_LCP_SIZE = { exact: 1_200, float: 3_000 };
@@ -74,15 +78,18 @@ function lcpMatrix<T>(sf: SequenceForm<T>, L: Layout, toEntry: (x: T, player: 0 
   return rows;
 }
 
-/** Lemke's path ended on a ray: impossible in exact arithmetic here (KMvS 1996), a precision loss in floats. */
-class SecondaryRay extends Error {
-  constructor() {
-    super("Lemke's algorithm ended on a secondary ray");
+/**
+ * Lemke's path ended on a ray, or float pivoting went round in circles: impossible in exact
+ * arithmetic with the lexicographic rule (KMvS 1996), a loss of precision in floats.
+ */
+class PivotingFailure extends Error {
+  constructor(what: string) {
+    super(`Lemke's algorithm ${what}`);
   }
 }
 
 /** Complementary pivoting from the primary ray until z0 leaves the basis. */
-function lemke<T>(tab: Tableau<T>, N: number, options?: SolveOptions): void {
+function lemke<T>(tab: Tableau<T>, N: number, options?: SolveOptions, maxSteps = Infinity): void {
   const z0 = 2 * N;
   // first pivot: z0 replaces the most infeasible row; q is −1 at the two root rows, and the
   // lexicographic rule with an identity basis picks the later one
@@ -92,9 +99,10 @@ function lemke<T>(tab: Tableau<T>, N: number, options?: SolveOptions): void {
   tab.pivot(row, z0);
   for (let step = 0; ; step++) {
     if (step % 16 === 0) checkDeadline(options, "lcp");
+    if (step > maxSteps) throw new PivotingFailure("made too many pivots (cycling in floating point)");
     const entering = leaving < N ? leaving + N : leaving - N;
     row = tab.ratioTest(entering);
-    if (row < 0) throw new SecondaryRay();
+    if (row < 0) throw new PivotingFailure("ended on a secondary ray");
     leaving = tab.basis[row];
     tab.pivot(row, entering);
     if (leaving === z0) return;
@@ -116,7 +124,11 @@ function maxTerminalPayoff(game: ExtensiveFormGame, player: 0 | 1): Rational {
   return max ?? Rational.ZERO;
 }
 
-function solveTree<T>(game: ExtensiveFormGame, field: Field<T>, options?: SolveOptions): Num[][][] {
+/**
+ * Behaviour strategies of one equilibrium. In exact arithmetic the path is first followed in
+ * floats and the end solved exactly (`floatGuided`), falling back to exact pivoting throughout.
+ */
+export function sequenceFormEquilibrium<T>(game: ExtensiveFormGame, field: Field<T>, options?: SolveOptions, floatGuided = true): Num[][][] {
   const shift: [T, T] = [0, 1].map((p) => field.fromRational(maxTerminalPayoff(game, p as 0 | 1).add(Rational.ONE).neg())) as [T, T];
   const sf = sequenceForm(game, field, shift);
   const L = layout(sf);
@@ -131,22 +143,71 @@ function solveTree<T>(game: ExtensiveFormGame, field: Field<T>, options?: SolveO
   const N = L.size;
   const lex = Int32Array.from({ length: N }, (_, i) => i);
   const basis = Array.from({ length: N }, (_, i) => i);
-  let tab: Tableau<unknown>;
+  let values: (col: number) => T;
   if (field.name === "exact") {
     const sfr = sf as unknown as SequenceForm<Rational>;
     const scale = [commonDenominator(sfr.a), commonDenominator(sfr.b)];
     const toInt = (x: Rational, p: 0 | 1) => (x.num * scale[p]) / x.den;
     const m = lcpMatrix<bigint>(sfr as unknown as SequenceForm<bigint>, L, toInt as unknown as (x: bigint, p: 0 | 1) => bigint, 1n, 0n);
-    tab = new ExactTableau(N, 2 * N + 1, m, basis, lex);
+    const floatSf = { ...sfr, a: sfr.a.map((x) => x.toNumber()), b: sfr.b.map((x) => x.toNumber()) };
+    const guided = floatGuided ? solveFromFloatBasis(m, lcpMatrix<number>(floatSf, L, (x) => x, 1, 0), N, options) : null;
+    if (guided) {
+      values = (col) => (col >= N && col < 2 * N ? guided[col - N] : Rational.ZERO) as T;
+    } else {
+      const tab = new ExactTableau(N, 2 * N + 1, m, basis, lex);
+      lemke(tab, N, options);
+      values = (col) => tab.value(col) as T;
+    }
   } else {
     const m = lcpMatrix<number>(sf as unknown as SequenceForm<number>, L, (x) => x, 1, 0);
-    tab = new FloatTableau(N, 2 * N + 1, m, basis, lex, 1e-11);
+    const tab = new FloatTableau(N, 2 * N + 1, m, basis, lex, 1e-11);
+    lemke(tab, N, options, FLOAT_PIVOT_CAP(N));
+    values = (col) => tab.value(col) as T;
   }
-  lemke(tab, N, options);
-  const weights = (offset: number, count: number) => Array.from({ length: count }, (_, s) => tab.value(N + offset + s) as T);
+  const weights = (offset: number, count: number) => Array.from({ length: count }, (_, s) => values(N + offset + s));
   const x = weights(L.x, sf.sizes[0]);
   const y = weights(L.y, sf.sizes[1]);
   return [x, y].map((w, p) => game.playerInfosets[p + 1].map((h) => behaviourAt(game, sf.sequences, h, w, field))) as Num[][][];
+}
+
+/**
+ * The exact solution at the basis where float pivoting ends: only the equations of the nonbasic
+ * w's (which are 0) need solving, for the basic z's, by fraction-free elimination. The result is
+ * kept only if every variable is nonnegative, which makes it an exact complementary solution;
+ * otherwise (or if the float path fails) the caller pivots exactly from the start.
+ */
+function solveFromFloatBasis(m: bigint[][], floatMatrix: number[][], N: number, options?: SolveOptions): Rational[] | null {
+  const identity = Array.from({ length: N }, (_, i) => i);
+  const tab = new FloatTableau(N, 2 * N + 1, floatMatrix, identity, Int32Array.from(identity), 1e-11);
+  try {
+    lemke(tab, N, options, FLOAT_PIVOT_CAP(N));
+  } catch (e) {
+    if (e instanceof PivotingFailure) return null;
+    throw e;
+  }
+  const basicZ: number[] = [];
+  const zeroW: number[] = [];
+  for (let i = 0; i < N; i++) {
+    if (tab.rowOf[N + i] >= 0) basicZ.push(i);
+    if (tab.rowOf[i] < 0) zeroW.push(i);
+  }
+  if (basicZ.length !== zeroW.length || tab.rowOf[2 * N] >= 0) return null;
+  const rhsCol = 2 * N + 1;
+  const z = solveIntegerSystem(
+    zeroW.map((i) => basicZ.map((j) => m[i][N + j])),
+    zeroW.map((i) => m[i][rhsCol]),
+  );
+  if (!z || z.some((x) => x.sign() < 0)) return null;
+  const full = new Array<Rational>(N).fill(Rational.ZERO);
+  basicZ.forEach((j, k) => (full[j] = z[k]));
+  // the basic w's: w_i = q_i + Σ_j M_ij z_j = rhs_i − Σ_j T_ij z_j must be nonnegative
+  for (let i = 0; i < N; i++) {
+    if (tab.rowOf[i] < 0) continue;
+    let w = Rational.of(m[i][rhsCol]);
+    for (const j of basicZ) if (m[i][N + j] !== 0n) w = w.sub(full[j].mul(Rational.of(m[i][N + j])));
+    if (w.sign() < 0) return null;
+  }
+  return full;
 }
 
 /** A two-player strategic game as a tree: player 2 moves without seeing player 1's move. */
@@ -174,17 +235,17 @@ export const lcpSolver: Solver = {
     let payoffs: Num[] = [];
     if (options?.arithmetic === "float") {
       try {
-        probs = solveTree(tree, floatField, options);
+        probs = sequenceFormEquilibrium(tree, floatField, options);
         const report = behaviourRegrets(tree, probs as number[][][], floatField);
         payoffs = report.payoffs;
         if (!(Math.max(...report.regrets) <= 1e-7 * (1 + payoffScale(tree)))) probs = undefined;
       } catch (e) {
-        if (!(e instanceof SecondaryRay)) throw e;
+        if (!(e instanceof PivotingFailure)) throw e;
       }
       if (!probs) notes.push("floating-point pivoting lost accuracy on this game; it was solved in exact arithmetic instead");
     }
     if (!probs) {
-      probs = solveTree(tree, exactField, options);
+      probs = sequenceFormEquilibrium(tree, exactField, options);
       payoffs = behaviourRegrets(tree, probs as Rational[][][], exactField).payoffs;
     }
     const profile =

@@ -50,3 +50,36 @@ export function solveFloat(M: number[][], rhs: number[], tolerance = 1e-12): num
 }
 
 export { Rational };
+
+/**
+ * Solves an integer system M·z = rhs by fraction-free (Bareiss) elimination: every intermediate
+ * entry is an exact integer, so no gcd is ever taken. Returns null when M is singular.
+ */
+export function solveIntegerSystem(M: bigint[][], rhs: bigint[]): Rational[] | null {
+  const k = M.length;
+  const a = M.map((row, i) => [...row, rhs[i]]);
+  let previous = 1n;
+  for (let c = 0; c < k; c++) {
+    let p = c;
+    while (p < k && a[p][c] === 0n) p++;
+    if (p === k) return null;
+    if (p !== c) [a[c], a[p]] = [a[p], a[c]];
+    const pivot = a[c][c];
+    for (let i = c + 1; i < k; i++) {
+      const f = a[i][c];
+      const row = a[i];
+      const top = a[c];
+      for (let j = c + 1; j <= k; j++) row[j] = (row[j] * pivot - f * top[j]) / previous;
+      row[c] = 0n;
+    }
+    previous = pivot;
+  }
+  // back substitution in rationals on the triangular system
+  const z = new Array<Rational>(k);
+  for (let i = k - 1; i >= 0; i--) {
+    let s = Rational.of(a[i][k]);
+    for (let j = i + 1; j < k; j++) if (a[i][j] !== 0n) s = s.sub(z[j].mul(Rational.of(a[i][j])));
+    z[i] = s.div(Rational.of(a[i][i]));
+  }
+  return z;
+}
