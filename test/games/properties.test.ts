@@ -63,6 +63,20 @@ describe("every profile a solver returns is an equilibrium", () => {
   });
 });
 
+describe("exact and float support enumeration agree", () => {
+  it("on random games they find the same equilibria", () => {
+    fc.assert(
+      fc.property(bimatrix(5), (game) => {
+        const exact = enumSolver.solve(game).equilibria.map((e) => e.profile.probs.flat().map((x) => (x as Rational).toNumber()));
+        const float = enumSolver.solve(game, { arithmetic: "float" }).equilibria.map((e) => e.profile.probs.flat() as number[]);
+        expect(float).toHaveLength(exact.length);
+        float.forEach((probs, k) => probs.forEach((p, i) => expect(p).toBeCloseTo(exact[k][i], 9)));
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe("extensive and normal forms of the same game agree", () => {
   it("the lcp equilibrium of a tree is an equilibrium of its reduced normal form, with the same payoffs", () => {
     fc.assert(

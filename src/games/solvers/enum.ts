@@ -2,7 +2,8 @@
  * Support enumeration: every Nash equilibrium of a non-degenerate two-player game has supports
  * of equal size k, and on a given pair of supports the equilibrium is the solution of two linear
  * systems (each player indifferent over the other's support). Trying every pair finds them all
- * (von Stengel 2007, AGT ch. 3, Algorithm 3.4). Exact rationals by default. For degenerate games
+ * (von Stengel 2007, AGT ch. 3, Algorithm 3.4). Exact rationals by default, with a float screen
+ * that only discards pairs doubles clearly rule out; the rest are solved exactly. For degenerate games
  * the equilibria found are reported together with a note saying that others may exist.
  */
 import { InputError } from "../../errors.js";
@@ -91,10 +92,35 @@ function indifferentMix<T>(M: T[][], mine: number[], theirs: number[], arith: Ar
   return full;
 }
 
+/**
+ * True when doubles show clearly that (mine, theirs) supports no equilibrium; exact mode checks
+ * only the pairs this cannot rule out (a singular float system is never ruled out).
+ */
+function floatRulesOut(M: number[][], mine: number[], theirs: number[]): boolean {
+  const k = mine.length;
+  const system = mine.map((i) => [...theirs.map((j) => M[i][j]), -1]);
+  system.push([...theirs.map(() => 1), 0]);
+  const z = solveFloat(system, [...mine.map(() => 0), 1], 1e-9);
+  if (!z) return false;
+  const slack = 1e-7;
+  for (let l = 0; l < k; l++) if (z[l] < -slack) return true;
+  const inSupport = new Set(mine);
+  for (let i = 0; i < M.length; i++) {
+    if (inSupport.has(i)) continue;
+    let u = 0;
+    for (let l = 0; l < k; l++) u += M[i][theirs[l]] * z[l];
+    if (u > z[k] + slack * Math.max(1, Math.abs(z[k]))) return true;
+  }
+  return false;
+}
+
 function enumerate<T>(game: Bimatrix, arith: Arith<T>, view: StrategicView, options?: SolveOptions): SolveResult {
   const { field } = arith;
   const A = game.A.map((r) => r.map((x) => field.fromRational(x)));
   const Bt = Array.from({ length: game.cols }, (_, j) => game.B.map((r) => field.fromRational(r[j])));
+  const screen = field.name === "exact";
+  const Af = game.A.map((r) => r.map((x) => x.toNumber()));
+  const Btf = Array.from({ length: game.cols }, (_, j) => game.B.map((r) => r[j].toNumber()));
   const equilibria: Equilibrium[] = [];
   let degenerate = hasTiedPureBestReplies(game);
   let tried = 0;
@@ -102,6 +128,7 @@ function enumerate<T>(game: Bimatrix, arith: Arith<T>, view: StrategicView, opti
     forEachSubset(game.rows, k, (I) => {
       forEachSubset(game.cols, k, (J) => {
         if (++tried % 256 === 0) checkDeadline(options, "enum");
+        if (screen && (floatRulesOut(Af, I, J) || floatRulesOut(Btf, J, I))) return;
         const y = indifferentMix(A, I, J, arith);
         if (!y) return;
         const x = indifferentMix(Bt, J, I, arith);
