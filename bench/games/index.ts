@@ -26,7 +26,8 @@ function time(solver: Solver, game: Game, arithmetic: "exact" | "float"): Timing
   const start = performance.now();
   try {
     const result = solver.solve(game, { arithmetic, deadline: Date.now() + BUDGET_MS });
-    return { ms: performance.now() - start, equilibria: result.equilibria.length };
+    const ms = performance.now() - start;
+    return ms > BUDGET_MS ? `over 10 s (${(ms / 1000).toFixed(1)} s)` : { ms, equilibria: result.equilibria.length };
   } catch (e) {
     if (e instanceof InputError) return e.message.includes("time limit") ? "over 10 s" : `refused (${e.message.slice(0, 90)}…)`;
     throw e;

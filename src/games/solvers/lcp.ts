@@ -196,6 +196,7 @@ function solveFromFloatBasis(m: bigint[][], floatMatrix: number[][], N: number, 
   const z = solveIntegerSystem(
     zeroW.map((i) => basicZ.map((j) => m[i][N + j])),
     zeroW.map((i) => m[i][rhsCol]),
+    () => checkDeadline(options, "lcp"),
   );
   if (!z || z.some((x) => x.sign() < 0)) return null;
   const full = new Array<Rational>(N).fill(Rational.ZERO);

@@ -55,11 +55,12 @@ export { Rational };
  * Solves an integer system M·z = rhs by fraction-free (Bareiss) elimination: every intermediate
  * entry is an exact integer, so no gcd is ever taken. Returns null when M is singular.
  */
-export function solveIntegerSystem(M: bigint[][], rhs: bigint[]): Rational[] | null {
+export function solveIntegerSystem(M: bigint[][], rhs: bigint[], checkTime: () => void = () => {}): Rational[] | null {
   const k = M.length;
   const a = M.map((row, i) => [...row, rhs[i]]);
   let previous = 1n;
   for (let c = 0; c < k; c++) {
+    checkTime();
     let p = c;
     while (p < k && a[p][c] === 0n) p++;
     if (p === k) return null;
@@ -77,6 +78,7 @@ export function solveIntegerSystem(M: bigint[][], rhs: bigint[]): Rational[] | n
   // back substitution in rationals on the triangular system
   const z = new Array<Rational>(k);
   for (let i = k - 1; i >= 0; i--) {
+    if (i % 16 === 0) checkTime();
     let s = Rational.of(a[i][k]);
     for (let j = i + 1; j < k; j++) if (a[i][j] !== 0n) s = s.sub(z[j].mul(Rational.of(a[i][j])));
     z[i] = s.div(Rational.of(a[i][i]));
