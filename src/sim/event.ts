@@ -15,8 +15,6 @@ import { State, type GuarantorTimetable } from "./monthly.js";
 const PURPOSE_EVENTS = hashString("events");
 const PURPOSE_ELECTIONS = hashString("elections");
 const KEY_ACCEPTANCE = hashString("acceptance");
-/** Months over which one thinning bound holds; shorter windows give tighter bounds (fewer rejections). */
-const THINNING_WINDOW = 60;
 
 /** A skip beyond any horizon (kept a small integer, so month arithmetic stays in integers). */
 const NEVER = 2 ** 30;
@@ -259,9 +257,11 @@ export class EventSimulator {
 
   /**
    * Armed peace from month t up to `end` (exclusive) or the first event. Month t+k sees the
-   * alignment after k+1 drift steps, s_n = s* + aⁿ(s₀ − s*) clamped to [floor, 1], which is
-   * monotone in n, so the monthly event probability is monotone too and its value at a window's
-   * ends bounds it over the window (thinning).
+   * alignment after k+1 drift steps, s_n = s* + aⁿ(s₀ − s*) clamped to [floor, 1]. Candidate
+   * months come with geometric skips at a bound on the monthly event probability, and a candidate
+   * is an event with probability p_t/bound (thinning of Bernoulli trials: exact in law). The bound
+   * uses P(attack | window) ≤ 1; a tighter one (the attack probability at the span's lowest
+   * alignment) cost an extra evaluation per span and measured slower on the bundled scenario.
    */
   private peace(end: number, agg: Aggregate): void {
     const c = this.c;
@@ -274,23 +274,13 @@ export class EventSimulator {
       return;
     }
     const target = decay < 1 ? ((this.driftRate / 12) * leverage) / (1 - decay) : s0;
-    const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
     const logDecay = Math.log(decay);
-    const falling = s0 > target;
+    const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
+    // P(attack | window) ≤ 1 bounds the attack probability in every month of the span
+    const pBound = 1 - (1 - monthlyProbability(this.windowRate)) * (1 - pCrisis);
     const last = end - t0 - 1;
-    let k = 0;
+    let k = geometricSkip(pBound, nextUniform(this.stream, 0));
     while (k <= last) {
-      const windowEnd = Math.min(last, k + THINNING_WINDOW - 1);
-      // the attack probability falls as s rises (μ_V = μ_V0 + β_s(1 − s), β_s ≥ 0): bound at the lower end
-      // s moves monotonically toward s*: its lowest value is at the window's end when falling, else at its start
-      const lowest = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, falling ? windowEnd + 1 : k + 1);
-      const bound = this.attackWithAlignment(lowest);
-      const pBound = 1 - (1 - bound) * (1 - pCrisis);
-      k += geometricSkip(pBound, nextUniform(this.stream, 0));
-      if (k > windowEnd) {
-        k = windowEnd + 1;
-        continue;
-      }
       const sNow = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, k + 1);
       const pAttack = this.attackWithAlignment(sNow);
       const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
@@ -302,7 +292,7 @@ export class EventSimulator {
         this.peaceEvent(u < pAttack, agg);
         return;
       }
-      k++;
+      k += 1 + geometricSkip(pBound, nextUniform(this.stream, 0));
     }
     this.s = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, end - t0);
     this.enter(State.Peace, t0, end, agg);
