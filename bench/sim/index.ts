@@ -11,6 +11,7 @@ import { BLOCK_SIZE } from "../../src/sim/plan.js";
 import { BlockPool } from "../../src/sim/pool.js";
 import { measureThroughput } from "./throughput.js";
 import { garbageCollectionsPerTrajectory } from "./allocation.js";
+import { antitheticGains } from "./antithetic.js";
 
 const SCENARIO = "scenarios/ukraine-2025.yaml";
 const REPEATS = 3;
@@ -130,6 +131,8 @@ export async function run(): Promise<void> {
   console.log(`cores: ${availableParallelism()}, load average at start: ${loadavg().map((x) => x.toFixed(2)).join(" ")} (a shared machine makes wall-clock figures noisy)`);
   await throughput();
   console.log(`hot loop: ${await garbageCollectionsPerTrajectory(loadScenarioFile(SCENARIO))}`);
+  console.log("variance reduction by antithetic parameter draws (event mode, baseline, 4,096 pairs; NaN: no variance):");
+  for (const line of antitheticGains(loadScenarioFile(SCENARIO))) console.log(`  ${line}`);
   await speedUp();
   await memory();
   await fullComparison();
