@@ -247,7 +247,11 @@ export const lcpSolver: Solver = {
     }
     if (!probs) {
       probs = sequenceFormEquilibrium(tree, exactField, options);
-      payoffs = behaviourRegrets(tree, probs as Rational[][][], exactField).payoffs;
+      const report = behaviourRegrets(tree, probs as Rational[][][], exactField);
+      payoffs = report.payoffs;
+      // the theory says this cannot happen; if it ever does, say so rather than report it silently
+      const regret = Math.max(...report.regrets.map((r) => r.toNumber()));
+      if (regret > 0) notes.push(`warning: the profile found has regret ${regret}; it is not an exact equilibrium`);
     }
     const profile =
       game.kind === "efg"
