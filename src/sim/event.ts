@@ -38,6 +38,13 @@ export class EventSimulator {
   private readonly fallback: OptionContext;
   private c: OptionContext;
   private fallbackFeatures: OptionFeatures | null = null;
+  /** the first month with an election not yet applied by a committed guarantor (catch-up is a no-op before it) */
+  private electionDue = 0;
+  // monthly probabilities fixed for the whole trajectory
+  private pWindowCeiling = 0;
+  private pEndLimited = 0;
+  private pEndDirect = 0;
+  private pLater = 0;
   private spareNormal = 0;
   private hasSpareNormal = false;
   private theta: Float64Array = new Float64Array(0);
@@ -100,11 +107,11 @@ export class EventSimulator {
         case State.Peace:
         case State.Crisis:
           this.catchUpElections(this.t);
-          this.peace(this.nextElection(this.t), agg);
+          this.peace(this.electionDue, agg);
           break;
         case State.LimitedWar:
           this.catchUpElections(this.t);
-          this.limitedWar(this.nextElection(this.t), agg);
+          this.limitedWar(this.electionDue, agg);
           break;
         case State.DirectWar:
           this.directWarSpan(agg);
@@ -131,6 +138,7 @@ export class EventSimulator {
     seedStream(this.stream, 4, this.seed, index, PURPOSE_ELECTIONS);
     this.shift.fill(0);
     this.applied.fill(-1);
+    this.electionDue = 0;
     this.hasSpareNormal = false;
     this.discount = theta[o + P.resolve_discount];
     this.priorStrength = theta[o + P.belief_prior_strength];
@@ -142,6 +150,10 @@ export class EventSimulator {
     this.stakeLogSd = theta[o + P.challenger_stake_log_sd];
     this.moralHazard = theta[o + P.moral_hazard];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
+    this.pWindowCeiling = monthlyProbability(this.windowRate);
+    this.pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
+    this.pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
+    this.pLater = monthlyProbability(theta[o + P.later_settlement_rate_per_year]);
     this.firm = this.backdowns = this.crises = this.directWar = this.nuclear = this.backedDown = this.warMonths = 0;
     this.firstWar = -1;
     this.t = 0;
@@ -199,6 +211,7 @@ export class EventSimulator {
    * drawing once for the last election held is the same in law as the monthly stepper's redraws.
    */
   private catchUpElections(t: number): void {
+    if (t < this.electionDue) return;
     const el = this.elections;
     let changed = false;
     for (let j = 0; j < el.interval.length; j++) {
@@ -212,6 +225,7 @@ export class EventSimulator {
       changed = true;
     }
     if (changed) this.refreshRates();
+    this.electionDue = this.nextElection(t);
   }
 
   /**
@@ -277,7 +291,7 @@ export class EventSimulator {
     const logDecay = Math.log(decay);
     const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
     // P(attack | window) ≤ 1 bounds the attack probability in every month of the span
-    const pBound = 1 - (1 - monthlyProbability(this.windowRate)) * (1 - pCrisis);
+    const pBound = 1 - (1 - this.pWindowCeiling) * (1 - pCrisis);
     const last = end - t0 - 1;
     let k = geometricSkip(pBound, nextUniform(this.stream, 0));
     while (k <= last) {
@@ -381,7 +395,7 @@ export class EventSimulator {
   private limitedWar(end: number, agg: Aggregate): void {
     const c = this.c;
     const pEntry = c.anyCommitted ? this.pEntry : 0;
-    const pEnd = monthlyProbability(this.theta[this.o + P.limited_war_end_rate_per_year]);
+    const pEnd = this.pEndLimited;
     const pAny = 1 - (1 - pEntry) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, nextUniform(this.stream, 0));
     if (t >= end) {
@@ -404,7 +418,7 @@ export class EventSimulator {
   private directWarSpan(agg: Aggregate): void {
     const c = this.c;
     const pNuclear = c.nuclearPossible ? this.theta[this.o + P.nuclear_use_given_direct_war_per_month] : 0;
-    const pEnd = monthlyProbability(this.theta[this.o + P.direct_war_end_rate_per_year]);
+    const pEnd = this.pEndDirect;
     const pAny = 1 - (1 - pNuclear) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, nextUniform(this.stream, 0));
     if (t >= this.months) {
@@ -433,7 +447,7 @@ export class EventSimulator {
 
   /** No settlement: the war goes on until a later ceasefire (λ_L), which replaces the option. */
   private noSettlement(agg: Aggregate): void {
-    const pLater = monthlyProbability(this.theta[this.o + P.later_settlement_rate_per_year]);
+    const pLater = this.pLater;
     const t = this.t + geometricSkip(pLater, nextUniform(this.stream, 0));
     if (t >= this.months) {
       this.enter(State.NoSettlement, this.t, this.months, agg);
@@ -444,6 +458,7 @@ export class EventSimulator {
     // filled only here: most trajectories never reach a later settlement
     this.fallback.fill(this.fallbackFeatures!, this.theta, this.o, this.actors);
     this.c = this.fallback;
+    this.electionDue = 0;
     this.catchUpElections(t);
     this.refreshResolve();
     this.state = State.Peace;
