@@ -8,6 +8,7 @@ import { register as registerSensitivity } from "./sensitivity.js";
 import { register as registerCruxes } from "./cruxes.js";
 import { register as registerExplain } from "./explain.js";
 import { register as registerSolve } from "./solve.js";
+import { register as registerGames } from "./games.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerStart } from "./start.js";
 
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerCruxes(program);
   registerExplain(program);
   registerSolve(program);
+  registerGames(program);
   registerEvidence(program);
   registerBacktest(program);
   registerServe(program);
