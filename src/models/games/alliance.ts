@@ -57,7 +57,7 @@ export function allianceParameters(inp: StrategicInputs, as: GameAssumptions = G
 /** Does the commitment bind when the protégé provoked? Unconditional always, conditional only if not. */
 export const covers = (kind: CommitmentKind, provoked: boolean) => kind === "unconditional" || (kind === "conditional" && !provoked);
 
-/** The guarantor's reply once war comes: defend iff W − k + a·[covered] > 0. */
+/** The guarantor's reply once war comes: defend (pay k) rather than lose W and, if covered, a: W + a·[covered] > k. */
 export const defends = (a: AllianceParameters, kind: CommitmentKind, provoked: boolean) => a.guarantorStake - a.guarantorWarCost + (covers(kind, provoked) ? a.audienceCost : 0) > 0;
 
 export function buildAlliance(a: AllianceParameters, inp: StrategicInputs): ExtensiveFormGame {
@@ -67,8 +67,8 @@ export function buildAlliance(a: AllianceParameters, inp: StrategicInputs): Exte
     const gain = provoked ? a.provocationGain : 0;
     const pWar = a.warProbability[provoked ? 1 : 0][defends(a, kind, provoked) ? 1 : 0];
     const reply = decide(G, `${G}, ${kind} commitment, war after ${provoked ? "provocation" : "restraint"}`, [
-      ["defend", leaf([a.guarantorStake - a.guarantorWarCost, gain - a.lossDefended], OUT_DEFENDED)],
-      ["abandon", leaf([covers(kind, provoked) ? -a.audienceCost : 0, gain - a.lossAlone], OUT_ABANDONED)],
+      ["defend", leaf([-a.guarantorWarCost, gain - a.lossDefended], OUT_DEFENDED)],
+      ["abandon", leaf([-a.guarantorStake - (covers(kind, provoked) ? a.audienceCost : 0), gain - a.lossAlone], OUT_ABANDONED)],
     ]);
     return chanceOf([["war", pWar, reply], ["no war", 1 - pWar, leaf([0, gain], OUT_PEACE)]]);
   };

@@ -17,11 +17,24 @@ export const OUT_PEACE = "no attack";
 export interface DeterrenceGame {
   game: ExtensiveFormGame;
   /** the guarantor's two types: W above / below k − a, with the challenger's belief q̂ on the first */
-  guarantorTypes: { resolved: Cell; irresolute: Cell; belief: number } | null;
+  guarantorTypes: GuarantorTypes | null;
   /** the challenger's stake cells (equal-probability quantiles plus the equilibrium cut point) */
   stakeCells: Cell[];
   /** V*: the stake at which the challenger is indifferent, from the guarantor's equilibrium play */
   cutPoint: number;
+}
+
+/**
+ * W above k − a (resolved) or below it (irresolute), with the challenger's belief q̂ on the first.
+ * When a ≥ k every guarantor fights, and the irresolute type the challenger still fears (1 − q̂)
+ * is one whose promise does not bind: W below k and no cost of staying out.
+ */
+export interface GuarantorTypes {
+  resolved: Cell;
+  irresolute: Cell;
+  belief: number;
+  resolvedYieldCost: number;
+  irresoluteYieldCost: number;
 }
 
 export interface DeterrenceSolution {
@@ -39,23 +52,23 @@ function afterAttack(inp: StrategicInputs, types: DeterrenceGame["guarantorTypes
   const warIntervene = inp.piG * v - inp.kG;
   const warAlone = inp.piP * v - inp.kP;
   if (!types) return leaf([warAlone, 0], OUT_ALONE);
-  const stayOut = -(inp.audienceCost + inp.tripwireCost);
-  const node = (type: string, w: number) =>
+  const node = (type: string, w: number, yieldCost: number) =>
     decide(inp.names.guarantor, guarantorLabel(type, cell), [
       ["intervene", leaf([warIntervene, w - inp.guarantorWarCost], OUT_INTERVENE)],
-      ["stay out", leaf([warAlone, stayOut], OUT_ALONE)],
+      ["stay out", leaf([warAlone, -yieldCost], OUT_ALONE)],
     ]);
   return chanceOf([
-    ["resolved", types.belief, node("resolved", types.resolved.mean)],
-    ["irresolute", 1 - types.belief, node("irresolute", types.irresolute.mean)],
+    ["resolved", types.belief, node("resolved", types.resolved.mean, types.resolvedYieldCost)],
+    ["irresolute", 1 - types.belief, node("irresolute", types.irresolute.mean, types.irresoluteYieldCost)],
   ]);
 }
 
-function guarantorTypes(inp: StrategicInputs): DeterrenceGame["guarantorTypes"] {
+function guarantorTypes(inp: StrategicInputs): GuarantorTypes | null {
   if (!inp.lead) return null;
-  const threshold = inp.guarantorWarCost - inp.audienceCost - inp.tripwireCost;
-  const [irresolute, resolved] = lognormalCells(inp.guarantorStakeLogMean, inp.guarantorStakeLogSd, threshold > 0 ? [threshold] : [Number.MIN_VALUE]);
-  return { resolved, irresolute, belief: inp.perceivedResolve };
+  const yieldCost = inp.audienceCost + inp.tripwireCost;
+  const binds = inp.guarantorWarCost - yieldCost > 0;
+  const [irresolute, resolved] = lognormalCells(inp.guarantorStakeLogMean, inp.guarantorStakeLogSd, [binds ? inp.guarantorWarCost - yieldCost : inp.guarantorWarCost]);
+  return { resolved, irresolute, belief: inp.perceivedResolve, resolvedYieldCost: yieldCost, irresoluteYieldCost: binds ? yieldCost : 0 };
 }
 
 /**

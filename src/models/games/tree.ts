@@ -13,18 +13,15 @@ import type { BehaviourProfile } from "../../games/solvers/solver.js";
 import { normalCdf } from "../../sim/distributions.js";
 
 /**
- * A chance move from float probabilities: each is taken exactly as the binary fraction it is,
- * and the last branch gets 1 minus the others, so the rationals sum to exactly 1.
+ * A chance move from float probabilities: each is read as a rational, and the most likely
+ * branch gets 1 minus the others, so the rationals sum to exactly 1 and none is negative.
  */
 export function chanceOf(branches: [string, number, TreeSpec][]): ChanceSpec {
-  let rest = Rational.ONE;
-  const exact = branches.map(([action, p, next], i) => {
-    if (i === branches.length - 1) return [action, rest.sign() < 0 ? Rational.ZERO : rest, next] as [string, Rational, TreeSpec];
-    const r = Rational.fromNumber(Math.min(1, Math.max(0, p)));
-    rest = rest.sub(r);
-    return [action, r, next] as [string, Rational, TreeSpec];
-  });
-  return chance(exact);
+  const clipped = branches.map(([, p]) => Math.min(1, Math.max(0, p)));
+  const largest = clipped.indexOf(Math.max(...clipped));
+  const exact = clipped.map((p, i) => (i === largest ? Rational.ZERO : Rational.fromNumber(p)));
+  exact[largest] = exact.reduce((rest, r) => rest.sub(r), Rational.ONE);
+  return chance(branches.map(([action, , next], i) => [action, exact[i], next] as [string, Rational, TreeSpec]));
 }
 
 /** One cell (lo, hi] of a lognormal variable: its probability and conditional mean. */
@@ -46,13 +43,19 @@ export function lognormalCells(mu: number, sigma: number, cuts: number[]): Cell[
   const cells: Cell[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [lo, hi] = [bounds[i], bounds[i + 1]];
-    const probability = normalCdf(z(hi, 0)) - normalCdf(z(lo, 0));
-    const partial = scale * (normalCdf(z(hi, sigma * sigma)) - normalCdf(z(lo, sigma * sigma)));
+    const probability = massBetween(z(lo, 0), z(hi, 0));
+    const partial = scale * massBetween(z(lo, sigma * sigma), z(hi, sigma * sigma));
     // a cell too far in a tail to have float mass keeps a representative point inside it
-    const mean = probability > 1e-300 && partial > 0 ? partial / probability : lo > 0 && hi < Infinity ? Math.sqrt(lo * hi) : Math.max(lo, Math.min(hi, Math.exp(mu)));
+    const inside = lo === 0 ? hi / 2 : hi === Infinity ? 2 * lo : Math.sqrt(lo * hi);
+    const mean = probability > 1e-300 && partial > 0 ? Math.min(hi, Math.max(lo, partial / probability)) : inside;
     cells.push({ lo, hi, probability, mean });
   }
   return cells;
+}
+
+/** Φ(b) − Φ(a) for a ≤ b, taken in the tail it lies in so that small upper-tail masses keep their digits. */
+function massBetween(a: number, b: number): number {
+  return a > 0 ? normalCdf(-a) - normalCdf(-b) : normalCdf(b) - normalCdf(a);
 }
 
 /** Quantiles of LogNormal(μ, σ) at i/n, i = 1 … n − 1: equal-probability cells. */
