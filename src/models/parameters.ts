@@ -62,7 +62,7 @@ export const PARAMETERS = [
   { name: "peacekeeping_incident_reduction", symbol: "r_P", domain: "probability", description: "5.4 share of incidents a UN-mandated force prevents" },
   // 5.4 targeting, crises, war, escalation
   { name: "targeting_rate_per_year", symbol: "λ_T", domain: "nonnegative", description: "5.4 strikes per year on foreign forces deployed without a UN mandate (rear deployment)" },
-  { name: "crisis_escalation_probability", symbol: "e", domain: "probability", description: "5.4 chance a crisis escalates to war rather than ending with one side backing down" },
+  { name: "crisis_escalation_probability", symbol: "e", domain: "probability", description: "5.4 chance a crisis escalates to war inadvertently, beyond either side's control" },
   { name: "limited_war_end_rate_per_year", symbol: "μ_L", domain: "nonnegative", description: "5.4 rate at which a limited war ends" },
   { name: "direct_war_end_rate_per_year", symbol: "μ_D", domain: "nonnegative", description: "5.4 rate at which a direct war with the guarantors ends" },
   { name: "guarantor_entry_rate_per_year", symbol: "λ_E", domain: "nonnegative", description: "5.4 rate at which committed guarantors are drawn into a limited war, times q" },

@@ -69,6 +69,15 @@ export function driftAlignment(s: number, leverage: number, driftRate: number, i
   return Math.min(1, Math.max(floor, next));
 }
 
+/**
+ * A crisis escalates to war inadvertently with probability e (the risk neither side controls:
+ * Schelling's threat that leaves something to chance), or deliberately when attacking pays, as in
+ * any window (DESIGN 5.1, 5.4): e + (1 − e)·P(attack | window).
+ */
+export function crisisEscalationProbability(inadvertent: number, attackPerWindow: number): number {
+  return inadvertent + (1 - inadvertent) * attackPerWindow;
+}
+
 /** In a crisis that does not escalate, the share of cases where the protégé's side backs down: V/(V + S). */
 export function backdownProbability(challengerStake: number, defenderStake: number): number {
   return challengerStake / (challengerStake + defenderStake);

@@ -6,7 +6,7 @@
  */
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
-import { attackCutPoint, attackProbabilityPerWindow, backdownProbability, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
+import { attackCutPoint, attackProbabilityPerWindow, backdownProbability, crisisEscalationProbability, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
 import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, V, VALUE_COUNT } from "./aggregate.js";
@@ -351,7 +351,8 @@ export class EventSimulator {
     let war = attack;
     if (!war) {
       this.crises++;
-      if (nextUniform(this.stream, 0) < theta[this.o + P.crisis_escalation_probability]) {
+      const pWindow = attackProbabilityPerWindow(this.cut, c.stakeBase + this.slope * (1 - this.s), this.stakeLogSd);
+      if (nextUniform(this.stream, 0) < crisisEscalationProbability(theta[this.o + P.crisis_escalation_probability], pWindow)) {
         war = true;
       } else {
         const challengerStake = Math.exp(c.stakeBase + this.slope * (1 - this.s));

@@ -10,6 +10,7 @@ import {
   attackCutPoint,
   attackProbabilityPerWindow,
   backdownProbability,
+  crisisEscalationProbability,
   driftAlignment,
   guarantorResolve,
   monthlyProbability,
@@ -175,12 +176,13 @@ export class MonthlySimulator {
         const leverage = (1 - qHat) * c.piP * threatCredibility;
         s = driftAlignment(s, leverage, driftRate, integrationPull, c.features.integration, c.alignmentFloor);
         const stakeLogMean = c.stakeBase + slope * (1 - s);
-        const pAttack = monthlyProbability(windowRate, attackProbabilityPerWindow(cut, stakeLogMean, stakeLogSd));
+        const pWindow = attackProbabilityPerWindow(cut, stakeLogMean, stakeLogSd);
+        const pAttack = monthlyProbability(windowRate, pWindow);
         let war = u[0] < pAttack;
         if (!war && (u[1] < pTarget || u[2] < pSpoiler)) {
           crises++;
           state = State.Crisis;
-          if (u[3] < escalation) {
+          if (u[3] < crisisEscalationProbability(escalation, pWindow)) {
             war = true;
           } else {
             // brinkmanship: the side with less at stake backs down more often (DESIGN 5.4)
