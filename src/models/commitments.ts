@@ -12,9 +12,10 @@ export type FormLevel = (typeof FORM_LEVEL)[keyof typeof FORM_LEVEL];
 const ARMS_LEVEL = { low: 1 / 3, medium: 2 / 3, high: 1 } as const;
 
 /**
- * Alignment threat T and integration I of each commitment (assumption; docs/MODEL.md §5.4 gives
+ * Alignment threat T and integration I of each commitment (assumption; docs/MODEL.md §3 gives
  * the reasoning). T enters acceptance and, through the existential-threat mechanism, the
- * challenger's stake; I pulls alignment toward the West.
+ * challenger's stake; I pulls alignment toward the West. The threat of arms supply and the relief
+ * of neutrality are parameters (τ_A, τ_N), not constants: see `alignmentThreat`.
  */
 export const COMMITMENT_EFFECTS = {
   nato_membership: { threat: 1.0, integration: 1.0 },
@@ -24,11 +25,9 @@ export const COMMITMENT_EFFECTS = {
   reassurance_force_front: { threat: 0.1, integration: 0 },
   reassurance_force_mandated: { threat: 0.15, integration: 0.2 },
   backstop: { threat: 0.2, integration: 0.1 },
-  arms_supply_per_level: { threat: 0.2, integration: 0.3 },
+  arms_supply_per_level: { integration: 0.3 },
   consultative_pledge: { threat: 0.05, integration: 0.1 },
   nato_path: { threat: 0.3, integration: 0.1 },
-  neutrality_permanent: { threat: -0.6, integration: 0 },
-  neutrality_temporary: { threat: -0.3, integration: 0 },
   neutrality_force_cap: { threat: -0.2, integration: 0 },
   neutrality_foreign_bases: { threat: 0.3, integration: 0.1 },
   un_mandate: { threat: 0.05, integration: 0 },
@@ -44,8 +43,10 @@ export const FRONT_EXPOSURE = 2;
 export interface OptionFeatures {
   id: string;
   label: string;
-  /** T: alignment threat the option poses to the challenger (may be negative) */
-  threat: number;
+  /** the part of the alignment threat T that does not depend on parameters (see `alignmentThreat`) */
+  fixedThreat: number;
+  /** 1 for permanent neutrality, ½ for a temporary one, 0 for none */
+  neutrality: number;
   /** I ∈ [0, 1]: Western integration the option brings */
   integration: number;
   /** arms supply level in [0, 1] */
@@ -76,7 +77,8 @@ export function optionFeatures(
   const f: OptionFeatures = {
     id: option.id,
     label: option.label,
-    threat: 0,
+    fixedThreat: 0,
+    neutrality: 0,
     integration: 0,
     arms: 0,
     neutral: false,
@@ -93,7 +95,7 @@ export function optionFeatures(
     if (j !== undefined) f.formLevel[j] = Math.max(f.formLevel[j], level);
   };
   const add = (e: { threat: number; integration: number }, scale = 1) => {
-    f.threat += e.threat * scale;
+    f.fixedThreat += e.threat * scale;
     f.integration += e.integration * scale;
   };
   const E = COMMITMENT_EFFECTS;
@@ -134,7 +136,7 @@ export function optionFeatures(
         break;
       case "neutrality":
         f.neutral = true;
-        add(c.permanent ? E.neutrality_permanent : E.neutrality_temporary);
+        f.neutrality = Math.max(f.neutrality, c.permanent ? 1 : 0.5);
         if (c.force_cap !== undefined) {
           f.forceCap = true;
           add(E.neutrality_force_cap);
@@ -157,10 +159,14 @@ export function optionFeatures(
         break;
     }
   }
-  // arms supply counts once, at its level
-  f.threat += E.arms_supply_per_level.threat * f.arms;
+  // arms supply counts once, at its level; its threat is the parameter τ_A (see alignmentThreat)
   f.integration = Math.min(1, Math.max(0, f.integration + E.arms_supply_per_level.integration * f.arms));
   return f;
+}
+
+/** T = fixed part + τ_A·(arms level) − τ_N·(neutrality): the alignment threat of an option (DESIGN 5.4). */
+export function alignmentThreat(f: OptionFeatures, armsThreat: number, neutralityRelief: number): number {
+  return f.fixedThreat + armsThreat * f.arms - neutralityRelief * f.neutrality;
 }
 
 /** The fallback settlement after a rejection and a later deal: a bare ceasefire (DESIGN 5.4). */

@@ -51,6 +51,8 @@ export const PARAMETERS = [
   { name: "war_alignment_shift", symbol: "Δ_w", domain: "probability", description: "5.4 share of the gap that s moves toward the winner when a war ends" },
   // 5.4 acceptance
   { name: "acceptance_base_logit", symbol: "α_A", domain: "real", description: "5.4 log-odds that the challenger signs a settlement with no alignment threat" },
+  { name: "arms_supply_threat", symbol: "τ_A", domain: "nonnegative", description: "5.4 alignment threat T per unit of arms supply level (the challenger's demand for demilitarisation)" },
+  { name: "neutrality_threat_relief", symbol: "τ_N", domain: "nonnegative", description: "5.4 fall in alignment threat T under permanent neutrality (half for a temporary one)" },
   { name: "acceptance_threat_weight", symbol: "γ_A", domain: "nonnegative", description: "5.4 fall in log-odds of acceptance per unit alignment threat T" },
   { name: "later_settlement_rate_per_year", symbol: "λ_L", domain: "nonnegative", description: "5.4 after a rejection, rate of a later, weaker settlement (ceasefire only)" },
   // 5.4 spoilers

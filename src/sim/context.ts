@@ -3,7 +3,7 @@
  * numbers the dynamics need every month (DESIGN 5.1–5.4). Filled in place, no allocation.
  */
 import { P } from "../models/parameters.js";
-import type { OptionFeatures } from "../models/commitments.js";
+import { alignmentThreat, type OptionFeatures } from "../models/commitments.js";
 import { acceptanceProbability, challengerSuccessVsProtege } from "../models/stage-game.js";
 
 export interface ActorFacts {
@@ -42,13 +42,14 @@ export class OptionContext {
 
   fill(f: OptionFeatures, theta: Float64Array, o: number, actors: ActorFacts): void {
     this.features = f;
-    this.acceptance = acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], f.threat);
+    const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief]);
+    this.acceptance = acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
     this.piP = challengerSuccessVsProtege(theta[o + P.challenger_success_vs_protege], theta[o + P.arms_denial_effect], f.arms, theta[o + P.force_cap_effect], f.forceCap);
     this.kP = theta[o + P.challenger_cost_vs_protege] * (1 + theta[o + P.arms_cost_effect] * f.arms);
     this.piG = theta[o + P.challenger_success_vs_guarantors];
     this.kG = theta[o + P.challenger_cost_vs_guarantors];
     this.stakeBase =
-      theta[o + P.challenger_stake_log_mean] + theta[o + P.threat_stake_effect] * Math.max(f.threat, 0) - (f.neutral ? theta[o + P.neutrality_stake_reduction] : 0);
+      theta[o + P.challenger_stake_log_mean] + theta[o + P.threat_stake_effect] * Math.max(threat, 0) - (f.neutral ? theta[o + P.neutrality_stake_reduction] : 0);
     const warCost = theta[o + P.guarantor_war_cost] * (actors.challengerNuclear ? theta[o + P.nuclear_cost_multiplier] : 1);
     this.anyCommitted = false;
     this.nuclearPossible = actors.challengerNuclear;

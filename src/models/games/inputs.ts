@@ -4,7 +4,7 @@
  * and the closed form read the same quantities), plus the few game-only assumptions.
  */
 import { P } from "../parameters.js";
-import type { OptionFeatures } from "../commitments.js";
+import { alignmentThreat, type OptionFeatures } from "../commitments.js";
 import { challengerStakeLogMean, challengerSuccessVsProtege, guarantorResolve } from "../stage-game.js";
 
 export interface ActorFactsForGames {
@@ -114,7 +114,7 @@ export function strategicInputs(f: OptionFeatures, theta: ArrayLike<number>, act
   return {
     option: f.id,
     names: { challenger: actors.challenger.name, protege: actors.protege.name, guarantor: lead >= 0 ? actors.guarantors[lead].name : "Guarantor" },
-    stakeLogMean: challengerStakeLogMean(t("challenger_stake_log_mean"), t("stake_alignment_slope"), t("alignment_initial"), t("threat_stake_effect"), f.threat, t("neutrality_stake_reduction"), f.neutral),
+    stakeLogMean: challengerStakeLogMean(t("challenger_stake_log_mean"), t("stake_alignment_slope"), t("alignment_initial"), t("threat_stake_effect"), alignmentThreat(f, t("arms_supply_threat"), t("neutrality_threat_relief")), t("neutrality_stake_reduction"), f.neutral),
     stakeLogSd: t("challenger_stake_log_sd"),
     piG: t("challenger_success_vs_guarantors"),
     kG: t("challenger_cost_vs_guarantors"),
