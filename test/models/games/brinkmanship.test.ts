@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "../../../src/models/games/brinkmanship.js";
-import { GAME_ASSUMPTIONS } from "../../../src/models/games/inputs.js";
+import { GAME_ASSUMPTIONS, type GameAssumptions } from "../../../src/models/games/inputs.js";
 import { pureChoice, solveSubgamePerfect } from "../../../src/models/games/tree.js";
 import { inputs } from "./helpers.js";
 
-const solve = (over: Parameters<typeof inputs>[0], as = GAME_ASSUMPTIONS) => {
+const solve = (over: Parameters<typeof inputs>[0], as: GameAssumptions = GAME_ASSUMPTIONS) => {
   const inp = inputs(over);
   const b = brinkmanshipParameters(inp, as)!;
   return { b, s: solveBrinkmanship(b, buildBrinkmanship(b, inp)), game: buildBrinkmanship(b, inp) };
@@ -28,7 +28,7 @@ describe("brinkmanship (Schelling 1966; Powell 1990)", () => {
   });
 
   it("a fourth round with troops (r_R = 0.4 > 1/3) makes the challenger back down at once", () => {
-    const { s } = solve({ resolve: 0.3, troops: 5000 }, { ...GAME_ASSUMPTIONS, brinkmanshipRounds: 4 });
+    const { s } = solve({ resolve: 0.3, troops: 5000 }, { ...(GAME_ASSUMPTIONS as GameAssumptions), brinkmanshipRounds: 4 });
     expect(s.challengerBacksDown).toBe(1);
     expect(s.war).toBe(0);
   });
