@@ -42,7 +42,7 @@ export function antitheticGains(scenario: Scenario): string[] {
   const draws = drawPlan(plan.perspectives[0].priors, scenario.mechanisms);
   const keys = PARAMETERS.map((p) => hashString(`parameter:${p.name}`));
   const theta = new Float64Array(PARAMETERS.length);
-  const fallback = bareCeasefire(guarantors.length);
+  const fallback = bareCeasefire(guarantors);
   /** Values of trajectory i whose parameter uniforms are those of trajectory `source`, flipped or not. */
   const simulate = (option: number, i: number, source: number, flip: boolean): Float64Array => {
     for (let k = 0; k < theta.length; k++) {

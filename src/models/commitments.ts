@@ -170,6 +170,6 @@ export function alignmentThreat(f: OptionFeatures, armsThreat: number, neutralit
 }
 
 /** The fallback settlement after a rejection and a later deal: a bare ceasefire (DESIGN 5.4). */
-export function bareCeasefire(guarantorCount: number): OptionFeatures {
-  return optionFeatures({ id: "later-ceasefire", label: "later ceasefire, no guarantees", commitments: [] }, new Array(guarantorCount).fill({ id: "", nato: false }));
+export function bareCeasefire(guarantors: readonly GuarantorRef[]): OptionFeatures {
+  return optionFeatures({ id: "later-ceasefire", label: "later ceasefire, no guarantees", commitments: [] }, guarantors);
 }

@@ -49,7 +49,7 @@ export class BlockRunner {
     TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
     const Simulator = plan.mode === "monthly" ? MonthlySimulator : EventSimulator;
     this.simulator = new Simulator(plan.seed, plan.months, actors, elections, weights);
-    this.fallback = bareCeasefire(guarantors.length);
+    this.fallback = bareCeasefire(guarantors);
     this.draws = plan.perspectives.map((p) => drawPlan(p.priors, scenario.mechanisms));
     this.shared = this.draws.map((d) => sharedParameters(d, this.draws[0]));
     this.theta = this.draws.map(() => new Float64Array(BLOCK_SIZE * PARAMETERS.length));
