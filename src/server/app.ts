@@ -9,6 +9,7 @@ import { streamSSE } from "hono/streaming";
 import type { RunStore } from "../store/run-store.js";
 import type { Engine } from "./engine.js";
 import { outcomesCsv, runJson } from "./export.js";
+import { registerEvidenceApi } from "./evidence-api.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { openApiDocument } from "./openapi.js";
 import { readJsonBody, runIdParam } from "./request.js";
@@ -48,6 +49,7 @@ export function createApp(deps: AppDependencies): Hono {
     }),
   );
   registerApi(app, deps);
+  registerEvidenceApi(app);
   app.get("/openapi.json", (c) => c.json(openApiDocument(deps.programVersion)));
   app.get("*", (c) => serveStatic(c, deps.staticFiles));
   return app;

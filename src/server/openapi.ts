@@ -10,6 +10,9 @@ const error = (description: string) => ({ description, ...json({ $ref: "#/compon
 const runId = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const run = { $ref: "#/components/schemas/RunSummary" };
 const notFound = error("no run with this id");
+const query = (name: string, schema: object, description: string) => ({ name, in: "query", required: false, schema, description });
+const caseSet = query("data", { enum: ["ceasefires", "interstate"], default: "ceasefires" }, "bundled case set");
+const badQuery = error("unknown, repeated or malformed query parameter (the message names it)");
 
 export function openApiDocument(version: string): object {
   return {
@@ -71,6 +74,29 @@ export function openApiDocument(version: string): object {
       "/api/runs/{id}/export.json": {
         parameters: [runId],
         get: { summary: "Inputs and results as a JSON file", responses: { 200: { description: "attachment" }, 404: notFound, 409: error("not finished") } },
+      },
+      "/api/evidence/survival": {
+        get: {
+          summary: "Kaplan–Meier survival of peace by group, pointwise 95 % Greenwood bands, log-rank test",
+          parameters: [
+            caseSet,
+            query("by", { type: "string" }, "covariate to split by (default: peacekeeping, or major_power_pact for interstate)"),
+            query("where", { type: "string", pattern: "^[a-z_]+=(0|1)$" }, "keep only cases with this covariate value"),
+          ],
+          responses: { 200: { description: "{data, title, by, where, covariates, curves[], logRank}" }, 400: badQuery },
+        },
+      },
+      "/api/evidence/backtest": {
+        get: {
+          summary: "Out-of-sample Brier scores and reliability bins of the base rate and Cox baselines",
+          parameters: [
+            caseSet,
+            query("scheme", { enum: ["loo", "time-split"], default: "loo" }, "validation scheme"),
+            query("horizon", { enum: ["2", "5", "10"], default: "5" }, "years"),
+            query("splitYear", { type: "integer" }, "first test year for time-split (default 1989 cease-fires, 1946 interstate)"),
+          ],
+          responses: { 200: { description: "{data, scheme, testCases, predictors, horizon, modelIncluded, note}" }, 400: badQuery },
+        },
       },
       "/api/runs/{id}/export.csv": {
         parameters: [runId],

@@ -172,6 +172,39 @@ describe("the web app in chromium", () => {
     expect(await page.locator("#figure-heatmap h3").textContent()).toMatch(/nuclear/);
   });
 
+  it("shows survival of peace by group and the backtest's reliability diagram on the evidence page", async () => {
+    await page.goto(`${server.url}evidence.html`);
+    await page.waitForSelector("#figure-km-ceasefires-peacekeeping .mark-line");
+    expect(await page.locator("#figure-km-ceasefires-peacekeeping .mark-line").count()).toBe(2);
+    expect(await page.locator("#figure-km-ceasefires-peacekeeping .mark-area").count()).toBe(2);
+    expect(await page.locator("#figure-km-ceasefires-peacekeeping figcaption").textContent()).toMatch(/Log-rank test/);
+    const km = await downloadText(() => page.click("#figure-km-ceasefires-peacekeeping [data-export=csv]"));
+    const kmRows = km.text.trimEnd().split("\r\n");
+    expect(kmRows[0]).toBe("group,years,at_risk,survival,lower_95,upper_95");
+    expect(kmRows.length).toBeGreaterThan(20);
+    expect(new Set(kmRows.slice(1).map((r) => r.split(",")[0]))).toEqual(new Set(["peacekeeping=0", "peacekeeping=1"]));
+
+    await page.waitForSelector("#figure-reliability-ceasefires-5y .mark-dot");
+    expect(await page.locator("#bt-scores tbody tr").count()).toBe(2);
+    expect(await page.locator("#bt-note").textContent()).toMatch(/Baselines only/);
+    const reliability = await downloadText(() => page.click("#figure-reliability-ceasefires-5y [data-export=csv]"));
+    const binRows = reliability.text.trimEnd().split("\r\n");
+    expect(binRows[0]).toBe("predictor,bin_from,bin_to,count,mean_forecast,observed_frequency,observed_se");
+    const counted = binRows.slice(1).filter((r) => r.startsWith("cox,")).reduce((s, r) => s + Number(r.split(",")[3]), 0);
+    expect(counted).toBe(157);
+    await shot("4-evidence");
+
+    // from the keyboard: choose the inter-state dyads, split by defence pact
+    await page.focus("#km-data");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForSelector("#figure-km-interstate-major_power_pact .mark-line");
+    await page.focus("#bt-horizon");
+    await page.keyboard.press("ArrowDown");
+    await page.waitForSelector("#figure-reliability-ceasefires-10y .mark-dot");
+    const png = await downloadText(() => page.click("#figure-km-interstate-major_power_pact [data-export=png]"));
+    expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
+  });
+
   it("logged no errors (a CSP violation would show here)", () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -43,6 +43,9 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
+/** GET a JSON answer; a 4xx or 5xx becomes an ApiFailure with the server's message. */
+export const getJson = <T>(path: string): Promise<T> => call<T>(path);
+
 const postJson = <T>(path: string, body: unknown) =>
   call<T>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 

@@ -105,7 +105,8 @@ function drawMark(mark: Mark, spec: ChartSpec, f: Frame): string {
     }
     case "rect": {
       const [x0, x1] = projectExtent(spec.x, xRange(f))(mark.x);
-      const [y0, y1] = projectExtent(spec.y, yRange(f, spec.y))(mark.y);
+      let [y0, y1] = projectExtent(spec.y, yRange(f, spec.y))(mark.y);
+      if (mark.inset && typeof mark.y === "string") [y0, y1] = [y0 + (y1 - y0) * mark.inset[0], y0 + (y1 - y0) * mark.inset[1]];
       const [left, top] = [Math.min(x0, x1), Math.min(y0, y1)];
       const [w, h] = [Math.abs(x1 - x0), Math.abs(y1 - y0)];
       const rect = `<rect class="mark-rect" x="${num(left)}" y="${num(top)}" width="${num(w)}" height="${num(h)}" fill="${mark.fill}"><title>${escapeXml(mark.title)}</title></rect>`;
@@ -113,6 +114,16 @@ function drawMark(mark: Mark, spec: ChartSpec, f: Frame): string {
         ? `<text x="${num(left + w / 2)}" y="${num(top + h / 2)}" dy="0.32em" text-anchor="middle" fill="${mark.textFill ?? INK}">${escapeXml(mark.text)}</text>`
         : "";
       return rect + text;
+    }
+    case "dot":
+      return mark.points
+        .map((p) => `<circle class="mark-dot" cx="${num(x(p.x))}" cy="${num(y(p.y))}" r="${mark.radius}" fill="${mark.fill}"><title>${escapeXml(p.title)}</title></circle>`)
+        .join("");
+    case "rule": {
+      const dash = mark.dashed ? ` stroke-dasharray="4 3"` : "";
+      return mark.segments
+        .map((s) => `<line class="mark-rule" x1="${num(x(s.x1))}" y1="${num(y(s.y1))}" x2="${num(x(s.x2))}" y2="${num(y(s.y2))}" stroke="${mark.stroke}" stroke-width="1.5"${dash}><title>${escapeXml(s.title)}</title></line>`)
+        .join("");
     }
   }
 }

@@ -1,0 +1,137 @@
+/**
+ * The evidence endpoints: Kaplan–Meier survival of peace by group for the bundled historical
+ * cases, and the backtest's scores and reliability diagram. A thin adapter over src/evidence;
+ * answers depend only on the query, so each is computed once and kept.
+ */
+import type { Hono } from "hono";
+import {
+  baseRatePredictor,
+  coxPredictor,
+  kaplanMeier,
+  loadCaseSet,
+  logRankTest,
+  medianSurvival,
+  runBacktest,
+  survivalSample,
+  type CaseSetName,
+  type HistoricalCase,
+} from "../evidence/index.js";
+import { ApiError } from "./http-errors.js";
+import { choiceParam, integerParam, readQuery, type QueryParams } from "./query.js";
+
+export const CASE_SETS = ["ceasefires", "interstate"] as const;
+
+/** What each case set is split by on the page, and the baselines' covariates and split years (as the CLI). */
+export const EVIDENCE_DEFAULTS: Record<CaseSetName, { by: string; covariates: string[]; splitYear: number; splitRange: [number, number] }> = {
+  ceasefires: { by: "peacekeeping", covariates: ["peacekeeping", "truce", "victory"], splitYear: 1989, splitRange: [1950, 1999] },
+  interstate: { by: "major_power_pact", covariates: ["major_power_pact", "decisive_outcome", "rivalry"], splitYear: 1946, splitRange: [1850, 2003] },
+};
+
+export const BACKTEST_HORIZONS = [2, 5, 10] as const;
+
+const sampleOf = (cases: readonly HistoricalCase[]) => survivalSample(cases.map((c) => c.yearsAtRisk), cases.map((c) => c.event));
+
+function caseSetOf(query: QueryParams) {
+  return loadCaseSet(choiceParam(query, "data", CASE_SETS, "ceasefires"));
+}
+
+/** `name=value` keeps only the cases with that covariate value; names must be the set's own. */
+function filterCases(cases: readonly HistoricalCase[], covariates: string[], where: string | undefined): HistoricalCase[] {
+  if (where === undefined || where === "") return [...cases];
+  const match = /^([a-z_]{1,40})=(0|1)$/.exec(where);
+  if (!match) throw new ApiError(400, `query parameter "where" must look like name=0 or name=1, e.g. post_cold_war=1; got "${where.slice(0, 60)}"`);
+  if (!covariates.includes(match[1])) {
+    throw new ApiError(400, `query parameter "where": unknown covariate "${match[1]}"; available: ${covariates.join(", ")}`);
+  }
+  const kept = cases.filter((c) => c.covariates[match[1]] === Number(match[2]));
+  if (kept.length < 2) throw new ApiError(400, `query parameter "where": only ${kept.length} case(s) have ${where}; too few for a survival curve`);
+  return kept;
+}
+
+export function survivalByGroup(query: QueryParams) {
+  const set = caseSetOf(query);
+  const by = query.get("by") ?? EVIDENCE_DEFAULTS[set.name].by;
+  if (!set.covariateNames.includes(by)) {
+    throw new ApiError(400, `query parameter "by": unknown covariate "${by.slice(0, 60)}" for ${set.name}; available: ${set.covariateNames.join(", ")}`);
+  }
+  const where = query.get("where");
+  const cases = filterCases(set.cases, set.covariateNames, where);
+  const groups = new Map<number, HistoricalCase[]>();
+  for (const c of cases) groups.set(c.covariates[by], [...(groups.get(c.covariates[by]) ?? []), c]);
+  const curves = [...groups].sort((a, b) => a[0] - b[0]).map(([value, members]) => {
+    const curve = kaplanMeier(sampleOf(members));
+    return {
+      group: `${by}=${value}`,
+      n: curve.n,
+      events: curve.events,
+      median: Number.isFinite(medianSurvival(curve)) ? medianSurvival(curve) : null,
+      time: curve.time,
+      nRisk: curve.nRisk,
+      survival: curve.survival,
+      lower: curve.lower,
+      upper: curve.upper,
+    };
+  });
+  const test = curves.length > 1 ? logRankTest(sampleOf(cases), cases.map((c) => String(c.covariates[by]))) : null;
+  return {
+    data: set.name,
+    title: set.title,
+    by,
+    where: where || null,
+    covariates: set.covariateNames,
+    confidence: "pointwise 95 % (Greenwood, log scale)",
+    curves,
+    logRank: test && { chiSquare: test.chiSquare, degreesOfFreedom: test.degreesOfFreedom, pValue: test.pValue },
+  };
+}
+
+export async function backtestReport(query: QueryParams) {
+  const set = caseSetOf(query);
+  const defaults = EVIDENCE_DEFAULTS[set.name];
+  const scheme = choiceParam(query, "scheme", ["loo", "time-split"] as const, "loo");
+  const horizon = Number(choiceParam(query, "horizon", BACKTEST_HORIZONS.map(String), "5"));
+  const splitYear = integerParam(query, "splitYear", defaults.splitRange, defaults.splitYear);
+  if (scheme === "loo" && query.has("splitYear")) throw new ApiError(400, `query parameter "splitYear" applies only to scheme=time-split`);
+  const report = await runBacktest({
+    cases: set.cases,
+    predictors: [baseRatePredictor(), coxPredictor(defaults.covariates)],
+    horizons: [horizon],
+    scheme: scheme === "loo" ? { kind: "leave-one-out" } : { kind: "time-split", splitYear },
+  });
+  return {
+    data: set.name,
+    title: set.title,
+    scheme: report.scheme,
+    testCases: report.testCases,
+    predictors: report.predictors,
+    horizon: report.horizons[0],
+    modelIncluded: false,
+    note:
+      "Baselines only: the simulator's own forecasts (guarantor backtest) take minutes at the trajectory counts that make them meaningful, too long for a page request.",
+  };
+}
+
+/** Registers GET /api/evidence/survival and /api/evidence/backtest, each answer kept by its normalised query. */
+export function registerEvidenceApi(app: Hono): void {
+  const cache = new Map<string, unknown>();
+  const remember = async (key: string, build: () => unknown) => {
+    if (!cache.has(key)) {
+      const value = await build();
+      if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+      cache.set(key, value);
+    }
+    return cache.get(key);
+  };
+  app.get("/api/evidence/survival", async (c) => {
+    const query = readQuery(c, ["data", "by", "where"]);
+    return c.json(await remember(`km ${[...query].sort().join("&")}`, () => survivalByGroup(query)));
+  });
+  app.get("/api/evidence/backtest", async (c) => {
+    const query = readQuery(c, ["data", "scheme", "horizon", "splitYear"]);
+    return c.json(await remember(`bt ${[...query].sort().join("&")}`, () => backtestReport(query)));
+  });
+}
+
+/** The answers' shapes, for the web app's client. */
+export type SurvivalByGroup = ReturnType<typeof survivalByGroup>;
+export type BacktestAnswer = Awaited<ReturnType<typeof backtestReport>>;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/server/app.js";
+import { openApiDocument } from "../../src/server/openapi.js";
+import { RunManager } from "../../src/server/run-manager.js";
+import { RunStore } from "../../src/store/run-store.js";
+import { fakeEngine } from "./fake-engine.js";
+
+const store = new RunStore(":memory:");
+const engine = fakeEngine();
+const app = createApp({
+  engine,
+  store,
+  runs: new RunManager(store, engine, { programVersion: "9.9.9" }),
+  staticFiles: new Map(),
+  defaultScenario: { name: "fake", text: "" },
+  programVersion: "9.9.9",
+});
+
+const get = async (path: string) => {
+  const res = await app.request(`http://127.0.0.1${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+interface Curve { group: string; n: number; events: number; time: number[]; survival: number[]; lower: number[]; upper: number[] }
+
+describe("GET /api/evidence/survival", () => {
+  it("gives Kaplan–Meier curves of cease-fires by peacekeeping with bands and a log-rank test", async () => {
+    const { status, body } = await get("/api/evidence/survival?data=ceasefires&by=peacekeeping");
+    expect(status).toBe(200);
+    const curves = body.curves as Curve[];
+    expect(curves.map((c) => c.group)).toEqual(["peacekeeping=0", "peacekeeping=1"]);
+    expect(curves.reduce((s, c) => s + c.n, 0)).toBe(157);
+    for (const c of curves) {
+      c.survival.forEach((s, i) => {
+        expect(c.lower[i]).toBeLessThanOrEqual(s + 1e-12);
+        expect(c.upper[i]).toBeGreaterThanOrEqual(s - 1e-12);
+        if (i > 0) expect(s).toBeLessThanOrEqual(c.survival[i - 1]);
+      });
+    }
+    expect((body.logRank as { degreesOfFreedom: number }).degreesOfFreedom).toBe(1);
+  });
+
+  it("reproduces the post-1989 selection: 96 cease-fires, 19 of 34 with peacekeepers held", async () => {
+    const { body } = await get("/api/evidence/survival?data=ceasefires&by=peacekeeping&where=post_cold_war=1");
+    const curves = body.curves as Curve[];
+    expect(curves.reduce((s, c) => s + c.n, 0)).toBe(96);
+    const kept = curves.find((c) => c.group === "peacekeeping=1")!;
+    expect(kept.n).toBe(34);
+    expect(kept.n - kept.events).toBe(19);
+  });
+
+  it("splits inter-state war dyads by defence pact by default", async () => {
+    const { status, body } = await get("/api/evidence/survival?data=interstate");
+    expect(status).toBe(200);
+    expect(body.by).toBe("major_power_pact");
+    expect((body.curves as Curve[]).reduce((s, c) => s + c.n, 0)).toBe(374);
+  });
+
+  it.each([
+    ["/api/evidence/survival?data=mars", /"data" must be one of ceasefires, interstate; got "mars"/],
+    ["/api/evidence/survival?by=height", /"by": unknown covariate "height" for ceasefires/],
+    ["/api/evidence/survival?where=truce", /"where" must look like name=0 or name=1/],
+    ["/api/evidence/survival?where=nope=1", /unknown covariate "nope"/],
+    ["/api/evidence/survival?file=../../etc/passwd", /unknown query parameter "file"/],
+    ["/api/evidence/survival?data=ceasefires&data=interstate", /given more than once/],
+  ])("refuses %s with a precise 400", async (path, message) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(message);
+  });
+});
+
+describe("GET /api/evidence/backtest", () => {
+  it("scores the base rate and the Cox model leave-one-out with reliability bins", async () => {
+    const { status, body } = await get("/api/evidence/backtest?data=ceasefires&horizon=5");
+    expect(status).toBe(200);
+    const horizon = body.horizon as { years: number; n: number; events: number; scores: { predictor: string; score: { brier: number; bins: { count: number }[] } }[] };
+    expect(horizon).toMatchObject({ years: 5, n: 157, events: 68 });
+    expect(horizon.scores.map((s) => s.predictor)).toEqual(["base-rate", "cox"]);
+    // the figures in docs/EVIDENCE.md
+    expect(horizon.scores[0].score.brier).toBeCloseTo(0.249, 3);
+    expect(horizon.scores[1].score.brier).toBeCloseTo(0.21, 3);
+    expect(horizon.scores[1].score.bins.reduce((s, b) => s + b.count, 0)).toBe(157);
+    expect(body.modelIncluded).toBe(false);
+    expect(body.note).toMatch(/Baselines only/);
+  });
+
+  it("splits by time when asked", async () => {
+    const { body } = await get("/api/evidence/backtest?data=interstate&scheme=time-split&splitYear=1946&horizon=10");
+    expect(body.scheme).toEqual({ kind: "time-split", splitYear: 1946 });
+    expect((body.horizon as { n: number }).n).toBe(98);
+  });
+
+  it.each([
+    ["/api/evidence/backtest?horizon=7", /"horizon" must be one of 2, 5, 10; got "7"/],
+    ["/api/evidence/backtest?scheme=kfold", /"scheme" must be one of loo, time-split/],
+    ["/api/evidence/backtest?scheme=time-split&splitYear=1e3", /"splitYear" must be an integer from 1950 to 1999/],
+    ["/api/evidence/backtest?splitYear=1960", /applies only to scheme=time-split/],
+    ["/api/evidence/backtest?model=1", /unknown query parameter "model"/],
+  ])("refuses %s with a precise 400", async (path, message) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(message);
+  });
+});
+
+describe("the OpenAPI description", () => {
+  it("lists the evidence endpoints with their parameters", () => {
+    const paths = (openApiDocument("1") as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> }).paths;
+    expect(paths["/api/evidence/survival"].get?.parameters?.map((p) => p.name)).toEqual(["data", "by", "where"]);
+    expect(paths["/api/evidence/backtest"].get?.parameters?.map((p) => p.name)).toEqual(["data", "scheme", "horizon", "splitYear"]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The evidence page: Kaplan–Meier survival of peace by group for the bundled historical cases,
+ * and the backtest's scores and reliability diagram. A thin shell over /api/evidence/*.
+ */
+import "./style.css";
+import type { BacktestAnswer, SurvivalByGroup } from "../../src/server/evidence-api.js";
+import { getJson } from "./api.js";
+import { kaplanMeierChart, reliabilityChart } from "./charts/evidence-charts.js";
+import { byId, h } from "./dom.js";
+import { renderFigure } from "./figure.js";
+
+const kmData = byId<HTMLSelectElement>("km-data");
+const kmBy = byId<HTMLSelectElement>("km-by");
+const kmWhere = byId<HTMLSelectElement>("km-where");
+const kmStatus = byId("km-status");
+
+function fillCovariates(answer: SurvivalByGroup): void {
+  const names = answer.covariates;
+  if ([...kmBy.options].map((o) => o.value).join() === names.join()) return;
+  kmBy.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
+  kmBy.value = answer.by;
+  kmWhere.replaceChildren(h("option", { value: "" }, "all cases"), ...names.flatMap((n) => [0, 1].map((v) => h("option", { value: `${n}=${v}` }, `${n} = ${v}`))));
+}
+
+async function drawSurvival(): Promise<void> {
+  const params = new URLSearchParams({ data: kmData.value });
+  if (kmBy.value) params.set("by", kmBy.value);
+  if (kmWhere.value) params.set("where", kmWhere.value);
+  kmStatus.textContent = "Loading…";
+  try {
+    const answer = await getJson<SurvivalByGroup>(`/api/evidence/survival?${params}`);
+    fillCovariates(answer);
+    byId("km-figure").replaceChildren(renderFigure(kaplanMeierChart(answer)));
+    kmStatus.textContent = `${answer.title}: ${answer.curves.reduce((s, c) => s + c.n, 0)} cases.`;
+  } catch (e) {
+    kmStatus.textContent = (e as Error).message;
+  }
+}
+
+kmData.addEventListener("change", () => {
+  kmBy.replaceChildren();
+  kmWhere.replaceChildren();
+  void drawSurvival();
+});
+kmBy.addEventListener("change", () => void drawSurvival());
+kmWhere.addEventListener("change", () => void drawSurvival());
+
+const btStatus = byId("bt-status");
+
+function scoreTable(answer: BacktestAnswer): HTMLElement {
+  const head = ["predictor", "Brier ± SE", "reliability", "resolution", "uncertainty", "skill vs base rate", "Δ vs base rate ± SE"];
+  const f = (x: number, d = 4) => x.toFixed(d);
+  const labels = new Map(answer.predictors.map((p) => [p.id, p.label]));
+  return h(
+    "table",
+    { id: "bt-scores", class: "outcomes" },
+    h("caption", {}, `P(war resumes within ${answer.horizon.years} years): ${answer.horizon.n} test cases with a known outcome (${answer.horizon.events} wars), ${answer.horizon.censoredBefore} censored earlier and left out. Lower Brier is better; Δ < 0 is better than the base rate case by case.`),
+    h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col" }, c)))),
+    h(
+      "tbody",
+      {},
+      answer.horizon.scores.map((s) =>
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row", title: labels.get(s.predictor) ?? "" }, s.predictor),
+          h("td", {}, `${f(s.score.brier)} ± ${f(s.score.brierStdErr)}`),
+          h("td", {}, f(s.score.reliability)),
+          h("td", {}, f(s.score.resolution)),
+          h("td", {}, f(s.score.uncertainty)),
+          h("td", {}, f(s.score.skillVersusBaseRate, 3)),
+          h("td", {}, `${f(s.differenceVsReference.mean)} ± ${f(s.differenceVsReference.stdErr)}`),
+        ),
+      ),
+    ),
+  );
+}
+
+async function drawBacktest(): Promise<void> {
+  const params = new URLSearchParams({
+    data: byId<HTMLSelectElement>("bt-data").value,
+    scheme: byId<HTMLSelectElement>("bt-scheme").value,
+    horizon: byId<HTMLSelectElement>("bt-horizon").value,
+  });
+  btStatus.textContent = "Scoring…";
+  try {
+    const answer = await getJson<BacktestAnswer>(`/api/evidence/backtest?${params}`);
+    byId("bt-note").textContent = answer.note;
+    byId("bt-table").replaceChildren(scoreTable(answer));
+    byId("bt-figure").replaceChildren(renderFigure(reliabilityChart(answer)));
+    btStatus.textContent = `${answer.title}: ${answer.testCases} test cases.`;
+  } catch (e) {
+    btStatus.textContent = (e as Error).message;
+  }
+}
+
+for (const id of ["bt-data", "bt-scheme", "bt-horizon"]) byId(id).addEventListener("change", () => void drawBacktest());
+
+void drawSurvival();
+void drawBacktest();
