@@ -3,17 +3,10 @@
  * evaluate it with progress. The real implementation adapts the library; tests pass a fake.
  */
 import type { EvaluationResult, Progress } from "../sim/result.js";
+import type { ScenarioIssue } from "../scenario/issues.js";
 
-/** One problem in a scenario, located for an editor (1-based line and column). */
-export interface ScenarioProblem {
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-  expected?: string;
-  received?: string;
-  hint?: string;
-}
+/** One problem in a scenario, located for an editor (1-based line and column): the loader's issue without its file. */
+export type ScenarioProblem = Omit<ScenarioIssue, "file">;
 
 export interface ScenarioSummary {
   name: string;

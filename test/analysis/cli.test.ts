@@ -1,32 +1,13 @@
 import { loadScenarioFile } from "../../src/index.js";
-import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../helpers/cli.js";
 import { register as registerSensitivity } from "../../src/cli/commands/sensitivity.js";
 import { register as registerCruxes } from "../../src/cli/commands/cruxes.js";
 import { register as registerExplain } from "../../src/cli/commands/explain.js";
 
 const FILE = new URL("../../scenarios/ukraine-2025.yaml", import.meta.url).pathname;
 
-async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = "";
-  let err = "";
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
-  process.exitCode = 0;
-  const program = new Command().exitOverride();
-  registerSensitivity(program);
-  registerCruxes(program);
-  registerExplain(program);
-  try {
-    await program.parseAsync(["node", "guarantor", ...args]);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = (args: string[]) => runCli([registerSensitivity, registerCruxes, registerExplain], args);
 
 afterEach(() => vi.restoreAllMocks());
 

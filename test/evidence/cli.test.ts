@@ -1,27 +1,9 @@
-import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../helpers/cli.js";
 import { register as registerBacktest } from "../../src/cli/commands/backtest.js";
 import { register as registerEvidence } from "../../src/cli/commands/evidence.js";
 
-async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = "";
-  let err = "";
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
-  process.exitCode = 0;
-  const program = new Command().exitOverride();
-  registerEvidence(program);
-  registerBacktest(program);
-  try {
-    await program.parseAsync(["node", "guarantor", ...args]);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = (args: string[]) => runCli([registerEvidence, registerBacktest], args);
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,34 +1,14 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../helpers/cli.js";
 import { register } from "../../src/cli/commands/solve.js";
 import { METHOD_NAMES } from "../../src/games/solvers/index.js";
 import { bimatrixGame } from "../../src/games/normal-form.js";
 import { enumSolver } from "../../src/games/solvers/enum.js";
 import { FIXTURES } from "./helpers.js";
 
-async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = "";
-  let err = "";
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((err += String(chunk)), true));
-  process.exitCode = 0;
-  const program = new Command().exitOverride();
-  register(program);
-  try {
-    await program.parseAsync(["node", "guarantor", ...args]);
-  } catch (e) {
-    err += String(e);
-    process.exitCode = 2;
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = (args: string[]) => runCli([register], args);
 
 afterEach(() => vi.restoreAllMocks());
 
