@@ -126,6 +126,36 @@ export class Aggregate {
   }
 
   /** Add another aggregate (or its data from a worker); merge in block order for reproducible bits. */
+  /**
+   * Record one finished trajectory from its end state: fills `values` (scratch, VALUE_COUNT long),
+   * computes its loss Σ w_k·x_k with `lossWeights`, and adds it. Shared by both simulators.
+   */
+  recordTrajectory(
+    values: Float64Array,
+    lossWeights: Float64Array,
+    accepted: boolean,
+    warMonths: number,
+    directWar: number,
+    nuclear: number,
+    alignment: number,
+    crises: number,
+    backedDown: number,
+    firstWarMonth: number,
+  ): void {
+    values[V.p_accept] = accepted ? 1 : 0;
+    values[V.expected_war_months] = warMonths;
+    values[V.p_direct_guarantor_war] = directWar;
+    values[V.p_nuclear_use] = nuclear;
+    values[V.p_sphere_at_horizon] = alignment > 0.5 ? 1 : 0;
+    values[V.mean_alignment_at_horizon] = alignment;
+    values[V.expected_crises] = crises;
+    values[V.p_guarantor_backs_down] = backedDown;
+    let loss = 0;
+    for (let k = 0; k < VALUE_COUNT - 1; k++) loss += lossWeights[k] * values[k];
+    values[V.loss] = loss;
+    this.addTrajectory(values, firstWarMonth);
+  }
+
   merge(other: AggregateData): void {
     this.n += other.n;
     this.accepted += other.accepted;

@@ -9,7 +9,7 @@ import type { OptionFeatures } from "../models/commitments.js";
 import { attackCutPoint, attackProbabilityPerWindow, backdownProbability, crisisEscalationProbability, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
 import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
-import { Aggregate, V, VALUE_COUNT } from "./aggregate.js";
+import { Aggregate, VALUE_COUNT } from "./aggregate.js";
 import { State, type GuarantorTimetable } from "./monthly.js";
 
 const PURPOSE_EVENTS = hashString("events");
@@ -469,18 +469,7 @@ export class EventSimulator {
 
   private finish(agg: Aggregate): void {
     const values = this.values;
-    values[V.p_accept] = this.accepted ? 1 : 0;
-    values[V.expected_war_months] = this.warMonths;
-    values[V.p_direct_guarantor_war] = this.directWar;
-    values[V.p_nuclear_use] = this.nuclear;
-    values[V.p_sphere_at_horizon] = this.s > 0.5 ? 1 : 0;
-    values[V.mean_alignment_at_horizon] = this.s;
-    values[V.expected_crises] = this.crises;
-    values[V.p_guarantor_backs_down] = this.backedDown;
-    let loss = 0;
-    for (let k = 0; k < VALUE_COUNT - 1; k++) loss += this.lossWeights[k] * values[k];
-    values[V.loss] = loss;
-    agg.addTrajectory(values, this.firstWar);
+    agg.recordTrajectory(values, this.lossWeights, this.accepted, this.warMonths, this.directWar, this.nuclear, this.s, this.crises, this.backedDown, this.firstWar);
   }
 }
 

@@ -19,7 +19,7 @@ import {
 import { normalQuantile } from "./distributions.js";
 import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
-import { Aggregate, V, VALUE_COUNT } from "./aggregate.js";
+import { Aggregate, VALUE_COUNT } from "./aggregate.js";
 
 export const enum State {
   Peace = 0,
@@ -248,17 +248,6 @@ export class MonthlySimulator {
     }
 
     const values = this.values;
-    values[V.p_accept] = accepted ? 1 : 0;
-    values[V.expected_war_months] = warMonths;
-    values[V.p_direct_guarantor_war] = directWar;
-    values[V.p_nuclear_use] = nuclear;
-    values[V.p_sphere_at_horizon] = s > 0.5 ? 1 : 0;
-    values[V.mean_alignment_at_horizon] = s;
-    values[V.expected_crises] = crises;
-    values[V.p_guarantor_backs_down] = backedDown;
-    let loss = 0;
-    for (let k = 0; k < VALUE_COUNT - 1; k++) loss += this.lossWeights[k] * values[k];
-    values[V.loss] = loss;
-    agg.addTrajectory(values, firstWar);
+    agg.recordTrajectory(values, this.lossWeights, accepted, warMonths, directWar, nuclear, s, crises, backedDown, firstWar);
   }
 }
