@@ -21,7 +21,3 @@ export class UsageError extends InputError {
     this.name = "UsageError";
   }
 }
-
-export function isInputError(e: unknown): e is InputError {
-  return e instanceof InputError;
-}
