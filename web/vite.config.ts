@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL("index.html", import.meta.url)),
         evidence: fileURLToPath(new URL("evidence.html", import.meta.url)),
+        analysis: fileURLToPath(new URL("analysis.html", import.meta.url)),
       },
     },
   },

@@ -9,6 +9,8 @@ import { streamSSE } from "hono/streaming";
 import type { RunStore } from "../store/run-store.js";
 import type { Engine } from "./engine.js";
 import { outcomesCsv, runJson } from "./export.js";
+import { registerAnalysisApi } from "./analysis-api.js";
+import { AnalysisJobs } from "./analysis-jobs.js";
 import { registerEvidenceApi } from "./evidence-api.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { openApiDocument } from "./openapi.js";
@@ -25,6 +27,8 @@ export interface AppDependencies {
   /** the bundled scenario offered when the editor opens */
   defaultScenario: { name: string; text: string };
   programVersion: string;
+  /** sensitivity and crux analyses (default: a fresh queue running each in a worker thread) */
+  analyses?: AnalysisJobs;
   /** host names the server answers to besides loopback ones (guards against DNS rebinding) */
   allowedHosts?: string[];
 }
@@ -50,6 +54,7 @@ export function createApp(deps: AppDependencies): Hono {
   );
   registerApi(app, deps);
   registerEvidenceApi(app);
+  registerAnalysisApi(app, deps.analyses ?? new AnalysisJobs());
   app.get("/openapi.json", (c) => c.json(openApiDocument(deps.programVersion)));
   app.get("*", (c) => serveStatic(c, deps.staticFiles));
   return app;

@@ -3,6 +3,7 @@
  * zod schemas that check requests, so the description cannot drift from the checks.
  */
 import { z } from "zod";
+import { CruxJobRequest, SensitivityJobRequest } from "./analysis-schemas.js";
 import { RunRequest, ValidateRequest } from "./schemas.js";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
@@ -97,6 +98,28 @@ export function openApiDocument(version: string): object {
           ],
           responses: { 200: { description: "{data, scheme, testCases, predictors, horizon, modelIncluded, note}" }, 400: badQuery },
         },
+      },
+      "/api/analyses/sensitivity": {
+        post: {
+          summary: "Start a Morris or Sobol sensitivity analysis of an outcome or an option difference; progress at /api/analyses/{id}/events",
+          requestBody: { required: true, ...json(z.toJSONSchema(SensitivityJobRequest, { io: "input" })) },
+          responses: { 202: { description: "{id, kind, status}" }, 400: error("malformed body or a size out of bounds"), 503: error("too many analyses waiting") },
+        },
+      },
+      "/api/analyses/cruxes": {
+        post: {
+          summary: "Start a crux analysis (thresholds where the better option changes) and a two-parameter map of the best option",
+          requestBody: { required: true, ...json(z.toJSONSchema(CruxJobRequest, { io: "input" })) },
+          responses: { 202: { description: "{id, kind, status}" }, 400: error("malformed body or a size out of bounds"), 503: error("too many analyses waiting") },
+        },
+      },
+      "/api/analyses/{id}": {
+        parameters: [runId],
+        get: { summary: "An analysis: status, progress, result or error", responses: { 200: { description: "job" }, 404: error("no such analysis") } },
+      },
+      "/api/analyses/{id}/events": {
+        parameters: [runId],
+        get: { summary: "Server-sent events: `progress` {done,total}, then `end` {status,error}", responses: { 200: { description: "text/event-stream" }, 404: error("no such analysis") } },
       },
       "/api/runs/{id}/export.csv": {
         parameters: [runId],

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { InputError } from "../errors.js";
 import { RunStore } from "../store/run-store.js";
+import { AnalysisJobs } from "./analysis-jobs.js";
 import { createApp } from "./app.js";
 import type { Engine } from "./engine.js";
 import { bundledScenarioPath, packageInfo, webRoot } from "./package-info.js";
@@ -41,6 +42,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     name: "ukraine-2025",
     text: existsSync(scenarioPath) ? readFileSync(scenarioPath, "utf8") : "",
   };
+  const analyses = new AnalysisJobs();
   const host = options.host ?? "127.0.0.1";
   const app = createApp({
     engine: options.engine,
@@ -49,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     staticFiles: loadStaticFiles(options.webRoot ?? webRoot()),
     defaultScenario,
     programVersion: version,
+    analyses,
     allowedHosts: [host],
   });
   const server = serve({ fetch: app.fetch, port: options.port ?? 7300, hostname: host });
@@ -74,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if ("closeAllConnections" in server) server.closeAllConnections();
       });
       await runs.idle();
+      await analyses.idle();
       store.close();
     },
   };

@@ -13,10 +13,10 @@ import { libraryEngine } from "./library-engine.js";
  * From dist/ the worker is plain JavaScript. From the TypeScript sources (tests) it is loaded
  * through tsx's loader, registered inside the worker before the entry is imported.
  */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./evaluation-worker.js", import.meta.url), { workerData });
+export function startWorker(workerData: unknown, name = "evaluation-worker"): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData });
   const tsx = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./evaluation-worker.ts", import.meta.url).href;
+  const entry = new URL(`./${name}.ts`, import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true, workerData });
 }

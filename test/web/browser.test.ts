@@ -205,6 +205,51 @@ describe("the web app in chromium", () => {
     expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
   });
 
+  it("runs Morris and Sobol sensitivity and a crux analysis as jobs with progress, and draws each chart", async () => {
+    await page.goto(`${server.url}analysis.html`);
+    await page.waitForSelector("#run-morris:not([disabled])", { timeout: 20_000 });
+    await page.fill("#s-trajectories", "100");
+    await page.click("#run-morris");
+    await page.waitForSelector("#figure-tornado .mark-rect", { timeout: 60_000 });
+    expect(await page.locator("#s-status").textContent()).toMatch(/^100 %/);
+    const bars = await page.locator("#figure-tornado .mark-rect").count();
+    expect(bars).toBeGreaterThan(3);
+    expect(await page.locator("#figure-tornado .mark-rule").count()).toBe(bars);
+    const tornado = await downloadText(() => page.click("#figure-tornado [data-export=csv]"));
+    const tornadoRows = tornado.text.trimEnd().split("\r\n");
+    expect(tornadoRows[0]).toBe("parameter,mu_star,mu_star_se,mu_star_low,mu_star_high,mu,sigma");
+    expect(tornadoRows.length).toBeGreaterThan(bars);
+    for (const row of tornadoRows.slice(1)) expect(Number(row.split(",")[1])).toBeGreaterThanOrEqual(0);
+
+    await page.fill("#s-sobol", "8");
+    // from the keyboard: focus the Sobol button and press Enter
+    await page.focus("#run-sobol");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#figure-sobol .mark-rect", { timeout: 60_000 });
+    const sobolBars = await page.locator("#figure-sobol .mark-rect").count();
+    expect(sobolBars % 2).toBe(0);
+    expect(await page.locator("#figure-sobol .mark-rule").count()).toBe(sobolBars);
+    const sobol = await downloadText(() => page.click("#figure-sobol [data-export=csv]"));
+    expect(sobol.text.split("\r\n")[0]).toBe("parameter,first,first_low,first_high,total,total_low,total_high");
+    expect(sobol.text.trimEnd().split("\r\n").length - 1).toBe(tornadoRows.length - 1);
+
+    await page.fill("#c-grid", "3");
+    await page.fill("#c-resolution", "3");
+    await page.click("#run-cruxes");
+    await page.waitForSelector("#crux-thresholds", { timeout: 90_000 });
+    expect(await page.locator("#c-status").textContent()).toMatch(/^100 %/);
+    expect(await page.locator("#crux-thresholds tbody tr").count()).toBeGreaterThan(0);
+    await page.waitForSelector("#figure-crux-map .mark-rect");
+    expect(await page.locator("#figure-crux-map .mark-rect").count()).toBe(9);
+    const map = await downloadText(() => page.click("#figure-crux-map [data-export=csv]"));
+    const mapRows = map.text.trimEnd().split("\r\n");
+    expect(mapRows).toHaveLength(10);
+    expect(mapRows[0]).toMatch(/,best,margin,margin_se,clear$/);
+    const svg = await downloadText(() => page.click("#figure-tornado [data-export=svg]"));
+    expect(svg.text).toMatch(/^<svg xmlns/);
+    await shot("5-analysis");
+  }, 180_000);
+
   it("logged no errors (a CSP violation would show here)", () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -46,7 +46,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 /** GET a JSON answer; a 4xx or 5xx becomes an ApiFailure with the server's message. */
 export const getJson = <T>(path: string): Promise<T> => call<T>(path);
 
-const postJson = <T>(path: string, body: unknown) =>
+export const postJson = <T>(path: string, body: unknown) =>
   call<T>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 export const api = {
@@ -62,8 +62,13 @@ export const api = {
 
 /** Follows a run's progress until it ends; resolves with how it ended. */
 export function watchRun(id: string, onProgress: (p: Progress) => void): Promise<{ status: string; error: string | null }> {
+  return watchEvents(`/api/runs/${encodeURIComponent(id)}`, onProgress);
+}
+
+/** Follows the progress events of a run or an analysis at `base` + "/events"; if the stream breaks, asks `base` how it stands. */
+export function watchEvents(base: string, onProgress: (p: Progress) => void): Promise<{ status: string; error: string | null }> {
   return new Promise((resolve) => {
-    const source = new EventSource(`/api/runs/${encodeURIComponent(id)}/events`);
+    const source = new EventSource(`${base}/events`);
     source.addEventListener("progress", (e) => onProgress(JSON.parse((e as MessageEvent<string>).data) as Progress));
     source.addEventListener("end", (e) => {
       source.close();
@@ -72,7 +77,7 @@ export function watchRun(id: string, onProgress: (p: Progress) => void): Promise
     source.onerror = () => {
       // the stream broke (server gone): ask the run itself how it stands
       source.close();
-      api.run(id).then(
+      call<{ status: string; error: string | null }>(base).then(
         (run) => resolve({ status: run.status, error: run.error }),
         (e: Error) => resolve({ status: "failed", error: `lost contact with the server: ${e.message}` }),
       );

@@ -25,14 +25,15 @@ export type Extent = [number, number] | string;
 
 /**
  * `rect.inset` draws the rect in a part of its band, as fractions [from, to] of the band (grouped
- * bars); `rule` draws line segments (intervals, reference lines), `dot` small circles.
+ * bars); `rule` draws line segments (intervals, reference lines), moved by `bandOffset` steps of a
+ * band y scale (to sit on a grouped bar); `dot` draws small circles.
  */
 export type Mark =
   | { type: "line"; name: string; points: [number, number][]; stroke: string }
   | { type: "area"; name: string; points: { x: number; y0: number; y1: number }[]; fill: string; opacity: number }
   | { type: "rect"; x: Extent; y: Extent; fill: string; title: string; text?: string; textFill?: string; inset?: [number, number] }
   | { type: "dot"; name: string; points: { x: Position; y: Position; title: string }[]; fill: string; radius: number }
-  | { type: "rule"; name: string; segments: { x1: Position; y1: Position; x2: Position; y2: Position; title: string }[]; stroke: string; dashed?: boolean };
+  | { type: "rule"; name: string; segments: { x1: Position; y1: Position; x2: Position; y2: Position; title: string }[]; stroke: string; dashed?: boolean; bandOffset?: number };
 
 export interface LegendItem {
   name: string;

@@ -121,8 +121,9 @@ function drawMark(mark: Mark, spec: ChartSpec, f: Frame): string {
         .join("");
     case "rule": {
       const dash = mark.dashed ? ` stroke-dasharray="4 3"` : "";
+      const shift = spec.y.type === "band" ? ((mark.bandOffset ?? 0) * (f.bottom - f.top)) / Math.max(1, spec.y.domain.length) : 0;
       return mark.segments
-        .map((s) => `<line class="mark-rule" x1="${num(x(s.x1))}" y1="${num(y(s.y1))}" x2="${num(x(s.x2))}" y2="${num(y(s.y2))}" stroke="${mark.stroke}" stroke-width="1.5"${dash}><title>${escapeXml(s.title)}</title></line>`)
+        .map((s) => `<line class="mark-rule" x1="${num(x(s.x1))}" y1="${num(y(s.y1) + shift)}" x2="${num(x(s.x2))}" y2="${num(y(s.y2) + shift)}" stroke="${mark.stroke}" stroke-width="1.5"${dash}><title>${escapeXml(s.title)}</title></line>`)
         .join("");
     }
   }

@@ -1,0 +1,74 @@
+/**
+ * Runs one sensitivity or crux analysis of a scenario text with the library's analysis layer,
+ * reporting progress as {done, total}. Used inside the analysis worker thread; no HTTP here.
+ */
+import { bestOptionMap, findCruxes, scenarioSensitivity, simulatorProbe, type BestOptionMap, type CruxReport, type SensitivityReport } from "../analysis/index.js";
+import { InputError } from "../errors.js";
+import { loadScenarioText } from "../scenario/load.js";
+import type { Progress } from "../sim/result.js";
+import type { AnalysisJobRequest } from "./analysis-schemas.js";
+
+export type AnalysisResult = { kind: "sensitivity"; report: SensitivityReport } | { kind: "cruxes"; report: CruxReport; map: BestOptionMap | null; mapNote: string | null };
+
+const BATCHES = 2;
+
+export async function runAnalysis(request: AnalysisJobRequest, onProgress: (progress: Progress) => void): Promise<AnalysisResult> {
+  const scenario = loadScenarioText(request.scenario, "scenario.yaml");
+  const probe = simulatorProbe(scenario, { seed: request.seed, trajectories: request.trajectories, batches: BATCHES });
+  const perspective = request.perspective ?? probe.perspectives[0];
+  if (!probe.perspectives.includes(perspective)) {
+    throw new InputError(`unknown perspective "${perspective}"; the scenario has ${probe.perspectives.join(", ")}`);
+  }
+  if (request.kind === "sensitivity") {
+    const report = await scenarioSensitivity(probe, {
+      method: request.method,
+      outcome: request.outcome,
+      option: request.option,
+      versus: request.versus,
+      perspective,
+      parameters: request.parameters,
+      morrisTrajectories: request.morrisTrajectories,
+      baseSamples: request.baseSamples,
+      seed: request.seed,
+      bootstrap: request.bootstrap,
+      onProgress: (done, total) => onProgress({ done, total }),
+    });
+    return { kind: "sensitivity", report };
+  }
+  // the scan and the map share one progress bar: the scan first, then the map's cells
+  const mapCells = request.mapResolution ** 2;
+  let scanTotal = 0;
+  // all pairs of all options over every parameter takes minutes: by default the first three options
+  const options = request.options ?? probe.options.slice(0, 3);
+  const report = await findCruxes(probe, {
+    options,
+    outcomes: [request.outcome],
+    perspective,
+    parameters: request.parameters,
+    gridPoints: request.gridPoints,
+    onProgress: (done, total) => {
+      scanTotal = total;
+      onProgress({ done, total: total + mapCells });
+    },
+  });
+  const axes = request.map ?? leadingParameters(report);
+  if (!axes) return { kind: "cruxes", report, map: null, mapNote: "fewer than two parameters change the order of the options, so there is no map to draw" };
+  const map = await bestOptionMap(probe, {
+    x: axes[0],
+    y: axes[1],
+    outcome: request.outcome,
+    options,
+    perspective,
+    resolution: request.mapResolution,
+    onProgress: (done) => onProgress({ done: scanTotal + done, total: scanTotal + mapCells }),
+  });
+  return { kind: "cruxes", report, map, mapNote: null };
+}
+
+/** The two parameters of the largest cruxes, or null when fewer than two parameters are cruxes. */
+function leadingParameters(report: CruxReport): [string, string] | null {
+  const names = [...new Set(report.cruxes.map((c) => c.parameter))];
+  if (names.length >= 2) return [names[0], names[1]];
+  const scanned = report.parametersScanned;
+  return names.length === 1 && scanned.length >= 2 ? [names[0], scanned.find((n) => n !== names[0])!] : null;
+}

@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { AnalysisJobs, type AnalysisRunner } from "../../src/server/analysis-jobs.js";
+import { runAnalysis } from "../../src/server/analysis-runner.js";
+import { createApp } from "../../src/server/app.js";
+import { openApiDocument } from "../../src/server/openapi.js";
+import { bundledScenarioPath } from "../../src/server/package-info.js";
+import { RunManager } from "../../src/server/run-manager.js";
+import { RunStore } from "../../src/store/run-store.js";
+import { fakeEngine } from "./fake-engine.js";
+
+const SCENARIO = readFileSync(bundledScenarioPath(), "utf8");
+const store = new RunStore(":memory:");
+afterAll(() => store.close());
+
+/** The real analysis, in-process (the worker thread is tested through the browser test). */
+function appWith(runner: AnalysisRunner, pending = 4) {
+  const engine = fakeEngine();
+  const analyses = new AnalysisJobs(runner, { pending, kept: 8 });
+  const app = createApp({
+    engine, store, runs: new RunManager(store, engine, { programVersion: "9.9.9" }), staticFiles: new Map(),
+    defaultScenario: { name: "fake", text: "" }, programVersion: "9.9.9", analyses,
+  });
+  return { app, analyses };
+}
+
+const post = (app: ReturnType<typeof appWith>["app"], path: string, body: unknown) =>
+  app.request(`http://127.0.0.1${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+describe("sensitivity and crux analyses as jobs", () => {
+  it("runs a small Morris screening, streams progress over SSE and keeps the result", async () => {
+    const { app, analyses } = appWith(runAnalysis);
+    const res = await post(app, "/api/analyses/sensitivity", { scenario: SCENARIO, method: "morris", option: "article5-treaty", versus: "ceasefire-only", trajectories: 40, morrisTrajectories: 2 });
+    expect(res.status).toBe(202);
+    const { id, status } = (await res.json()) as { id: string; status: string };
+    expect(["queued", "running"]).toContain(status);
+    const events = await (await app.request(`http://127.0.0.1/api/analyses/${id}/events`)).text();
+    expect(events).toMatch(/event: progress\ndata: \{"done":\d+,"total":\d+\}/);
+    expect(events).toMatch(/event: end\ndata: \{"status":"finished","error":null\}/);
+    await analyses.idle();
+    const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as {
+      status: string; result: { kind: string; report: { method: string; label: string; rows: { muStar: { estimate: number; low: number; high: number } }[] } };
+    };
+    expect(job.status).toBe("finished");
+    expect(job.result.report.method).toBe("morris");
+    expect(job.result.report.label).toBe("loss(article5-treaty) − loss(ceasefire-only)");
+    expect(job.result.report.rows.length).toBeGreaterThan(5);
+    for (const row of job.result.report.rows) expect(row.muStar.low).toBeLessThanOrEqual(row.muStar.high);
+  }, 60_000);
+
+  it("fails a job with the library's message when the option is unknown", async () => {
+    const { app, analyses } = appWith(runAnalysis);
+    const { id } = (await (await post(app, "/api/analyses/sensitivity", { scenario: SCENARIO, method: "sobol", option: "no-such-option" })).json()) as { id: string };
+    await analyses.idle();
+    const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { status: string; error: string };
+    expect(job).toMatchObject({ status: "failed" });
+    expect(job.error).toMatch(/unknown option "no-such-option"/);
+  }, 30_000);
+
+  it("passes crux requests with their defaults to the runner", async () => {
+    const seen: unknown[] = [];
+    const { app, analyses } = appWith(async (request, onProgress) => {
+      seen.push(request);
+      onProgress({ done: 1, total: 1 });
+      return { kind: "cruxes", report: {} as never, map: null, mapNote: "none" };
+    });
+    const res = await post(app, "/api/analyses/cruxes", { scenario: "x", map: ["a", "b"] });
+    expect(res.status).toBe(202);
+    await analyses.idle();
+    expect(seen[0]).toMatchObject({ kind: "cruxes", outcome: "loss", trajectories: 200, gridPoints: 4, mapResolution: 4, map: ["a", "b"] });
+  });
+
+  it("refuses more waiting analyses than the limit with 503", async () => {
+    let release = () => {};
+    const { app, analyses } = appWith(() => new Promise((resolve) => (release = () => resolve({ kind: "cruxes", report: {} as never, map: null, mapNote: null }))), 2);
+    expect((await post(app, "/api/analyses/cruxes", { scenario: "x" })).status).toBe(202);
+    expect((await post(app, "/api/analyses/cruxes", { scenario: "x" })).status).toBe(202);
+    const busy = await post(app, "/api/analyses/cruxes", { scenario: "x" });
+    expect(busy.status).toBe(503);
+    expect(((await busy.json()) as { error: string }).error).toMatch(/2 analyses are already waiting or running/);
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    await analyses.idle();
+  });
+
+  it.each([
+    [{ scenario: "x", method: "morris", option: "a", trajectories: 1_000_000 }, /trajectories: Too big: expected number to be <=4000/],
+    [{ scenario: "x", method: "morris", option: "a", morrisTrajectories: 500 }, /morrisTrajectories: Too big/],
+    [{ scenario: "x", method: "sobol", option: "a", baseSamples: 4096 }, /baseSamples: Too big/],
+    [{ scenario: "x", method: "sobol", option: "a", bootstrap: 10 }, /bootstrap: Too small/],
+    [{ scenario: "x", method: "fast", option: "a" }, /method: Invalid option/],
+    [{ scenario: "x", method: "morris", option: "a", outcome: "happiness" }, /outcome: Invalid option/],
+    [{ scenario: "x", method: "morris", option: "a", versus: "a" }, /versus: must differ from option/],
+    [{ scenario: "x", method: "morris", option: "a", path: "/etc/passwd" }, /Unrecognized key: "path"/],
+  ])("refuses a bad sensitivity request with a precise 400 (%#)", async (body, message) => {
+    const { app } = appWith(runAnalysis);
+    const res = await post(app, "/api/analyses/sensitivity", body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(message);
+  });
+
+  it.each([
+    [{ scenario: "x", gridPoints: 100 }, /gridPoints: Too big/],
+    [{ scenario: "x", mapResolution: 1 }, /mapResolution: Too small/],
+    [{ scenario: "x", map: ["a", "a"] }, /the two axes must be different parameters/],
+    [{ scenario: "x", options: ["only-one"] }, /options: Too small/],
+  ])("refuses a bad crux request with a precise 400 (%#)", async (body, message) => {
+    const { app } = appWith(runAnalysis);
+    const res = await post(app, "/api/analyses/cruxes", body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(message);
+  });
+
+  it("answers 404 for an unknown or malformed analysis id", async () => {
+    const { app } = appWith(runAnalysis);
+    expect((await app.request("http://127.0.0.1/api/analyses/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    expect((await app.request("http://127.0.0.1/api/analyses/..%2F..%2Fetc/events")).status).toBe(404);
+  });
+
+  it("is described in /openapi.json", () => {
+    const paths = Object.keys((openApiDocument("1") as { paths: object }).paths);
+    expect(paths).toEqual(expect.arrayContaining(["/api/analyses/sensitivity", "/api/analyses/cruxes", "/api/analyses/{id}", "/api/analyses/{id}/events"]));
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The sensitivity and crux charts as pure functions of analysis results: a tornado of Morris μ*
+ * with bootstrap intervals, Sobol first-order and total indices with intervals, and the map of
+ * the best option over two parameters. No DOM here.
+ */
+import type { BestOptionMap, SensitivityReport } from "../../../src/analysis/index.js";
+import { categorical } from "./palette.js";
+import type { Chart, Mark } from "./spec.js";
+
+const WIDTH = 680;
+/** parameters drawn (all of them are in the data table and the CSV) */
+const SHOWN = 15;
+/** three significant digits; "—" for a value JSON could not carry (NaN and ±∞ arrive as null) */
+const round = (x: number | null): string => (typeof x === "number" && Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "—");
+const shown = <T>(rows: T[]) => rows.slice(0, SHOWN);
+const heightFor = (n: number) => Math.max(220, 90 + 26 * n);
+const confidencePct = (report: SensitivityReport) => `${Math.round(report.confidence * 100)} %`;
+
+export function tornadoChart(report: SensitivityReport): Chart {
+  const rows = report.rows.filter((r) => r.muStar);
+  const top = shown(rows);
+  const high = Math.max(1e-12, ...top.map((r) => r.muStar!.high));
+  const marks: Mark[] = [
+    ...top.map((r): Mark => ({
+      type: "rect", x: [0, Math.max(0, r.muStar!.estimate)], y: r.parameter, fill: categorical(0), inset: [0.15, 0.85],
+      title: `${r.parameter}: μ* = ${round(r.muStar!.estimate)} (${confidencePct(report)} interval ${round(r.muStar!.low)} to ${round(r.muStar!.high)}), μ = ${round(r.mu ?? NaN)}, σ = ${round(r.sigma ?? NaN)}`,
+    })),
+    {
+      type: "rule", name: `${confidencePct(report)} bootstrap interval`, stroke: "#222",
+      segments: top.map((r) => ({ x1: Math.max(0, r.muStar!.low), x2: r.muStar!.high, y1: r.parameter, y2: r.parameter, title: `${r.parameter}: ${round(r.muStar!.low)} to ${round(r.muStar!.high)}` })),
+    },
+  ];
+  const leaders = top.slice(0, 3).map((r) => `${r.parameter} (μ* ${round(r.muStar!.estimate)}, ${round(r.muStar!.low)}–${round(r.muStar!.high)})`);
+  return {
+    spec: {
+      id: "tornado",
+      title: `Morris screening of ${report.label} (perspective: ${report.perspective})`,
+      summary: `Mean absolute elementary effect μ* of each parameter on ${report.label}, with ${confidencePct(report)} bootstrap intervals; ${report.parameters.length} parameters, ${report.evaluations} settings of ${report.trajectoriesPerPoint} trajectories each. The ${top.length} largest are drawn. Largest: ${leaders.join("; ")}.`,
+      width: WIDTH,
+      height: heightFor(top.length),
+      x: { type: "linear", domain: [0, high * 1.05], label: `μ* (change in ${report.label} over half the prior's range)`, format: "number" },
+      y: { type: "band", domain: top.map((r) => r.parameter), label: "parameter" },
+      marks,
+      legend: [],
+    },
+    data: {
+      columns: ["parameter", "mu_star", "mu_star_se", "mu_star_low", "mu_star_high", "mu", "sigma"],
+      rows: rows.map((r) => [r.parameter, r.muStar!.estimate, r.muStar!.se, r.muStar!.low, r.muStar!.high, r.mu ?? NaN, r.sigma ?? NaN]),
+    },
+  };
+}
+
+export function sobolChart(report: SensitivityReport): Chart {
+  const rows = report.rows.filter((r) => r.first && r.total);
+  const top = shown(rows);
+  const low = Math.min(0, ...top.map((r) => Math.min(r.first!.low, r.total!.low)));
+  const high = Math.max(1, ...top.map((r) => Math.max(r.first!.high, r.total!.high)));
+  const [firstColor, totalColor] = [categorical(0), categorical(1)];
+  const bar = (r: (typeof rows)[number], which: "first" | "total"): Mark => ({
+    type: "rect", y: r.parameter, x: [0, r[which]!.estimate], fill: which === "first" ? firstColor : totalColor,
+    inset: which === "total" ? [0.1, 0.48] : [0.52, 0.9],
+    title: `${r.parameter}: ${which === "first" ? "first-order S" : "total ST"} = ${round(r[which]!.estimate)} (${round(r[which]!.low)} to ${round(r[which]!.high)})`,
+  });
+  const interval = (which: "first" | "total", offset: number): Mark => ({
+    type: "rule", name: `${which} index interval`, stroke: "#222", bandOffset: offset,
+    segments: top.map((r) => ({ x1: r[which]!.low, x2: r[which]!.high, y1: r.parameter, y2: r.parameter, title: `${r.parameter} ${which}: ${round(r[which]!.low)} to ${round(r[which]!.high)}` })),
+  });
+  const leaders = top.slice(0, 3).map((r) => `${r.parameter} (total ${round(r.total!.estimate)}, first-order ${round(r.first!.estimate)})`);
+  return {
+    spec: {
+      id: "sobol",
+      title: `Sobol indices of ${report.label} (perspective: ${report.perspective})`,
+      summary: `Share of the variance of ${report.label} due to each parameter alone (first-order S) and with its interactions (total ST), with ${confidencePct(report)} bootstrap intervals; ${report.evaluations} settings of ${report.trajectoriesPerPoint} trajectories each. The ${top.length} largest by total index are drawn. Largest: ${leaders.join("; ")}. Small designs give wide intervals.`,
+      width: WIDTH,
+      height: heightFor(top.length),
+      x: { type: "linear", domain: [low, high], label: "Sobol index (share of variance)", format: "number" },
+      y: { type: "band", domain: top.map((r) => r.parameter), label: "parameter" },
+      marks: [...top.flatMap((r) => [bar(r, "total"), bar(r, "first")]), interval("total", -0.21), interval("first", 0.21)],
+      legend: [{ name: "total ST", color: totalColor }, { name: "first-order S", color: firstColor }],
+    },
+    data: {
+      columns: ["parameter", "first", "first_low", "first_high", "total", "total_low", "total_high"],
+      rows: rows.map((r) => [r.parameter, r.first!.estimate, r.first!.low, r.first!.high, r.total!.estimate, r.total!.low, r.total!.high]),
+    },
+  };
+}
+
+export function cruxMapChart(map: BestOptionMap): Chart {
+  const color = new Map(map.options.map((o, i) => [o, categorical(i)]));
+  const xs = map.x.values.map(round);
+  const ys = map.y.values.map(round);
+  const marks: Mark[] = map.cells.flatMap((row, yi) =>
+    row.map((cell, xi): Mark => ({
+      type: "rect", x: xs[xi], y: ys[yi], fill: color.get(cell.best) ?? "#999", textFill: "#fff",
+      text: `${cell.best.slice(0, 14)}${cell.clear ? "" : " ?"}`,
+      title: `${map.x.parameter} = ${xs[xi]}, ${map.y.parameter} = ${ys[yi]}: best ${cell.best}, better than the runner-up by ${round(cell.margin.mean)} ± ${round(cell.margin.se)}${cell.clear ? "" : " (not clear)"}`,
+    })),
+  );
+  const counts = map.options.map((o) => [o, map.cells.flat().filter((c) => c.best === o).length] as const).filter(([, n]) => n > 0);
+  const unclear = map.cells.flat().filter((c) => !c.clear).length;
+  return {
+    spec: {
+      id: "crux-map",
+      title: `Best option for ${map.outcome} over ${map.x.parameter} and ${map.y.parameter}`,
+      summary: `Which option has the best ${map.outcome} at each combination of ${map.x.parameter} (across) and ${map.y.parameter} (down), other parameters at the ${map.perspective} priors. Cells won: ${counts.map(([o, n]) => `${o} ${n}`).join(", ")}; ${unclear} of ${map.cells.flat().length} cells are not clear (marked ?: the margin is within 1.96 standard errors).`,
+      width: WIDTH,
+      height: Math.max(240, 110 + 40 * ys.length),
+      x: { type: "band", domain: xs, label: map.x.parameter },
+      y: { type: "band", domain: ys, label: map.y.parameter },
+      marks,
+      legend: map.options.map((o) => ({ name: o, color: color.get(o)! })),
+    },
+    data: {
+      columns: [map.x.parameter, map.y.parameter, "best", "margin", "margin_se", "clear"],
+      rows: map.cells.flatMap((row, yi) => row.map((c, xi) => [map.x.values[xi], map.y.values[yi], c.best, c.margin.mean, c.margin.se, c.clear ? "yes" : "no"])),
+    },
+  };
+}
