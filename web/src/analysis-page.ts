@@ -66,6 +66,9 @@ async function sensitivity(method: "morris" | "sobol"): Promise<void> {
 
 function thresholdTable(report: CruxReport): HTMLElement {
   const f = (x: number | null) => (typeof x === "number" && Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "—");
+  // an open end of a region is ±∞, which JSON carries as null
+  const span = (from: number | null, to: number | null) =>
+    from === null || from === -Infinity ? `below ${f(to)}` : to === null || to === Infinity ? `above ${f(from)}` : `${f(from)}–${f(to)}`;
   const rows = report.cruxes.map((c) =>
     h(
       "tr",
@@ -73,7 +76,7 @@ function thresholdTable(report: CruxReport): HTMLElement {
       h("th", { scope: "row" }, c.parameter),
       h("td", {}, `${c.options[0]} vs ${c.options[1]}`),
       h("td", {}, c.thresholds.map((t) => `${f(t.value)} (${f(t.band[0])}–${f(t.band[1])})`).join("; ") || "—"),
-      h("td", {}, c.regions.map((r) => `${f(r.from)}–${f(r.to)}: ${r.lower}`).join("; ")),
+      h("td", {}, c.regions.map((r) => `${span(r.from, r.to)}: ${r.lower}`).join("; ")),
       h("td", {}, f(c.swing)),
       h("td", {}, c.clear ? "yes" : "no"),
     ),
