@@ -114,6 +114,7 @@ export const scenarioSchema = z.strictObject({
     guarantors: z.array(guarantor).default([]),
     spoilers: z.array(spoiler).default([]),
   }),
+  strategic_layer: z.enum(["closed-form", "games"]).default("closed-form"),
   mechanisms: mechanisms.default(Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>),
   parameters: z.record(z.string(), priorSchema),
   options: z.array(option).min(1),

@@ -43,6 +43,7 @@ export class BlockRunner {
       challengerNuclear: scenario.actors.challenger.nuclear,
       guarantorNuclear: guarantors.map((g) => g.nuclear),
       spoilerBaseRate: scenario.actors.spoilers.reduce((a, s) => a + s.base_rate_per_year, 0),
+      games: scenario.strategic_layer === "games" ? { challenger: scenario.actors.challenger, protege: scenario.actors.protege, guarantors } : undefined,
     };
     const elections = electionTimetable(guarantors, plan.months);
     const weights = new Float64Array(VALUE_COUNT);

@@ -4,13 +4,18 @@
  */
 import { P } from "../models/parameters.js";
 import { alignmentThreat, type OptionFeatures } from "../models/commitments.js";
-import { acceptanceProbability, challengerSuccessVsProtege } from "../models/stage-game.js";
+import { acceptanceProbability, backdownProbability, challengerSuccessVsProtege, crisisEscalationProbability } from "../models/stage-game.js";
+import { strategicInputs, type ActorFactsForGames } from "../models/games/inputs.js";
+import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "../models/games/brinkmanship.js";
+import { buildSpoiler, solveSpoiler, spoilerParameters } from "../models/games/spoiler.js";
 
 export interface ActorFacts {
   challengerNuclear: boolean;
   guarantorNuclear: boolean[];
   /** Σ spoilers' base incident rates per year */
   spoilerBaseRate: number;
+  /** set when the scenario's strategic_layer is "games": the actors as the mechanism games name them */
+  games?: ActorFactsForGames;
 }
 
 export class OptionContext {
@@ -33,6 +38,14 @@ export class OptionContext {
   spoilerCrisisRate = 0;
   targetingRate = 0;
   alignmentFloor = 0;
+  /**
+   * Games layer (docs/MODEL.md, "The mechanisms as games"): a crisis with a committed guarantor ends
+   * as the brinkmanship game's equilibrium says, and spoilers provoke by the spoiler game's factor.
+   * NaN: the closed forms apply.
+   */
+  crisisWar = NaN;
+  crisisGuarantorYields = NaN;
+  spoilerFactor = NaN;
 
   constructor(guarantorCount: number) {
     this.committed = new Uint8Array(guarantorCount);
@@ -72,6 +85,45 @@ export class OptionContext {
     this.spoilerCrisisRate = incidentRate * theta[o + P.incident_crisis_probability] * (f.monitoring ? 1 - theta[o + P.monitoring_crisis_reduction] : 1);
     this.targetingRate = theta[o + P.targeting_rate_per_year] * f.targetingExposure;
     this.alignmentFloor = f.neutral ? theta[o + P.neutrality_alignment_floor] : 0;
+    this.crisisWar = this.crisisGuarantorYields = this.spoilerFactor = NaN;
+    if (actors.games && this.anyCommitted) this.fillFromGames(f, theta, o, actors.games);
+  }
+
+  /** Spoiler provocation relative to no guarantee: the spoiler game's factor, or 1 + m·q (DESIGN 5.4). */
+  spoilerMultiplier(moralHazard: number, resolve: number): number {
+    return Number.isNaN(this.spoilerFactor) ? 1 + moralHazard * resolve : this.spoilerFactor;
+  }
+
+  /** P(war | crisis): the brinkmanship game's, or e + (1 − e)·P(attack | window) (DESIGN 5.4). */
+  crisisWarProbability(inadvertent: number, attackPerWindow: number): number {
+    return Number.isNaN(this.crisisWar) ? crisisEscalationProbability(inadvertent, attackPerWindow) : this.crisisWar;
+  }
+
+  /**
+   * P(the protégé's side backs down | a crisis that stays short of war): the brinkmanship game's, or
+   * the contest V/(V + S) with the challenger's median stake V and the defending side's S (DESIGN 5.4).
+   */
+  protegeSideYields(stakeLogMean: number, leadStakeLogMean: number, lead: number): number {
+    if (!Number.isNaN(this.crisisWar)) return this.crisisWar < 1 ? this.crisisGuarantorYields / (1 - this.crisisWar) : 0;
+    const challengerStake = Math.exp(stakeLogMean);
+    const defenderStake = this.anyCommitted
+      ? Math.exp(leadStakeLogMean) + this.audience[lead]
+      : (challengerStake * (1 - this.piP)) / Math.max(this.piP, 1e-9);
+    return backdownProbability(challengerStake, defenderStake);
+  }
+
+  /** Solve the brinkmanship and spoiler games at this draw (once per trajectory and option). */
+  private fillFromGames(f: OptionFeatures, theta: Float64Array, o: number, actors: ActorFactsForGames): void {
+    const inputs = strategicInputs(f, theta, actors, o);
+    const brink = brinkmanshipParameters(inputs);
+    if (brink) {
+      const crisis = solveBrinkmanship(brink, buildBrinkmanship(brink, inputs));
+      this.crisisWar = crisis.war;
+      this.crisisGuarantorYields = crisis.guarantorBacksDown;
+    }
+    const spoiler = spoilerParameters(inputs);
+    const factor = solveSpoiler(spoiler, buildSpoiler(spoiler, inputs), inputs).moralHazardFactor;
+    if (Number.isFinite(factor)) this.spoilerFactor = factor;
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
-import { attackCutPoint, attackProbabilityPerWindow, backdownProbability, crisisEscalationProbability, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
+import { attackCutPoint, attackProbabilityPerWindow, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
 import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
@@ -194,7 +194,7 @@ export class EventSimulator {
     this.q = best;
     this.lead = lead;
     this.pTarget = monthlyProbability(c.targetingRate);
-    this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + this.moralHazard * best));
+    this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * c.spoilerMultiplier(this.moralHazard, best));
     this.pEntry = monthlyProbability(this.entryRate, best);
     this.refreshBelief();
   }
@@ -351,15 +351,13 @@ export class EventSimulator {
     let war = attack;
     if (!war) {
       this.crises++;
-      const pWindow = attackProbabilityPerWindow(this.cut, c.stakeBase + this.slope * (1 - this.s), this.stakeLogSd);
-      if (nextUniform(this.stream, 0) < crisisEscalationProbability(theta[this.o + P.crisis_escalation_probability], pWindow)) {
+      const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
+      const pWindow = attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd);
+      if (nextUniform(this.stream, 0) < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], pWindow)) {
         war = true;
       } else {
-        const challengerStake = Math.exp(c.stakeBase + this.slope * (1 - this.s));
-        const defenderStake = c.anyCommitted
-          ? Math.exp(theta[this.o + P.guarantor_stake_log_mean] + this.shift[this.lead]) + c.audience[this.lead]
-          : (challengerStake * (1 - c.piP)) / Math.max(c.piP, 1e-9);
-        if (nextUniform(this.stream, 0) < backdownProbability(challengerStake, defenderStake)) {
+        const leadStakeLogMean = theta[this.o + P.guarantor_stake_log_mean] + (this.lead >= 0 ? this.shift[this.lead] : 0);
+        if (nextUniform(this.stream, 0) < c.protegeSideYields(stakeLogMean, leadStakeLogMean, this.lead)) {
           this.s = Math.max(this.s + theta[this.o + P.backdown_alignment_shift] * (1 - this.s), c.alignmentFloor);
           if (c.anyCommitted) {
             this.backdowns++;

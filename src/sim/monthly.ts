@@ -9,8 +9,6 @@ import type { OptionFeatures } from "../models/commitments.js";
 import {
   attackCutPoint,
   attackProbabilityPerWindow,
-  backdownProbability,
-  crisisEscalationProbability,
   driftAlignment,
   guarantorResolve,
   monthlyProbability,
@@ -135,7 +133,7 @@ export class MonthlySimulator {
         this.updateResolve(theta, o);
         q = this.resolve;
         pTarget = monthlyProbability(c.targetingRate);
-        pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + moralHazard * q));
+        pSpoiler = monthlyProbability(c.spoilerCrisisRate * c.spoilerMultiplier(moralHazard, q));
         pEntry = monthlyProbability(entryRate, q);
       }
       qHat = perceivedResolve(q, discount, priorStrength, this.firm, this.backdowns);
@@ -182,15 +180,12 @@ export class MonthlySimulator {
         if (!war && (u[1] < pTarget || u[2] < pSpoiler)) {
           crises++;
           state = State.Crisis;
-          if (u[3] < crisisEscalationProbability(escalation, pWindow)) {
+          if (u[3] < c.crisisWarProbability(escalation, pWindow)) {
             war = true;
           } else {
             // brinkmanship: the side with less at stake backs down more often (DESIGN 5.4)
-            const challengerStake = Math.exp(stakeLogMean);
-            const defenderStake = c.anyCommitted
-              ? Math.exp(guarantorStakeLogMean + this.shift[this.lead]) + c.audience[this.lead]
-              : (challengerStake * (1 - c.piP)) / Math.max(c.piP, 1e-9);
-            if (u[4] < backdownProbability(challengerStake, defenderStake)) {
+            const leadStakeLogMean = guarantorStakeLogMean + (this.lead >= 0 ? this.shift[this.lead] : 0);
+            if (u[4] < c.protegeSideYields(stakeLogMean, leadStakeLogMean, this.lead)) {
               s = Math.max(s + backdownShift * (1 - s), c.alignmentFloor);
               if (c.anyCommitted) {
                 this.backdowns++;
