@@ -8,6 +8,7 @@ import { acceptanceProbability, backdownProbability, challengerSuccessVsProtege,
 import { strategicInputs, type ActorFactsForGames } from "../models/games/inputs.js";
 import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "../models/games/brinkmanship.js";
 import { buildSpoiler, solveSpoiler, spoilerParameters } from "../models/games/spoiler.js";
+import { buildTripwire, solveTripwire, tripwireParameters } from "../models/games/tripwire.js";
 
 export interface ActorFacts {
   challengerNuclear: boolean;
@@ -40,8 +41,8 @@ export class OptionContext {
   alignmentFloor = 0;
   /**
    * Games layer (docs/MODEL.md, "The mechanisms as games"): a crisis with a committed guarantor ends
-   * as the brinkmanship game's equilibrium says, and spoilers provoke by the spoiler game's factor.
-   * NaN: the closed forms apply.
+   * as the brinkmanship game's equilibrium says, spoilers provoke by the spoiler game's factor, and
+   * forces without a mandate are struck as the tripwire game says (targetingRate). NaN: closed forms.
    */
   crisisWar = NaN;
   crisisGuarantorYields = NaN;
@@ -112,7 +113,7 @@ export class OptionContext {
     return backdownProbability(challengerStake, defenderStake);
   }
 
-  /** Solve the brinkmanship and spoiler games at this draw (once per trajectory and option). */
+  /** Solve the brinkmanship, spoiler and tripwire games at this draw (once per trajectory and option). */
   private fillFromGames(f: OptionFeatures, theta: Float64Array, o: number, actors: ActorFactsForGames): void {
     const inputs = strategicInputs(f, theta, actors, o);
     const brink = brinkmanshipParameters(inputs);
@@ -124,6 +125,9 @@ export class OptionContext {
     const spoiler = spoilerParameters(inputs);
     const factor = solveSpoiler(spoiler, buildSpoiler(spoiler, inputs), inputs).moralHazardFactor;
     if (Number.isFinite(factor)) this.spoilerFactor = factor;
+    // forces without a mandate: strikes on them come in windows, as often as the tripwire game says
+    const trip = f.targetingExposure > 0 ? tripwireParameters(inputs) : null;
+    if (trip) this.targetingRate = theta[o + P.window_rate_per_year] * solveTripwire(trip, buildTripwire(trip, inputs), inputs).strike;
   }
 }
 

@@ -4,6 +4,7 @@ import { optionFeatures } from "../../../src/models/commitments.js";
 import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "../../../src/models/games/brinkmanship.js";
 import { strategicInputs } from "../../../src/models/games/inputs.js";
 import { buildSpoiler, solveSpoiler, spoilerParameters } from "../../../src/models/games/spoiler.js";
+import { buildTripwire, solveTripwire, tripwireParameters } from "../../../src/models/games/tripwire.js";
 import { PARAMETERS } from "../../../src/models/parameters.js";
 import { priorMean } from "../../../src/scenario/prior.js";
 import { OptionContext } from "../../../src/sim/context.js";
@@ -32,6 +33,17 @@ describe("strategic_layer: games", () => {
     // the closed-form layer leaves them to the closed forms
     ctx.fill(f, theta, 0, { ...facts, games: undefined });
     expect(ctx.spoilerMultiplier(0.5, 0.4)).toBe(1.2);
+  });
+
+  it("strikes forces without a mandate in windows, as often as the tripwire equilibrium says", () => {
+    const option = closedForm.options.find((o) => o.id === "reassurance-force")!;
+    const f = optionFeatures(option, closedForm.actors.guarantors);
+    const ctx = new OptionContext(closedForm.actors.guarantors.length);
+    ctx.fill(f, theta, 0, facts);
+    const inputs = strategicInputs(f, theta, actors, 0);
+    const trip = tripwireParameters(inputs)!;
+    const strike = solveTripwire(trip, buildTripwire(trip, inputs), inputs).strike;
+    expect(ctx.targetingRate).toBe(theta[PARAMETERS.findIndex((p) => p.name === "window_rate_per_year")] * strike);
   });
 
   it("changes nothing for options without a committed guarantor, and something for those with one", async () => {
