@@ -4,14 +4,12 @@
  * Knows nothing of HTTP; the analysis itself runs in a worker thread by default.
  */
 import { randomUUID } from "node:crypto";
-import type { Worker } from "node:worker_threads";
 import { InputError } from "../errors.js";
 import type { Progress } from "../sim/result.js";
 import type { AnalysisResult } from "./analysis-runner.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
-import type { WorkerMessage } from "./evaluation-worker.js";
 import { BusyError, type RunEvent } from "./run-manager.js";
-import { startWorker } from "./worker-engine.js";
+import { runInWorker } from "./worker-engine.js";
 
 export type AnalysisRunner = (request: AnalysisJobRequest, onProgress: (p: Progress) => void) => Promise<AnalysisResult>;
 
@@ -25,25 +23,7 @@ export interface AnalysisJob {
 }
 
 /** The analysis in a worker thread, so the server keeps answering and streaming progress. */
-export const workerAnalysisRunner: AnalysisRunner = (request, onProgress) => {
-  const worker: Worker = startWorker(request, "analysis-worker");
-  return new Promise<AnalysisResult>((resolve, reject) => {
-    let settled = false;
-    const settle = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      action();
-      void worker.terminate();
-    };
-    worker.on("message", (message: WorkerMessage) => {
-      if (message.type === "progress") onProgress({ done: message.done, total: message.total });
-      else if (message.type === "result") settle(() => resolve(message.result as AnalysisResult));
-      else settle(() => reject(message.inputError ? new InputError(message.message) : new Error(message.message)));
-    });
-    worker.on("error", (e) => settle(() => reject(e)));
-    worker.on("exit", (code) => settle(() => reject(new Error(`the analysis worker stopped (exit code ${code})`))));
-  });
-};
+export const workerAnalysisRunner: AnalysisRunner = (request, onProgress) => runInWorker<AnalysisResult>(request, "analysis-worker", onProgress);
 
 export class AnalysisJobs {
   private readonly jobs = new Map<string, AnalysisJob>();
