@@ -4,6 +4,7 @@
  */
 import type { Context, Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import { relayUntilEnd } from "./sse.js";
 import type { AnalysisJobs } from "./analysis-jobs.js";
 import { CruxJobRequest, SensitivityJobRequest } from "./analysis-schemas.js";
 import { ApiError } from "./http-errors.js";
@@ -47,20 +48,6 @@ function jobEvents(c: Context, jobs: AnalysisJobs, id: string): Response {
       await stream.writeSSE({ event: "end", data: JSON.stringify({ status: job.status, error: job.error }) });
       return;
     }
-    await new Promise<void>((resolve) => {
-      let written = Promise.resolve();
-      const unsubscribe = jobs.subscribe(id, (event) => {
-        written = written.then(() => send(event));
-        if (event.type === "end") void written.then(finish);
-      });
-      const heartbeat = setInterval(() => void stream.write(": still running\n\n"), 15_000);
-      const finish = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        resolve();
-      };
-      stream.onAbort(finish);
-      written = written.then(() => send({ type: "progress", progress: job.progress }));
-    });
+    await relayUntilEnd(stream, (listener) => jobs.subscribe(id, listener), send, { type: "progress", progress: job.progress });
   });
 }

@@ -6,6 +6,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { streamSSE } from "hono/streaming";
+import { relayUntilEnd } from "./sse.js";
 import type { RunStore } from "../store/run-store.js";
 import type { Engine } from "./engine.js";
 import { outcomesCsv, runJson } from "./export.js";
@@ -171,22 +172,7 @@ function progressEvents(c: Context, deps: AppDependencies, id: string): Response
       await stream.writeSSE({ event: "end", data: JSON.stringify({ status: ended.status, error: ended.error }) });
       return;
     }
-    await new Promise<void>((resolve) => {
-      // writes are chained so that events keep their order and the end is written before closing
-      let written = Promise.resolve();
-      const unsubscribe = deps.runs.subscribe(id, (event) => {
-        written = written.then(() => send(event));
-        if (event.type === "end") void written.then(finish);
-      });
-      const heartbeat = setInterval(() => void stream.write(": still running\n\n"), 15_000);
-      const finish = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        resolve();
-      };
-      stream.onAbort(finish);
-      written = written.then(() => send({ type: "progress", progress: current }));
-    });
+    await relayUntilEnd(stream, (listener) => deps.runs.subscribe(id, listener), send, { type: "progress", progress: current });
   });
 }
 
