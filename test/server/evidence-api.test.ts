@@ -76,13 +76,16 @@ describe("GET /api/evidence/backtest", () => {
     expect(status).toBe(200);
     const horizon = body.horizon as { years: number; n: number; events: number; scores: { predictor: string; score: { brier: number; bins: { count: number }[] } }[] };
     expect(horizon).toMatchObject({ years: 5, n: 157, events: 68 });
-    expect(horizon.scores.map((s) => s.predictor)).toEqual(["base-rate", "cox"]);
+    expect(horizon.scores.map((s) => s.predictor)).toEqual(["base-rate", "cox", "model"]);
     // the figures in docs/EVIDENCE.md
     expect(horizon.scores[0].score.brier).toBeCloseTo(0.249, 3);
     expect(horizon.scores[1].score.brier).toBeCloseTo(0.21, 3);
     expect(horizon.scores[1].score.bins.reduce((s, b) => s + b.count, 0)).toBe(157);
-    expect(body.modelIncluded).toBe(false);
-    expect(body.note).toMatch(/Baselines only/);
+    // the simulator's forecasts, as `guarantor backtest` gives them (docs/EVIDENCE.md)
+    expect(horizon.scores[2].score.brier).toBeCloseTo(0.247, 3);
+    expect(horizon.scores[2].score.bins.reduce((s, b) => s + b.count, 0)).toBe(157);
+    expect(body.modelIncluded).toBe(true);
+    expect(body.note).toMatch(/4,000 trajectories per kind of case/);
   });
 
   it("splits by time when asked", async () => {

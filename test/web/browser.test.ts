@@ -185,8 +185,8 @@ describe("the web app in chromium", () => {
     expect(new Set(kmRows.slice(1).map((r) => r.split(",")[0]))).toEqual(new Set(["peacekeeping=0", "peacekeeping=1"]));
 
     await page.waitForSelector("#figure-reliability-ceasefires-5y .mark-dot");
-    expect(await page.locator("#bt-scores tbody tr").count()).toBe(2);
-    expect(await page.locator("#bt-note").textContent()).toMatch(/Baselines only/);
+    expect(await page.locator("#bt-scores tbody tr").count()).toBe(3);
+    expect(await page.locator("#bt-note").textContent()).toMatch(/evidence perspective/);
     const reliability = await downloadText(() => page.click("#figure-reliability-ceasefires-5y [data-export=csv]"));
     const binRows = reliability.text.trimEnd().split("\r\n");
     expect(binRows[0]).toBe("predictor,bin_from,bin_to,count,mean_forecast,observed_frequency,observed_se");
