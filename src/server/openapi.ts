@@ -89,7 +89,7 @@ export function openApiDocument(version: string): object {
       },
       "/api/evidence/backtest": {
         get: {
-          summary: "Out-of-sample Brier scores and reliability bins of the base rate and Cox baselines",
+          summary: "Out-of-sample Brier scores and reliability bins of the base rate, the Cox model and the simulator",
           parameters: [
             caseSet,
             query("scheme", { enum: ["loo", "time-split"], default: "loo" }, "validation scheme"),
