@@ -9,6 +9,7 @@ import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
 import { BASELINE, evaluate } from "../sim/evaluate.js";
 import { OUTCOME_NAMES, type OutcomeName } from "../sim/result.js";
+import { replicateEstimate } from "./replicates.js";
 
 /** Priors of one run: a perspective's, with some parameters replaced. */
 export interface ProbeSetting {
@@ -125,13 +126,4 @@ export function targetBatches(outcomes: Map<string, OptionOutcomes>, target: Tar
 }
 
 /** Mean of batch values and its standard error (NaN with one batch). */
-export function batchEstimate(values: Float64Array): { mean: number; se: number } {
-  const n = values.length;
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= n;
-  if (n < 2) return { mean, se: NaN };
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { mean, se: Math.sqrt(squares / (n - 1) / n) };
-}
+export const batchEstimate = (values: Float64Array): { mean: number; se: number } => replicateEstimate(values);

@@ -5,6 +5,7 @@
  */
 import { InputError } from "../errors.js";
 import { AnalysisRandom } from "./random.js";
+import { replicateEstimate } from "./replicates.js";
 
 /**
  * A coalition's value, given as replicate values (e.g. batch means over independent seeds,
@@ -37,16 +38,7 @@ export interface ShapleyOptions {
   seed?: number;
 }
 
-function meanAndSe(values: Float64Array): ShapleyValue {
-  const n = values.length;
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= n;
-  if (n < 2) return { mean, se: NaN };
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { mean, se: Math.sqrt(squares / (n - 1) / n) };
-}
+const meanAndSe = (values: Float64Array): ShapleyValue => replicateEstimate(values);
 
 /** Evaluates and caches v by coalition bitmask. */
 class CoalitionCache {

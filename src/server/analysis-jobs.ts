@@ -4,6 +4,7 @@
  * Knows nothing of HTTP; the analysis itself runs in a worker thread by default.
  */
 import { randomUUID } from "node:crypto";
+import { Listeners } from "./listeners.js";
 import { InputError } from "../errors.js";
 import type { Progress } from "../sim/result.js";
 import type { AnalysisResult } from "./analysis-runner.js";
@@ -28,7 +29,7 @@ export const workerAnalysisRunner: AnalysisRunner = (request, onProgress) => run
 export class AnalysisJobs {
   private readonly jobs = new Map<string, AnalysisJob>();
   private readonly queue: { job: AnalysisJob; request: AnalysisJobRequest }[] = [];
-  private readonly listeners = new Map<string, Set<(event: RunEvent) => void>>();
+  private readonly listeners = new Listeners<RunEvent>();
   private active: Promise<void> | null = null;
 
   constructor(
@@ -53,13 +54,7 @@ export class AnalysisJobs {
   }
 
   subscribe(id: string, listener: (event: RunEvent) => void): () => void {
-    let set = this.listeners.get(id);
-    if (!set) this.listeners.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(id);
-    };
+    return this.listeners.subscribe(id, listener);
   }
 
   async idle(): Promise<void> {
@@ -89,7 +84,7 @@ export class AnalysisJobs {
     try {
       job.result = await this.runner(request, (progress) => {
         job.progress = progress;
-        this.emit(job.id, { type: "progress", progress });
+        this.listeners.emit(job.id, { type: "progress", progress });
       });
       job.status = "finished";
       end = { type: "end", status: "finished", error: null };
@@ -98,11 +93,7 @@ export class AnalysisJobs {
       job.status = "failed";
       end = { type: "end", status: "failed", error: job.error };
     }
-    this.emit(job.id, end);
-    this.listeners.delete(job.id);
-  }
-
-  private emit(id: string, event: RunEvent): void {
-    for (const listener of this.listeners.get(id) ?? []) listener(event);
+    this.listeners.emit(job.id, end);
+    this.listeners.forget(job.id);
   }
 }

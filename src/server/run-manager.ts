@@ -3,6 +3,7 @@
  * listeners how far each has got. Knows nothing of HTTP: the API reads and subscribes here.
  */
 import { InputError } from "../errors.js";
+import { Listeners } from "./listeners.js";
 import type { Progress } from "../sim/result.js";
 import type { RunStore, RunSummary } from "../store/run-store.js";
 import type { Engine, EvaluationRequest, ScenarioProblem } from "./engine.js";
@@ -32,7 +33,7 @@ export class ScenarioProblemsError extends InputError {
 export class RunManager {
   private readonly queue: string[] = [];
   private readonly progress = new Map<string, Progress>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Listeners<RunEvent>();
   private active: Promise<void> | null = null;
   private readonly maxPending: number;
 
@@ -81,13 +82,7 @@ export class RunManager {
 
   /** Listens to one run's events until it ends; returns the function that stops listening. */
   subscribe(id: string, listener: Listener): () => void {
-    let set = this.listeners.get(id);
-    if (!set) this.listeners.set(id, (set = new Set()));
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(id);
-    };
+    return this.listeners.subscribe(id, listener);
   }
 
   /** Resolves when every submitted run has ended (for tests and shutdown). */
@@ -129,17 +124,13 @@ export class RunManager {
       end = { type: "end", status: "failed", error: message };
     }
     this.progress.delete(id);
-    this.emit(id, end);
-    this.listeners.delete(id);
+    this.listeners.emit(id, end);
+    this.listeners.forget(id);
   }
 
   private report(id: string, progress: Progress): void {
     this.progress.set(id, progress);
-    this.emit(id, { type: "progress", progress });
-  }
-
-  private emit(id: string, event: RunEvent): void {
-    for (const listener of this.listeners.get(id) ?? []) listener(event);
+    this.listeners.emit(id, { type: "progress", progress });
   }
 }
 
