@@ -7,7 +7,6 @@
 import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../models/parameters.js";
 import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } from "./prior.js";
 import { didYouMean, formatPath } from "./issues.js";
-import { OUTCOME_NAMES } from "../sim/result.js";
 
 export interface RawIssue {
   path: PropertyKey[];
@@ -183,15 +182,13 @@ function checkLoss(data: Obj): RawIssue[] {
   if (!isObj(data.loss) || !isObj(data.loss.weights)) return [];
   const issues: RawIssue[] = [];
   for (const name of Object.keys(data.loss.weights)) {
+    // unknown outcome names are the schema's to report
     if (CONDITIONAL.has(name))
       issues.push({
         path: ["loss", "weights", name],
         message: `${name} cannot be weighted in the loss: ${name === "loss" ? "it is the loss itself" : "it is conditional on acceptance"}`,
         hint: "weigh outcomes over all trajectories, e.g. expected_war_months",
       });
-    else if (!(OUTCOME_NAMES as readonly string[]).includes(name)) {
-      /* reported by the schema */
-    }
   }
   return issues;
 }
