@@ -82,3 +82,11 @@ export function crisisEscalationProbability(inadvertent: number, attackPerWindow
 export function backdownProbability(challengerStake: number, defenderStake: number): number {
   return challengerStake / (challengerStake + defenderStake);
 }
+
+/**
+ * Alignment when a war ends (DESIGN 5.4): s moves a share Δ_w of the way to 1 if the challenger
+ * prevails, else a share Δ_w toward 0; neutrality keeps it at or above its floor.
+ */
+export function alignmentAfterWar(s: number, challengerPrevails: boolean, shift: number, floor: number): number {
+  return Math.max(challengerPrevails ? s + shift * (1 - s) : s - shift * s, floor);
+}

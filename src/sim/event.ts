@@ -6,7 +6,7 @@
  */
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
-import { attackCutPoint, attackProbabilityPerWindow, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
+import { alignmentAfterWar, attackCutPoint, attackProbabilityPerWindow, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
 import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
@@ -439,8 +439,7 @@ export class EventSimulator {
   /** A war ends: s moves Δ_w toward the winner (the challenger wins with probability π). */
   private endWar(challengerWins: number): void {
     const shift = this.theta[this.o + P.war_alignment_shift];
-    this.s = nextUniform(this.stream, 0) < challengerWins ? this.s + shift * (1 - this.s) : this.s - shift * this.s;
-    this.s = Math.max(this.s, this.c.alignmentFloor);
+    this.s = alignmentAfterWar(this.s, nextUniform(this.stream, 0) < challengerWins, shift, this.c.alignmentFloor);
     this.state = State.Peace;
   }
 

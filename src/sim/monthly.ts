@@ -7,6 +7,7 @@
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
 import {
+  alignmentAfterWar,
   attackCutPoint,
   attackProbabilityPerWindow,
   driftAlignment,
@@ -218,8 +219,7 @@ export class MonthlySimulator {
           state = State.DirectWar;
           directWar = 1;
         } else if (u[1] < pEndLimited) {
-          s = u[2] < c.piP ? s + warShift * (1 - s) : s - warShift * s;
-          s = Math.max(s, c.alignmentFloor);
+          s = alignmentAfterWar(s, u[2] < c.piP, warShift, c.alignmentFloor);
           state = State.Peace;
         }
       } else if (state === State.DirectWar) {
@@ -227,8 +227,7 @@ export class MonthlySimulator {
           state = State.Nuclear;
           nuclear = 1;
         } else if (u[1] < pEndDirect) {
-          s = u[2] < c.piG ? s + warShift * (1 - s) : s - warShift * s;
-          s = Math.max(s, c.alignmentFloor);
+          s = alignmentAfterWar(s, u[2] < c.piG, warShift, c.alignmentFloor);
           state = State.Peace;
         }
       } else if (state === State.NoSettlement) {
