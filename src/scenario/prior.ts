@@ -3,7 +3,7 @@
  * to draw them (θ = F⁻¹(u)). Moment forms (mean, sd) are used where readers think in moments.
  */
 import { z } from "zod";
-import { betaQuantile, gammaQuantile, normalQuantile, normalCdf } from "../sim/distributions.js";
+import { betaQuantile, betaQuantileFunction, gammaQuantile, gammaQuantileFunction, normalQuantile, normalCdf } from "../sim/distributions.js";
 
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
 const positive = finite.refine((v) => v > 0, { message: "must be greater than 0" });
@@ -115,6 +115,17 @@ export function priorMean(p: Prior): number {
   }
 }
 
+/** Beta(a, b) with the prior's mean and sd: a = m·ν, b = (1 − m)·ν, ν = m(1 − m)/sd² − 1. */
+function betaShapes(p: { mean: number; sd: number }): [number, number] {
+  const nu = (p.mean * (1 - p.mean)) / (p.sd * p.sd) - 1;
+  return [p.mean * nu, (1 - p.mean) * nu];
+}
+
+/** Gamma(shape k, scale θ) with the prior's mean and sd: k = m²/sd², θ = sd²/m. */
+function gammaShapeScale(p: { mean: number; sd: number }): [number, number] {
+  return [(p.mean * p.mean) / (p.sd * p.sd), (p.sd * p.sd) / p.mean];
+}
+
 /** The inverse CDF F⁻¹(u) of a prior, u ∈ (0,1). */
 export function priorQuantile(p: Prior, u: number): number {
   switch (p.dist) {
@@ -133,14 +144,25 @@ export function priorQuantile(p: Prior, u: number): number {
       const s2 = Math.log(1 + (p.sd * p.sd) / (p.mean * p.mean));
       return Math.exp(Math.log(p.mean) - s2 / 2 + Math.sqrt(s2) * normalQuantile(u));
     }
-    case "beta": {
-      const nu = (p.mean * (1 - p.mean)) / (p.sd * p.sd) - 1;
-      return betaQuantile(u, p.mean * nu, (1 - p.mean) * nu);
-    }
-    case "gamma": {
-      const shape = (p.mean * p.mean) / (p.sd * p.sd);
-      return gammaQuantile(u, shape, (p.sd * p.sd) / p.mean);
-    }
+    case "beta":
+      return betaQuantile(u, ...betaShapes(p));
+    case "gamma":
+      return gammaQuantile(u, ...gammaShapeScale(p));
+  }
+}
+
+/**
+ * F⁻¹ of a prior as a function, for drawing it many times: the same values as priorQuantile, but
+ * beta and gamma priors are tabulated once so that a draw costs about one CDF evaluation.
+ */
+export function priorQuantileFunction(p: Prior): (u: number) => number {
+  switch (p.dist) {
+    case "beta":
+      return betaQuantileFunction(...betaShapes(p));
+    case "gamma":
+      return gammaQuantileFunction(...gammaShapeScale(p));
+    default:
+      return (u) => priorQuantile(p, u);
   }
 }
 

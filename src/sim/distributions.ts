@@ -145,9 +145,7 @@ function incompleteBetaWithLnB(x: number, a: number, b: number, lnB: number): nu
 
 /** Regularised lower incomplete gamma P(a, x) (series or continued fraction, NR §6.2). */
 export function incompleteGamma(a: number, x: number): number {
-  if (x <= 0) return 0;
-  if (x < a + 1) return gammaSeries(a, x);
-  return 1 - gammaContinuedFraction(a, x);
+  return incompleteGammaWithLnG(a, x, logGamma(a));
 }
 
 /** Regularised upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the upper tail. */
@@ -157,23 +155,21 @@ export function upperIncompleteGamma(a: number, x: number): number {
   return gammaContinuedFraction(a, x);
 }
 
-function gammaSeries(a: number, x: number): number {
-  const lnFront = a * Math.log(x) - x - logGamma(a);
-  {
-    let sum = 1 / a;
-    let term = sum;
-    for (let n = 1; n < 100000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * EPS) break;
-    }
-    return sum * Math.exp(lnFront);
+function gammaSeries(a: number, x: number, lnGammaA = logGamma(a)): number {
+  const lnFront = a * Math.log(x) - x - lnGammaA;
+  let sum = 1 / a;
+  let term = sum;
+  for (let n = 1; n < 100000; n++) {
+    term *= x / (a + n);
+    sum += term;
+    if (Math.abs(term) < Math.abs(sum) * EPS) break;
   }
+  return sum * Math.exp(lnFront);
 }
 
 /** Q(a, x) by Lentz's continued fraction, for x ≥ a + 1. */
-function gammaContinuedFraction(a: number, x: number): number {
-  const lnFront = a * Math.log(x) - x - logGamma(a);
+function gammaContinuedFraction(a: number, x: number, lnGammaA = logGamma(a)): number {
+  const lnFront = a * Math.log(x) - x - lnGammaA;
   let b = x + 1 - a;
   let c = 1 / TINY;
   let d = 1 / b;
@@ -191,6 +187,13 @@ function gammaContinuedFraction(a: number, x: number): number {
     if (Math.abs(del - 1) < EPS) break;
   }
   return Math.exp(lnFront) * h;
+}
+
+/** P(a, x) given ln Γ(a), so that a quantile search computes the gamma function once. */
+function incompleteGammaWithLnG(a: number, x: number, lnGammaA: number): number {
+  if (x <= 0) return 0;
+  if (x < a + 1) return gammaSeries(a, x, lnGammaA);
+  return 1 - gammaContinuedFraction(a, x, lnGammaA);
 }
 
 /**
@@ -247,11 +250,97 @@ export function gammaQuantile(p: number, shape: number, scale: number): number {
   const start = wh > 0 ? wh : shape * 0.5;
   const x = invertCdf(
     p,
-    (t) => incompleteGamma(shape, t),
+    (t) => incompleteGammaWithLnG(shape, t, lnG),
     (t) => (shape - 1) * Math.log(t) - t - lnG,
     start,
     0,
     Infinity,
   );
   return x * scale;
+}
+
+/** The quantile tables hold Q(i/QUANTILE_GRID), i = 0 … QUANTILE_GRID. */
+export const QUANTILE_GRID = 256;
+
+/** A continuous distribution as Newton's method needs it: F, ln f and (ln f)′. */
+interface Cdf {
+  cdf(x: number): number;
+  logDensity(x: number): number;
+  logDensitySlope(x: number): number;
+}
+
+/**
+ * A quantile function for a distribution whose CDF is costly (an incomplete beta or gamma
+ * function), for drawing millions of values from one prior. Q is tabulated once at u = i/N with
+ * its slopes dQ/du = 1/f(Q); a draw starts from the cubic Hermite interpolant of its grid cell
+ * and finishes with Newton's method on the CDF, kept inside the cell (which brackets the root).
+ * The result is the quantile to double precision, like `exact`, at about one CDF evaluation
+ * instead of several. The outermost cells, where Q may be singular, use `exact`.
+ */
+function tabulatedQuantile(exact: (p: number) => number, d: Cdf): (p: number) => number {
+  const N = QUANTILE_GRID;
+  const xs = new Float64Array(N + 1);
+  const slopes = new Float64Array(N + 1);
+  for (let i = 1; i < N; i++) {
+    xs[i] = exact(i / N);
+    slopes[i] = Math.exp(-d.logDensity(xs[i])) / N; // dQ/du times the cell width
+  }
+  return (p) => {
+    const position = p * N;
+    const i = Math.floor(position);
+    if (!(i >= 1 && i < N - 1)) return exact(p);
+    const lo = xs[i];
+    const hi = xs[i + 1];
+    const t = position - i;
+    const t2 = t * t;
+    const t3 = t2 * t;
+    const start = (2 * t3 - 3 * t2 + 1) * lo + (t3 - 2 * t2 + t) * slopes[i] + (3 * t2 - 2 * t3) * hi + (t3 - t2) * slopes[i + 1];
+    return newtonInBracket(p, d, start > lo && start < hi ? start : 0.5 * (lo + hi), lo, hi);
+  };
+}
+
+/**
+ * Solve F(x) = p on [lo, hi] ∋ root by Newton's method with bisection as the safeguard. Near a
+ * simple root Newton's error after a step δ is about ½·|(ln f)′|·δ², so once that is below the
+ * last bits of x the step's result is returned without another evaluation of F.
+ */
+function newtonInBracket(p: number, d: Cdf, start: number, lo: number, hi: number): number {
+  let x = start;
+  for (let i = 0; i < 200; i++) {
+    const f = d.cdf(x) - p;
+    if (f === 0) return x;
+    if (f > 0) hi = x;
+    else lo = x;
+    const step = f / Math.exp(d.logDensity(x));
+    const next = x - step;
+    if (next > lo && next < hi) {
+      if (0.5 * Math.abs(d.logDensitySlope(x)) * step * step <= 1e-17 * Math.abs(next)) return next;
+      x = next;
+    } else {
+      x = 0.5 * (lo + hi);
+      if (hi - lo <= 1e-15 * Math.abs(x)) return x;
+    }
+  }
+  return x;
+}
+
+/** betaQuantile(·, a, b) for many draws: tabulated once, then about one incomplete beta per draw. */
+export function betaQuantileFunction(a: number, b: number): (p: number) => number {
+  const lnB = logGamma(a) + logGamma(b) - logGamma(a + b);
+  return tabulatedQuantile((p) => betaQuantile(p, a, b), {
+    cdf: (x) => incompleteBetaWithLnB(x, a, b, lnB),
+    logDensity: (x) => (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB,
+    logDensitySlope: (x) => (a - 1) / x - (b - 1) / (1 - x),
+  });
+}
+
+/** gammaQuantile(·, shape, scale) for many draws: tabulated once, then about one incomplete gamma per draw. */
+export function gammaQuantileFunction(shape: number, scale: number): (p: number) => number {
+  const lnG = logGamma(shape);
+  const unit = tabulatedQuantile((p) => gammaQuantile(p, shape, 1), {
+    cdf: (t) => incompleteGammaWithLnG(shape, t, lnG),
+    logDensity: (t) => (shape - 1) * Math.log(t) - t - lnG,
+    logDensitySlope: (t) => (shape - 1) / t - 1,
+  });
+  return (p) => unit(p) * scale;
 }

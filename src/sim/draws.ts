@@ -5,8 +5,8 @@
  */
 import { PARAMETERS, P, type ParameterName } from "../models/parameters.js";
 import type { Mechanism } from "../scenario/schema.js";
-import { priorQuantile, type Prior } from "../scenario/prior.js";
-import { hashString, uniformAt } from "./random.js";
+import { priorQuantileFunction, type Prior } from "../scenario/prior.js";
+import { hashString, trajectoryPrefix, uniformWithPrefix } from "./random.js";
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => hashString(`parameter:${p.name}`));
 
@@ -34,6 +34,8 @@ export const MECHANISM_OFF: Record<Mechanism, Partial<Record<ParameterName, numb
 /** Priors in θ order plus the values forced by switched-off mechanisms. */
 export interface DrawPlan {
   priors: Prior[];
+  /** F⁻¹ of each prior, in θ order */
+  quantiles: ((u: number) => number)[];
   forced: { index: number; value: number }[];
 }
 
@@ -43,7 +45,8 @@ export function drawPlan(priors: Record<string, Prior>, mechanisms: Record<Mecha
     if (on) continue;
     for (const [name, value] of Object.entries(MECHANISM_OFF[m]) as [ParameterName, number][]) forced.push({ index: P[name], value });
   }
-  return { priors: PARAMETERS.map((p) => priors[p.name]), forced };
+  const ordered = PARAMETERS.map((p) => priors[p.name]);
+  return { priors: ordered, quantiles: ordered.map(priorQuantileFunction), forced };
 }
 
 /** Fill theta[(i − first)·K + k] for trajectories first … first + count − 1. */
@@ -51,7 +54,8 @@ export function drawParameters(plan: DrawPlan, seed: number, first: number, coun
   const K = PARAMETERS.length;
   for (let i = 0; i < count; i++) {
     const o = i * K;
-    for (let k = 0; k < K; k++) theta[o + k] = priorQuantile(plan.priors[k], uniformAt(seed, first + i, PARAMETER_KEYS[k]));
+    const prefix = trajectoryPrefix(seed, first + i);
+    for (let k = 0; k < K; k++) theta[o + k] = plan.quantiles[k](uniformWithPrefix(prefix, PARAMETER_KEYS[k]));
     for (const f of plan.forced) theta[o + f.index] = f.value;
   }
 }
@@ -69,7 +73,8 @@ export function drawParametersReusing(plan: DrawPlan, seed: number, first: numbe
   const K = PARAMETERS.length;
   for (let i = 0; i < count; i++) {
     const o = i * K;
-    for (let k = 0; k < K; k++) theta[o + k] = shared[k] ? baseTheta[o + k] : priorQuantile(plan.priors[k], uniformAt(seed, first + i, PARAMETER_KEYS[k]));
+    const prefix = trajectoryPrefix(seed, first + i);
+    for (let k = 0; k < K; k++) theta[o + k] = shared[k] ? baseTheta[o + k] : plan.quantiles[k](uniformWithPrefix(prefix, PARAMETER_KEYS[k]));
     for (const f of plan.forced) theta[o + f.index] = f.value;
   }
 }

@@ -15,10 +15,17 @@ export function mix32(h: number): number {
   return h >>> 0;
 }
 
+const HASH_START = 0x9e3779b9;
+
+/** One word into a running hash: hashWords is this fold over its words from HASH_START. */
+export function hashIn(h: number, w: number): number {
+  return mix32((h ^ mix32((w >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
+}
+
 /** Hash a list of 32-bit words into one 32-bit word (order matters). */
 export function hashWords(...words: number[]): number {
-  let h = 0x9e3779b9;
-  for (const w of words) h = mix32((h ^ mix32((w >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
+  let h = HASH_START;
+  for (const w of words) h = hashIn(h, w);
   return h;
 }
 
@@ -32,21 +39,22 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** hashWords(a, b, c, d) without a rest-parameter array: the simulators call it per trajectory. */
-export function hashWords4(a: number, b: number, c: number, d: number): number {
-  let h = 0x9e3779b9;
-  h = mix32((h ^ mix32((a >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
-  h = mix32((h ^ mix32((b >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
-  h = mix32((h ^ mix32((c >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
-  return mix32((h ^ mix32((d >>> 0) + 0x7f4a7c15)) + 0x6a09e667);
-}
-
 const TWO_POW_32 = 4294967296;
+const UNIFORM_TAG = 0x2545f491;
 
 /** A uniform in (0,1) that is a pure function of its key: never exactly 0 or 1. */
 export function uniformAt(seed: number, trajectory: number, key: number): number {
-  const h = hashWords4(seed, trajectory, key, 0x2545f491);
-  return (h + 0.5) / TWO_POW_32;
+  return uniformWithPrefix(trajectoryPrefix(seed, trajectory), key);
+}
+
+/** The hash of (seed, trajectory), shared by all of a trajectory's keyed uniforms. */
+export function trajectoryPrefix(seed: number, trajectory: number): number {
+  return hashIn(hashIn(HASH_START, seed), trajectory);
+}
+
+/** uniformAt(seed, trajectory, key) given trajectoryPrefix(seed, trajectory). */
+export function uniformWithPrefix(prefix: number, key: number): number {
+  return (hashIn(hashIn(prefix, key), UNIFORM_TAG) + 0.5) / TWO_POW_32;
 }
 
 /**
@@ -54,10 +62,11 @@ export function uniformAt(seed: number, trajectory: number, key: number): number
  * stream per trajectory without allocating. `offset` selects the 4-word slot.
  */
 export function seedStream(state: Uint32Array, offset: number, seed: number, trajectory: number, purpose: number): void {
-  let s0 = hashWords4(seed, trajectory, purpose, 1);
-  const s1 = hashWords4(seed, trajectory, purpose, 2);
-  const s2 = hashWords4(seed, trajectory, purpose, 3);
-  const s3 = hashWords4(seed, trajectory, purpose, 4);
+  const h = hashIn(trajectoryPrefix(seed, trajectory), purpose);
+  let s0 = hashIn(h, 1);
+  const s1 = hashIn(h, 2);
+  const s2 = hashIn(h, 3);
+  const s3 = hashIn(h, 4);
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the all-zero state is the generator's one fixed point
   state[offset] = s0;
   state[offset + 1] = s1;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { betaQuantile, gammaQuantile, incompleteBeta, incompleteGamma, logGamma, normalCdf, normalQuantile, upperIncompleteGamma } from "../../src/sim/distributions.js";
+import { betaQuantile, betaQuantileFunction, gammaQuantile, gammaQuantileFunction, incompleteBeta, incompleteGamma, logGamma, normalCdf, normalQuantile, upperIncompleteGamma } from "../../src/sim/distributions.js";
 import { priorQuantile } from "../../src/scenario/prior.js";
 
 // Reference values: Abramowitz & Stegun tables and R 4.x (pnorm, qnorm, pbeta, qbeta, pgamma, lgamma),
@@ -58,6 +58,26 @@ describe("special functions against published values", () => {
       }),
     );
     expect(gammaQuantile(0.5, 1, 2)).toBeCloseTo(2 * Math.LN2, 12); // exponential median
+  });
+
+  it("tabulated quantile functions give the same quantiles as the direct search", () => {
+    // shapes from U- and J-shaped to nearly normal; u in every grid cell, the outermost included
+    const shapes = [0.15, 0.5, 1, 2.7, 12, 80, 400];
+    const us = Array.from({ length: 2000 }, (_, i) => (i + 0.37) / 2000).concat([1e-9, 1e-4, 1 - 1e-4, 1 - 1e-9]);
+    let worst = 0;
+    for (const a of shapes)
+      for (const b of shapes) {
+        const q = betaQuantileFunction(a, b);
+        for (const u of us) worst = Math.max(worst, Math.abs(q(u) - betaQuantile(u, a, b)) / betaQuantile(u, a, b));
+      }
+    for (const k of [0.05, 0.2, 1, 3, 9, 50, 1000]) {
+      const q = gammaQuantileFunction(k, 2.5);
+      for (const u of us) worst = Math.max(worst, Math.abs(q(u) - gammaQuantile(u, k, 2.5)) / gammaQuantile(u, k, 2.5));
+    }
+    // both solve F(x) = u; they differ by the CDF's own rounding (≈1e-13 at shape 1000), not by a tolerance
+    expect(worst).toBeLessThan(1e-12);
+    expect(gammaQuantileFunction(1, 2)(0.5)).toBeCloseTo(2 * Math.LN2, 14);
+    expect(betaQuantileFunction(2, 2)(0.5)).toBeCloseTo(0.5, 15);
   });
 
   it("priors drawn by inversion have the moments they were given", () => {

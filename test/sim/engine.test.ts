@@ -105,13 +105,18 @@ describe("standard errors", () => {
 });
 
 describe("random streams", () => {
-  it("the fixed-arity hash equals the general one", async () => {
-    const { hashWords, hashWords4 } = await import("../../src/sim/random.js");
-    const cases: [number, number, number, number][] = [
-      [0, 0, 0, 0],
-      [20251, 7, 0xdeadbeef, 1],
-      [2 ** 32 - 1, 123456, 42, 0x2545f491],
+  it("a keyed uniform from the trajectory's shared prefix is the hash of all its words", async () => {
+    const { hashWords, uniformAt, seedStream } = await import("../../src/sim/random.js");
+    const cases: [number, number, number][] = [
+      [0, 0, 0],
+      [20251, 7, 0xdeadbeef],
+      [2 ** 32 - 1, 123456, 42],
     ];
-    for (const [a, b, c, d] of cases) expect(hashWords4(a, b, c, d)).toBe(hashWords(a, b, c, d));
+    for (const [seed, trajectory, key] of cases) {
+      expect(uniformAt(seed, trajectory, key)).toBe((hashWords(seed, trajectory, key, 0x2545f491) + 0.5) / 2 ** 32);
+      const state = new Uint32Array(4);
+      seedStream(state, 0, seed, trajectory, key);
+      expect([...state]).toEqual([1, 2, 3, 4].map((w) => hashWords(seed, trajectory, key, w)));
+    }
   });
 });
