@@ -5,11 +5,16 @@
  */
 import { normalCdf } from "../sim/distributions.js";
 
+/** P(X > e^ℓ) for X ~ LogNormal(μ, σ): 1 − Φ((ℓ − μ)/σ), with ℓ = ±∞ allowed. */
+export function lognormalExceeds(logThreshold: number, logMean: number, logSd: number): number {
+  return 1 - normalCdf((logThreshold - logMean) / logSd);
+}
+
 /** q_j = P(W + a > k) with W ~ LogNormal(μ_W, σ_W) (DESIGN 5.2). */
 export function guarantorResolve(stakeLogMean: number, stakeLogSd: number, warCost: number, audienceCost: number): number {
   const threshold = warCost - audienceCost;
   if (threshold <= 0) return 1;
-  return 1 - normalCdf((Math.log(threshold) - stakeLogMean) / stakeLogSd);
+  return lognormalExceeds(Math.log(threshold), stakeLogMean, stakeLogSd);
 }
 
 /**
@@ -35,7 +40,12 @@ export function attackCutPoint(perceived: number, piG: number, kG: number, piP: 
 export function attackProbabilityPerWindow(cutPoint: number, stakeLogMean: number, stakeLogSd: number): number {
   if (cutPoint <= 0) return 1;
   if (!Number.isFinite(cutPoint)) return 0;
-  return 1 - normalCdf((Math.log(cutPoint) - stakeLogMean) / stakeLogSd);
+  return lognormalExceeds(Math.log(cutPoint), stakeLogMean, stakeLogSd);
+}
+
+/** ln V*, the form of the cut point the simulators keep: −∞ when attacking always pays, +∞ when never. */
+export function logCutPoint(cutPoint: number): number {
+  return cutPoint > 0 ? Math.log(cutPoint) : -Infinity;
 }
 
 /** Monthly probability of at least one event of a Poisson process of `ratePerYear` × `share`. */

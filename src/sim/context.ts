@@ -4,7 +4,7 @@
  */
 import { P } from "../models/parameters.js";
 import { alignmentThreat, type OptionFeatures } from "../models/commitments.js";
-import { acceptanceProbability, backdownProbability, challengerSuccessVsProtege, crisisEscalationProbability } from "../models/stage-game.js";
+import { acceptanceProbability, backdownProbability, challengerSuccessVsProtege, crisisEscalationProbability, lognormalExceeds } from "../models/stage-game.js";
 import { strategicInputs, type ActorFactsForGames } from "../models/games/inputs.js";
 import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "../models/games/brinkmanship.js";
 import { buildSpoiler, solveSpoiler, spoilerParameters } from "../models/games/spoiler.js";
@@ -32,7 +32,7 @@ export class OptionContext {
   readonly committed: Uint8Array;
   /** a_j: cost of not honouring, per guarantor */
   readonly audience: Float64Array;
-  /** ln(k − a_j), or −∞ when a_j ≥ k (the guarantor always intervenes) */
+  /** ln(k − a_j), or −∞ when a_j ≥ k (the guarantor always intervenes); set for committed guarantors only */
   readonly logThreshold: Float64Array;
   anyCommitted = false;
   nuclearPossible = false;
@@ -72,7 +72,7 @@ export class OptionContext {
       this.committed[j] = committed ? 1 : 0;
       const a = audienceCostOfForm(f.formLevel[j], theta, o) + theta[o + P.tripwire_cost_per_10k_troops] * (f.troops[j] / 10_000);
       this.audience[j] = a;
-      this.logThreshold[j] = warCost > a ? Math.log(warCost - a) : -Infinity;
+      this.logThreshold[j] = !committed ? NaN : warCost > a ? Math.log(warCost - a) : -Infinity;
       if (committed) {
         this.anyCommitted = true;
         if (actors.guarantorNuclear[j]) this.nuclearPossible = true;
@@ -88,6 +88,12 @@ export class OptionContext {
     this.alignmentFloor = f.neutral ? theta[o + P.neutrality_alignment_floor] : 0;
     this.crisisWar = this.crisisGuarantorYields = this.spoilerFactor = NaN;
     if (actors.games && this.anyCommitted) this.fillFromGames(f, theta, o, actors.games);
+  }
+
+  /** q_j = P(W_j + a_j > k) of committed guarantor j whose stake W_j has log-mean μ (DESIGN 5.2). */
+  resolveOf(j: number, stakeLogMean: number, stakeLogSd: number): number {
+    const lt = this.logThreshold[j];
+    return lt === -Infinity ? 1 : lognormalExceeds(lt, stakeLogMean, stakeLogSd);
   }
 
   /** Spoiler provocation relative to no guarantee: the spoiler game's factor, or 1 + m·q (DESIGN 5.4). */

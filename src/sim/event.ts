@@ -6,7 +6,7 @@
  */
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
-import { alignmentAfterWar, attackCutPoint, attackProbabilityPerWindow, driftAlignment, guarantorResolve, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
+import { alignmentAfterWar, attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
 import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
@@ -21,8 +21,12 @@ const NEVER = 2 ** 30;
 
 /** Failures before the first success of Bernoulli(p) trials: ⌊ln U / ln(1−p)⌋, so P(≥ m) = (1−p)^m. */
 function geometricSkip(p: number, u: number): number {
-  if (p >= 1) return 0;
-  const skip = Math.log(u) / Math.log1p(-p);
+  return p >= 1 ? 0 : skipWithLogNo(Math.log1p(-p), u);
+}
+
+/** geometricSkip given ln(1 − p) ≤ 0: for monthly probabilities of Poisson events, −(rate/12). */
+function skipWithLogNo(logNo: number, u: number): number {
+  const skip = Math.log(u) / logNo; // +∞ when logNo = −0 (no event can happen), 0 when −∞
   return skip < NEVER ? Math.floor(skip) : NEVER;
 }
 
@@ -60,14 +64,23 @@ export class EventSimulator {
   private stakeLogSd = 0;
   private moralHazard = 0;
   private entryRate = 0;
+  // constants of the regime (the option, or the later settlement that replaced it)
+  /** a = 1 − κ/12 − ρ·I/12: alignment's monthly decay toward its target, and ln a */
+  private decay = 0;
+  private logDecay = 0;
   // derived quantities, refreshed when resolve, beliefs or the regime change
   private q = 0;
   private qHat = 0;
   private lead = -1;
-  private cut = 0;
-  private pTarget = 0;
-  private pSpoiler = 0;
-  private pEntry = 0;
+  /** ln V*: the challenger attacks in a window when ln V > ln V* */
+  private logCut = 0;
+  /** P(a crisis from targeting or spoilers) a month */
+  private pCrisis = 0;
+  /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
+  private pBound = 0;
+  private logNoBound = 0;
+  /** P(attack | window) in the month of the last candidate event of peace() */
+  private pWindow = 0;
   // trajectory state
   private state: State = State.Peace;
   private t = 0;
@@ -157,7 +170,7 @@ export class EventSimulator {
     this.firm = this.backdowns = this.crises = this.directWar = this.nuclear = this.backedDown = this.warMonths = 0;
     this.firstWar = -1;
     this.t = 0;
-    this.refreshResolve();
+    this.enterRegime();
     this.accepted = uniformAt(this.seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = theta[o + P.alignment_initial];
@@ -166,14 +179,15 @@ export class EventSimulator {
 
   /** q_j = P(W_j + a_j > k) for guarantor j with its current election shift (DESIGN 5.2). */
   private updateGuarantorResolve(j: number): void {
-    const lt = this.c.logThreshold[j];
     const theta = this.theta;
-    this.resolveOf[j] = lt === -Infinity ? 1 : guarantorResolve(theta[this.o + P.guarantor_stake_log_mean] + this.shift[j], theta[this.o + P.guarantor_stake_log_sd], Math.exp(lt), 0);
+    this.resolveOf[j] = this.c.resolveOf(j, theta[this.o + P.guarantor_stake_log_mean] + this.shift[j], theta[this.o + P.guarantor_stake_log_sd]);
   }
 
-  /** Recompute every committed guarantor's q_j (a new regime), then q and its rates. */
-  private refreshResolve(): void {
+  /** A new regime (the option, or a later settlement): its constants, every committed q_j, then q and its rates. */
+  private enterRegime(): void {
     const c = this.c;
+    this.decay = 1 - this.driftRate / 12 - (this.integrationPull * c.features.integration) / 12;
+    this.logDecay = Math.log(this.decay);
     for (let j = 0; j < c.committed.length; j++) if (c.committed[j]) this.updateGuarantorResolve(j);
     this.refreshRates();
   }
@@ -193,16 +207,23 @@ export class EventSimulator {
     }
     this.q = best;
     this.lead = lead;
-    this.pTarget = monthlyProbability(c.targetingRate);
-    this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * c.spoilerMultiplier(this.moralHazard, best));
-    this.pEntry = monthlyProbability(this.entryRate, best);
+    // targeting and spoilers are Poisson processes: 1 − P(no crisis in a month) = 1 − e^(−(λ_T + λ_S)/12)
+    const crisisRate = c.targetingRate + c.spoilerCrisisRate * c.spoilerMultiplier(this.moralHazard, best);
+    this.pCrisis = monthlyProbability(crisisRate);
+    this.pBound = 1 - (1 - this.pWindowCeiling) * (1 - this.pCrisis);
+    this.logNoBound = -(this.windowRate + crisisRate) / 12;
     this.refreshBelief();
   }
 
   private refreshBelief(): void {
     const c = this.c;
     this.qHat = perceivedResolve(this.q, this.discount, this.priorStrength, this.firm, this.backdowns);
-    this.cut = attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP);
+    this.logCut = logCutPoint(attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP));
+  }
+
+  /** P(attack | window) at alignment s (DESIGN 5.1). */
+  private windowAttack(s: number): number {
+    return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
   }
 
   /**
@@ -281,34 +302,35 @@ export class EventSimulator {
     const c = this.c;
     const t0 = this.t;
     const s0 = this.s;
-    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
-    const decay = 1 - this.driftRate / 12 - (this.integrationPull * c.features.integration) / 12;
+    const decay = this.decay;
     if (decay < 0) {
       this.peaceByMonth(end, agg);
       return;
     }
+    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
     const target = decay < 1 ? ((this.driftRate / 12) * leverage) / (1 - decay) : s0;
-    const logDecay = Math.log(decay);
-    const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
+    const pCrisis = this.pCrisis;
     // P(attack | window) ≤ 1 bounds the attack probability in every month of the span
-    const pBound = 1 - (1 - this.pWindowCeiling) * (1 - pCrisis);
+    const pBound = this.pBound;
     const last = end - t0 - 1;
-    let k = geometricSkip(pBound, nextUniform(this.stream, 0));
+    let k = skipWithLogNo(this.logNoBound, nextUniform(this.stream, 0));
     while (k <= last) {
-      const sNow = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, k + 1);
-      const pAttack = this.attackWithAlignment(sNow);
+      const sNow = alignmentAfterLog(s0, target, this.logDecay, c.alignmentFloor, k + 1);
+      const pWindow = this.windowAttack(sNow);
+      const pAttack = monthlyProbability(this.windowRate, pWindow);
       const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
       const u = nextUniform(this.stream, 0) * pBound;
       if (u < pEvent) {
         this.s = sNow;
+        this.pWindow = pWindow;
         this.enter(State.Peace, t0, t0 + k, agg);
         this.t = t0 + k;
         this.peaceEvent(u < pAttack, agg);
         return;
       }
-      k += 1 + geometricSkip(pBound, nextUniform(this.stream, 0));
+      k += 1 + skipWithLogNo(this.logNoBound, nextUniform(this.stream, 0));
     }
-    this.s = alignmentAfterLog(s0, target, logDecay, c.alignmentFloor, end - t0);
+    this.s = alignmentAfterLog(s0, target, this.logDecay, c.alignmentFloor, end - t0);
     this.enter(State.Peace, t0, end, agg);
     this.t = end;
   }
@@ -321,13 +343,14 @@ export class EventSimulator {
     const c = this.c;
     const t0 = this.t;
     const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
-    const pCrisis = 1 - (1 - this.pTarget) * (1 - this.pSpoiler);
+    const pCrisis = this.pCrisis;
     for (let t = t0; t < end; t++) {
       this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.features.integration, c.alignmentFloor);
-      const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
-      const pAttack = monthlyProbability(this.windowRate, attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd));
+      const pWindow = this.windowAttack(this.s);
+      const pAttack = monthlyProbability(this.windowRate, pWindow);
       const u = nextUniform(this.stream, 0);
       if (u < 1 - (1 - pAttack) * (1 - pCrisis)) {
+        this.pWindow = pWindow;
         this.enter(State.Peace, t0, t, agg);
         this.t = t;
         this.peaceEvent(u < pAttack, agg);
@@ -336,11 +359,6 @@ export class EventSimulator {
     }
     this.enter(State.Peace, t0, end, agg);
     this.t = end;
-  }
-
-  /** 1 − exp(−λ_w/12 · P(attack | window)) at alignment s (DESIGN 5.1). */
-  private attackWithAlignment(s: number): number {
-    return monthlyProbability(this.windowRate, attackProbabilityPerWindow(this.cut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd));
   }
 
   /** An attack, or a crisis from targeting or spoilers, in month this.t (DESIGN 5.1, 5.4). */
@@ -352,8 +370,7 @@ export class EventSimulator {
     if (!war) {
       this.crises++;
       const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
-      const pWindow = attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd);
-      if (nextUniform(this.stream, 0) < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], pWindow)) {
+      if (nextUniform(this.stream, 0) < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], this.pWindow)) {
         war = true;
       } else {
         const leadStakeLogMean = theta[this.o + P.guarantor_stake_log_mean] + (this.lead >= 0 ? this.shift[this.lead] : 0);
@@ -393,7 +410,7 @@ export class EventSimulator {
   /** Limited war until `end`: each month the guarantors enter (p_E) or else the war ends (p_L). */
   private limitedWar(end: number, agg: Aggregate): void {
     const c = this.c;
-    const pEntry = c.anyCommitted ? this.pEntry : 0;
+    const pEntry = c.anyCommitted ? monthlyProbability(this.entryRate, this.q) : 0;
     const pEnd = this.pEndLimited;
     const pAny = 1 - (1 - pEntry) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, nextUniform(this.stream, 0));
@@ -458,7 +475,7 @@ export class EventSimulator {
     this.c = this.fallback;
     this.electionDue = 0;
     this.catchUpElections(t);
-    this.refreshResolve();
+    this.enterRegime();
     this.state = State.Peace;
     this.enter(State.Peace, t, t + 1, agg);
     this.t = t + 1;

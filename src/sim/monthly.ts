@@ -11,7 +11,6 @@ import {
   attackCutPoint,
   attackProbabilityPerWindow,
   driftAlignment,
-  guarantorResolve,
   monthlyProbability,
   perceivedResolve,
 } from "../models/stage-game.js";
@@ -78,8 +77,7 @@ export class MonthlySimulator {
     let lead = -1;
     for (let j = 0; j < c.committed.length; j++) {
       if (!c.committed[j]) continue;
-      const lt = c.logThreshold[j];
-      const q = lt === -Infinity ? 1 : guarantorResolve(theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd], Math.exp(lt), 0);
+      const q = c.resolveOf(j, theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd]);
       if (q > best || lead < 0) {
         best = q;
         lead = j;
