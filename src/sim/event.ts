@@ -7,7 +7,7 @@
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
 import { alignmentAfterWar, attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
-import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
+import { hashString, nextUniform, seedStreamWithPrefix, trajectoryPrefix, uniformWithPrefix } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
 import { State, type GuarantorTimetable } from "./monthly.js";
@@ -30,6 +30,33 @@ function skipWithLogNo(logNo: number, u: number): number {
   return skip < NEVER ? Math.floor(skip) : NEVER;
 }
 
+/**
+ * The elections of a regime's committed guarantors before the horizon, by month then guarantor:
+ * e-th election in `months[e]`, held by `guarantors[e]`; `supersededAt[e]` is the month of that
+ * guarantor's next election (or NEVER). Only a guarantor's latest election counts when several
+ * are caught up at once (during a war), since each draws its stake afresh.
+ */
+export interface ElectionCalendar {
+  months: Int32Array;
+  guarantors: Int32Array;
+  supersededAt: Int32Array;
+}
+
+export function electionCalendar(el: GuarantorTimetable, committed: Uint8Array, horizon: number): ElectionCalendar {
+  const held: { month: number; guarantor: number; next: number }[] = [];
+  for (let j = 0; j < el.interval.length; j++) {
+    const iv = el.interval[j];
+    if (!committed[j] || iv <= 0) continue;
+    for (let t = el.first[j]; t < horizon; t += iv) held.push({ month: t, guarantor: j, next: t + iv < horizon ? t + iv : NEVER });
+  }
+  held.sort((a, b) => a.month - b.month || a.guarantor - b.guarantor);
+  return {
+    months: Int32Array.from(held, (h) => h.month),
+    guarantors: Int32Array.from(held, (h) => h.guarantor),
+    supersededAt: Int32Array.from(held, (h) => h.next),
+  };
+}
+
 export class EventSimulator {
   private readonly stream = new Uint32Array(8);
   private readonly shift: Float64Array;
@@ -44,6 +71,18 @@ export class EventSimulator {
   private fallbackFeatures: OptionFeatures | null = null;
   /** the first month with an election not yet applied by a committed guarantor (catch-up is a no-op before it) */
   private electionDue = 0;
+  /** per regime (its features): the elections of its committed guarantors in order, and the next one to apply */
+  private readonly calendars = new Map<OptionFeatures, ElectionCalendar>();
+  private calendar: ElectionCalendar = { months: new Int32Array(0), guarantors: new Int32Array(0), supersededAt: new Int32Array(0) };
+  private nextElection = 0;
+  /**
+   * A candidate month drawn by the last peace() span that ended with no event before it (−1: none):
+   * by memorylessness it stays valid for the next span if that starts where the last one ended
+   * and the thinning bound is unchanged, so no new uniform is drawn for it.
+   */
+  private pendingCandidate = -1;
+  private pendingFrom = -1;
+  private pendingLogNo = 0;
   // monthly probabilities fixed for the whole trajectory
   private pWindowCeiling = 0;
   private pEndLimited = 0;
@@ -120,7 +159,7 @@ export class EventSimulator {
         case State.Peace:
         case State.Crisis:
           this.catchUpElections(this.t);
-          this.peace(this.electionDue, agg);
+          this.peace(agg);
           break;
         case State.LimitedWar:
           this.catchUpElections(this.t);
@@ -147,11 +186,15 @@ export class EventSimulator {
     this.main.fill(features, theta, o, this.actors);
     this.fallbackFeatures = fallback;
     this.c = this.main;
-    seedStream(this.stream, 0, this.seed, index, PURPOSE_EVENTS);
-    seedStream(this.stream, 4, this.seed, index, PURPOSE_ELECTIONS);
+    const prefix = trajectoryPrefix(this.seed, index);
+    seedStreamWithPrefix(this.stream, 0, prefix, PURPOSE_EVENTS);
+    seedStreamWithPrefix(this.stream, 4, prefix, PURPOSE_ELECTIONS);
     this.shift.fill(0);
     this.applied.fill(-1);
-    this.electionDue = 0;
+    this.calendar = this.electionCalendar(this.main);
+    this.nextElection = 0;
+    this.electionDue = this.calendar.months.length > 0 ? this.calendar.months[0] : this.months;
+    this.pendingFrom = -1;
     this.hasSpareNormal = false;
     this.discount = theta[o + P.resolve_discount];
     this.priorStrength = theta[o + P.belief_prior_strength];
@@ -171,7 +214,7 @@ export class EventSimulator {
     this.firstWar = -1;
     this.t = 0;
     this.enterRegime();
-    this.accepted = uniformAt(this.seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
+    this.accepted = uniformWithPrefix(prefix, KEY_ACCEPTANCE) < this.main.acceptance;
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = theta[o + P.alignment_initial];
     if (this.accepted) this.s = Math.max(this.s, this.main.alignmentFloor);
@@ -189,11 +232,12 @@ export class EventSimulator {
     this.decay = 1 - this.driftRate / 12 - (this.integrationPull * c.features.integration) / 12;
     this.logDecay = Math.log(this.decay);
     for (let j = 0; j < c.committed.length; j++) if (c.committed[j]) this.updateGuarantorResolve(j);
+    this.leadResolve();
     this.refreshRates();
   }
 
-  /** q = max over committed guarantors of q_j, who leads, and the rates that depend on q (DESIGN 5.2, 5.4). */
-  private refreshRates(): void {
+  /** q = max over committed guarantors of q_j, and who leads (DESIGN 5.2). */
+  private leadResolve(): void {
     const c = this.c;
     let best = 0;
     let lead = -1;
@@ -207,6 +251,12 @@ export class EventSimulator {
     }
     this.q = best;
     this.lead = lead;
+  }
+
+  /** The rates that depend on q, and the beliefs (DESIGN 5.2, 5.4). */
+  private refreshRates(): void {
+    const c = this.c;
+    const best = this.q;
     // targeting and spoilers are Poisson processes: 1 − P(no crisis in a month) = 1 − e^(−(λ_T + λ_S)/12)
     const crisisRate = c.targetingRate + c.spoilerCrisisRate * c.spoilerMultiplier(this.moralHazard, best);
     this.pCrisis = monthlyProbability(crisisRate);
@@ -230,23 +280,28 @@ export class EventSimulator {
    * Apply the elections held up to month t that the current regime has not seen. Only a
    * committed guarantor's stake matters, and only its latest redraw: the draws are i.i.d., so
    * drawing once for the last election held is the same in law as the monthly stepper's redraws.
+   * True when q or the leading guarantor changed, and with them the rates and beliefs.
    */
-  private catchUpElections(t: number): void {
-    if (t < this.electionDue) return;
-    const el = this.elections;
-    let changed = false;
-    for (let j = 0; j < el.interval.length; j++) {
-      const iv = el.interval[j];
-      if (!this.c.committed[j] || iv <= 0 || t < el.first[j]) continue;
-      const last = el.first[j] + Math.floor((t - el.first[j]) / iv) * iv;
-      if (last <= this.applied[j]) continue;
-      this.applied[j] = last;
+  private catchUpElections(t: number): boolean {
+    if (t < this.electionDue) return false;
+    const { months, guarantors, supersededAt } = this.calendar;
+    let e = this.nextElection;
+    for (; e < months.length && months[e] <= t; e++) {
+      const j = guarantors[e];
+      if (supersededAt[e] <= t || months[e] <= this.applied[j]) continue;
+      this.applied[j] = months[e];
       this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * this.electionNormal();
       this.updateGuarantorResolve(j);
-      changed = true;
     }
-    if (changed) this.refreshRates();
-    this.electionDue = this.nextElection(t);
+    this.nextElection = e;
+    this.electionDue = e < months.length ? months[e] : this.months;
+    // q and its rates change only if the most resolved guarantor or its resolve did
+    const q = this.q;
+    const lead = this.lead;
+    this.leadResolve();
+    if (this.q === q && this.lead === lead) return false;
+    this.refreshRates();
+    return true;
   }
 
   /**
@@ -272,17 +327,14 @@ export class EventSimulator {
     return x * f;
   }
 
-  /** The first month after t in which a committed guarantor holds an election (or the horizon). */
-  private nextElection(t: number): number {
-    const el = this.elections;
-    let next = this.months;
-    for (let j = 0; j < el.interval.length; j++) {
-      const iv = el.interval[j];
-      if (!this.c.committed[j] || iv <= 0) continue;
-      const e = t < el.first[j] ? el.first[j] : el.first[j] + (Math.floor((t - el.first[j]) / iv) + 1) * iv;
-      if (e < next) next = e;
+  /** The regime's election calendar (built once per regime, shared by its trajectories). */
+  private electionCalendar(c: OptionContext): ElectionCalendar {
+    let calendar = this.calendars.get(c.features);
+    if (!calendar) {
+      calendar = electionCalendar(this.elections, c.committed, this.months);
+      this.calendars.set(c.features, calendar);
     }
-    return next;
+    return calendar;
   }
 
   private enter(state: State, from: number, to: number, agg: Aggregate): void {
@@ -291,20 +343,22 @@ export class EventSimulator {
   }
 
   /**
-   * Armed peace from month t up to `end` (exclusive) or the first event. Month t+k sees the
-   * alignment after k+1 drift steps, s_n = s* + aⁿ(s₀ − s*) clamped to [floor, 1]. Candidate
-   * months come with geometric skips at a bound on the monthly event probability, and a candidate
-   * is an event with probability p_t/bound (thinning of Bernoulli trials: exact in law). The bound
-   * uses P(attack | window) ≤ 1; a tighter one (the attack probability at the span's lowest
-   * alignment) cost an extra evaluation per span and measured slower on the bundled scenario.
+   * Armed peace from month t up to the horizon, an election that changes q, or the first event.
+   * Month t+k sees the alignment after k+1 drift steps, s_n = s* + aⁿ(s₀ − s*) clamped to
+   * [floor, 1]. Candidate months come with geometric skips at a bound on the monthly event
+   * probability, and a candidate is an event with probability p_t/bound (thinning of Bernoulli
+   * trials: exact in law). An election that leaves q and the leading guarantor as they were
+   * changes nothing here, so the span goes on through it. The bound uses P(attack | window) ≤ 1;
+   * a tighter one (the attack probability at the span's lowest alignment) cost an extra
+   * evaluation per span and measured slower on the bundled scenario.
    */
-  private peace(end: number, agg: Aggregate): void {
+  private peace(agg: Aggregate): void {
     const c = this.c;
     const t0 = this.t;
     const s0 = this.s;
     const decay = this.decay;
     if (decay < 0) {
-      this.peaceByMonth(end, agg);
+      this.peaceByMonth(this.electionDue, agg);
       return;
     }
     const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
@@ -312,27 +366,39 @@ export class EventSimulator {
     const pCrisis = this.pCrisis;
     // P(attack | window) ≤ 1 bounds the attack probability in every month of the span
     const pBound = this.pBound;
-    const last = end - t0 - 1;
-    let k = skipWithLogNo(this.logNoBound, nextUniform(this.stream, 0));
-    while (k <= last) {
-      const sNow = alignmentAfterLog(s0, target, this.logDecay, c.alignmentFloor, k + 1);
-      const pWindow = this.windowAttack(sNow);
-      const pAttack = monthlyProbability(this.windowRate, pWindow);
-      const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
-      const u = nextUniform(this.stream, 0) * pBound;
-      if (u < pEvent) {
-        this.s = sNow;
-        this.pWindow = pWindow;
-        this.enter(State.Peace, t0, t0 + k, agg);
-        this.t = t0 + k;
-        this.peaceEvent(u < pAttack, agg);
-        return;
+    const logNoBound = this.logNoBound;
+    let k = this.pendingFrom === t0 && this.pendingLogNo === logNoBound ? this.pendingCandidate - t0 : skipWithLogNo(logNoBound, nextUniform(this.stream, 0));
+    this.pendingFrom = -1;
+    let end = this.electionDue;
+    for (;;) {
+      const last = end - t0 - 1;
+      while (k <= last) {
+        const sNow = alignmentAfterLog(s0, target, this.logDecay, c.alignmentFloor, k + 1);
+        const pWindow = this.windowAttack(sNow);
+        const pAttack = monthlyProbability(this.windowRate, pWindow);
+        const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
+        const u = nextUniform(this.stream, 0) * pBound;
+        if (u < pEvent) {
+          this.s = sNow;
+          this.pWindow = pWindow;
+          this.enter(State.Peace, t0, t0 + k, agg);
+          this.t = t0 + k;
+          this.peaceEvent(u < pAttack, agg);
+          return;
+        }
+        k += 1 + skipWithLogNo(logNoBound, nextUniform(this.stream, 0));
       }
-      k += 1 + skipWithLogNo(this.logNoBound, nextUniform(this.stream, 0));
+      if (end >= this.months || this.catchUpElections(end)) break;
+      end = this.electionDue;
     }
     this.s = alignmentAfterLog(s0, target, this.logDecay, c.alignmentFloor, end - t0);
     this.enter(State.Peace, t0, end, agg);
     this.t = end;
+    if (k < NEVER) {
+      this.pendingCandidate = t0 + k;
+      this.pendingFrom = end;
+      this.pendingLogNo = logNoBound;
+    }
   }
 
   /**
@@ -473,6 +539,8 @@ export class EventSimulator {
     // filled only here: most trajectories never reach a later settlement
     this.fallback.fill(this.fallbackFeatures!, this.theta, this.o, this.actors);
     this.c = this.fallback;
+    this.calendar = this.electionCalendar(this.fallback);
+    this.nextElection = 0;
     this.electionDue = 0;
     this.catchUpElections(t);
     this.enterRegime();

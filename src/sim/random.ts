@@ -62,7 +62,12 @@ export function uniformWithPrefix(prefix: number, key: number): number {
  * stream per trajectory without allocating. `offset` selects the 4-word slot.
  */
 export function seedStream(state: Uint32Array, offset: number, seed: number, trajectory: number, purpose: number): void {
-  const h = hashIn(trajectoryPrefix(seed, trajectory), purpose);
+  seedStreamWithPrefix(state, offset, trajectoryPrefix(seed, trajectory), purpose);
+}
+
+/** seedStream given trajectoryPrefix(seed, trajectory). */
+export function seedStreamWithPrefix(state: Uint32Array, offset: number, prefix: number, purpose: number): void {
+  const h = hashIn(prefix, purpose);
   let s0 = hashIn(h, 1);
   const s1 = hashIn(h, 2);
   const s2 = hashIn(h, 3);
