@@ -7,7 +7,7 @@
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
 import { alignmentAfterWar, attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
-import { hashString, nextUniform, seedStreamWithPrefix, trajectoryPrefix, uniformWithPrefix } from "./random.js";
+import { hashString, Stream, trajectoryPrefix, uniformWithPrefix } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
 import { State, type GuarantorTimetable } from "./monthly.js";
@@ -58,7 +58,9 @@ export function electionCalendar(el: GuarantorTimetable, committed: Uint8Array, 
 }
 
 export class EventSimulator {
-  private readonly stream = new Uint32Array(8);
+  /** the trajectory's events, and its elections' stakes */
+  private readonly events = new Stream();
+  private readonly ballots = new Stream();
   private readonly shift: Float64Array;
   /** month of the last election applied per guarantor, −1 = none yet */
   private readonly applied: Int32Array;
@@ -187,8 +189,8 @@ export class EventSimulator {
     this.fallbackFeatures = fallback;
     this.c = this.main;
     const prefix = trajectoryPrefix(this.seed, index);
-    seedStreamWithPrefix(this.stream, 0, prefix, PURPOSE_EVENTS);
-    seedStreamWithPrefix(this.stream, 4, prefix, PURPOSE_ELECTIONS);
+    this.events.reseed(prefix, PURPOSE_EVENTS);
+    this.ballots.reseed(prefix, PURPOSE_ELECTIONS);
     this.shift.fill(0);
     this.applied.fill(-1);
     this.calendar = this.electionCalendar(this.main);
@@ -317,8 +319,8 @@ export class EventSimulator {
     let y = 0;
     let r = 0;
     do {
-      x = 2 * nextUniform(this.stream, 4) - 1;
-      y = 2 * nextUniform(this.stream, 4) - 1;
+      x = 2 * this.ballots.next() - 1;
+      y = 2 * this.ballots.next() - 1;
       r = x * x + y * y;
     } while (r >= 1);
     const f = Math.sqrt((-2 * Math.log(r)) / r);
@@ -367,7 +369,7 @@ export class EventSimulator {
     // P(attack | window) ≤ 1 bounds the attack probability in every month of the span
     const pBound = this.pBound;
     const logNoBound = this.logNoBound;
-    let k = this.pendingFrom === t0 && this.pendingLogNo === logNoBound ? this.pendingCandidate - t0 : skipWithLogNo(logNoBound, nextUniform(this.stream, 0));
+    let k = this.pendingFrom === t0 && this.pendingLogNo === logNoBound ? this.pendingCandidate - t0 : skipWithLogNo(logNoBound, this.events.next());
     this.pendingFrom = -1;
     let end = this.electionDue;
     for (;;) {
@@ -377,7 +379,7 @@ export class EventSimulator {
         const pWindow = this.windowAttack(sNow);
         const pAttack = monthlyProbability(this.windowRate, pWindow);
         const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
-        const u = nextUniform(this.stream, 0) * pBound;
+        const u = this.events.next() * pBound;
         if (u < pEvent) {
           this.s = sNow;
           this.pWindow = pWindow;
@@ -386,7 +388,7 @@ export class EventSimulator {
           this.peaceEvent(u < pAttack, agg);
           return;
         }
-        k += 1 + skipWithLogNo(logNoBound, nextUniform(this.stream, 0));
+        k += 1 + skipWithLogNo(logNoBound, this.events.next());
       }
       if (end >= this.months || this.catchUpElections(end)) break;
       end = this.electionDue;
@@ -414,7 +416,7 @@ export class EventSimulator {
       this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.features.integration, c.alignmentFloor);
       const pWindow = this.windowAttack(this.s);
       const pAttack = monthlyProbability(this.windowRate, pWindow);
-      const u = nextUniform(this.stream, 0);
+      const u = this.events.next();
       if (u < 1 - (1 - pAttack) * (1 - pCrisis)) {
         this.pWindow = pWindow;
         this.enter(State.Peace, t0, t, agg);
@@ -436,11 +438,11 @@ export class EventSimulator {
     if (!war) {
       this.crises++;
       const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
-      if (nextUniform(this.stream, 0) < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], this.pWindow)) {
+      if (this.events.next() < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], this.pWindow)) {
         war = true;
       } else {
         const leadStakeLogMean = theta[this.o + P.guarantor_stake_log_mean] + (this.lead >= 0 ? this.shift[this.lead] : 0);
-        if (nextUniform(this.stream, 0) < c.protegeSideYields(stakeLogMean, leadStakeLogMean, this.lead)) {
+        if (this.events.next() < c.protegeSideYields(stakeLogMean, leadStakeLogMean, this.lead)) {
           this.s = Math.max(this.s + theta[this.o + P.backdown_alignment_shift] * (1 - this.s), c.alignmentFloor);
           if (c.anyCommitted) {
             this.backdowns++;
@@ -457,7 +459,7 @@ export class EventSimulator {
       }
     }
     if (this.accepted && this.firstWar < 0 && c === this.main) this.firstWar = t;
-    if (c.anyCommitted && nextUniform(this.stream, 0) < this.q) {
+    if (c.anyCommitted && this.events.next() < this.q) {
       this.state = State.DirectWar;
       this.directWar = 1;
       this.firm++;
@@ -479,14 +481,14 @@ export class EventSimulator {
     const pEntry = c.anyCommitted ? monthlyProbability(this.entryRate, this.q) : 0;
     const pEnd = this.pEndLimited;
     const pAny = 1 - (1 - pEntry) * (1 - pEnd);
-    const t = this.t + geometricSkip(pAny, nextUniform(this.stream, 0));
+    const t = this.t + geometricSkip(pAny, this.events.next());
     if (t >= end) {
       this.enter(State.LimitedWar, this.t, end, agg);
       this.t = end;
       return;
     }
     this.enter(State.LimitedWar, this.t, t, agg);
-    if (nextUniform(this.stream, 0) * pAny < pEntry) {
+    if (this.events.next() * pAny < pEntry) {
       this.state = State.DirectWar;
       this.directWar = 1;
     } else {
@@ -502,14 +504,14 @@ export class EventSimulator {
     const pNuclear = c.nuclearPossible ? this.theta[this.o + P.nuclear_use_given_direct_war_per_month] : 0;
     const pEnd = this.pEndDirect;
     const pAny = 1 - (1 - pNuclear) * (1 - pEnd);
-    const t = this.t + geometricSkip(pAny, nextUniform(this.stream, 0));
+    const t = this.t + geometricSkip(pAny, this.events.next());
     if (t >= this.months) {
       this.enter(State.DirectWar, this.t, this.months, agg);
       this.t = this.months;
       return;
     }
     this.enter(State.DirectWar, this.t, t, agg);
-    if (nextUniform(this.stream, 0) * pAny < pNuclear) {
+    if (this.events.next() * pAny < pNuclear) {
       this.state = State.Nuclear;
       this.nuclear = 1;
     } else {
@@ -522,14 +524,14 @@ export class EventSimulator {
   /** A war ends: s moves Δ_w toward the winner (the challenger wins with probability π). */
   private endWar(challengerWins: number): void {
     const shift = this.theta[this.o + P.war_alignment_shift];
-    this.s = alignmentAfterWar(this.s, nextUniform(this.stream, 0) < challengerWins, shift, this.c.alignmentFloor);
+    this.s = alignmentAfterWar(this.s, this.events.next() < challengerWins, shift, this.c.alignmentFloor);
     this.state = State.Peace;
   }
 
   /** No settlement: the war goes on until a later ceasefire (λ_L), which replaces the option. */
   private noSettlement(agg: Aggregate): void {
     const pLater = this.pLater;
-    const t = this.t + geometricSkip(pLater, nextUniform(this.stream, 0));
+    const t = this.t + geometricSkip(pLater, this.events.next());
     if (t >= this.months) {
       this.enter(State.NoSettlement, this.t, this.months, agg);
       this.t = this.months;
