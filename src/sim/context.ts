@@ -90,6 +90,25 @@ export class OptionContext {
     if (actors.games && this.anyCommitted) this.fillFromGames(f, theta, o, actors.games);
   }
 
+  /**
+   * The leading guarantor, whose q_j = 1 − Φ((ln(k − a_j) − μ_W − shift_j)/σ_W) is the largest:
+   * the committed j with the smallest ln(k − a_j) − shift_j (the first on ties), or −1 for none.
+   * q is then one Φ, not one per guarantor (DESIGN 5.2).
+   */
+  leadingGuarantor(shift: Float64Array): number {
+    let lead = -1;
+    let best = Infinity;
+    for (let j = 0; j < this.committed.length; j++) {
+      if (!this.committed[j]) continue;
+      const margin = this.logThreshold[j] - shift[j];
+      if (margin < best || lead < 0) {
+        best = margin;
+        lead = j;
+      }
+    }
+    return lead;
+  }
+
   /** q_j = P(W_j + a_j > k) of committed guarantor j whose stake W_j has log-mean μ (DESIGN 5.2). */
   resolveOf(j: number, stakeLogMean: number, stakeLogSd: number): number {
     const lt = this.logThreshold[j];
@@ -108,15 +127,19 @@ export class OptionContext {
 
   /**
    * P(the protégé's side backs down | a crisis that stays short of war): the brinkmanship game's, or
-   * the contest V/(V + S) with the challenger's median stake V and the defending side's S (DESIGN 5.4).
+   * the contest V/(V + S) with the challenger's median stake V = e^μ and the defending side's S
+   * (`defenderStake`). A protégé alone has S = V(1 − π_P)/π_P, so it yields with probability π_P
+   * (DESIGN 5.4).
    */
-  protegeSideYields(stakeLogMean: number, leadStakeLogMean: number, lead: number): number {
+  protegeSideYields(stakeLogMean: number, defenderStake: number): number {
     if (!Number.isNaN(this.crisisWar)) return this.crisisWar < 1 ? this.crisisGuarantorYields / (1 - this.crisisWar) : 0;
-    const challengerStake = Math.exp(stakeLogMean);
-    const defenderStake = this.anyCommitted
-      ? Math.exp(leadStakeLogMean) + this.audience[lead]
-      : (challengerStake * (1 - this.piP)) / Math.max(this.piP, 1e-9);
-    return backdownProbability(challengerStake, defenderStake);
+    if (!this.anyCommitted) return this.piP;
+    return backdownProbability(1, defenderStake * Math.exp(-stakeLogMean)); // V/(V + S) with V scaled to 1
+  }
+
+  /** S with guarantors: the leading guarantor's stake e^μ_lead plus its cost a of not honouring (DESIGN 5.4). */
+  defenderStake(leadStakeLogMean: number, lead: number): number {
+    return this.anyCommitted ? Math.exp(leadStakeLogMean) + this.audience[lead] : NaN;
   }
 
   /** Solve the brinkmanship, spoiler and tripwire games at this draw (once per trajectory and option). */

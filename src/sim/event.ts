@@ -65,7 +65,8 @@ export class EventSimulator {
   /** month of the last election applied per guarantor, −1 = none yet */
   private readonly applied: Int32Array;
   /** q_j of each committed guarantor under its current stake */
-  private readonly resolveOf: Float64Array;
+  /** ln(k − a_lead) − shift_lead of the leading guarantor (NaN: none), the key of its q */
+  private leadMargin = NaN;
   private readonly values = new Float64Array(VALUE_COUNT);
   private readonly main: OptionContext;
   private readonly fallback: OptionContext;
@@ -120,6 +121,8 @@ export class EventSimulator {
   /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
   private pBound = 0;
   private logNoBound = 0;
+  /** S: the defending side's stake in a crisis (DESIGN 5.4) */
+  private defenderStake = NaN;
   /** P(attack | window) in the month of the last candidate event of peace() */
   private pWindow = 0;
   // trajectory state
@@ -146,7 +149,6 @@ export class EventSimulator {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
     this.applied = new Int32Array(g);
-    this.resolveOf = new Float64Array(g);
     this.main = new OptionContext(g);
     this.fallback = new OptionContext(g);
     this.c = this.main;
@@ -222,37 +224,35 @@ export class EventSimulator {
     if (this.accepted) this.s = Math.max(this.s, this.main.alignmentFloor);
   }
 
-  /** q_j = P(W_j + a_j > k) for guarantor j with its current election shift (DESIGN 5.2). */
-  private updateGuarantorResolve(j: number): void {
-    const theta = this.theta;
-    this.resolveOf[j] = this.c.resolveOf(j, theta[this.o + P.guarantor_stake_log_mean] + this.shift[j], theta[this.o + P.guarantor_stake_log_sd]);
-  }
-
-  /** A new regime (the option, or a later settlement): its constants, every committed q_j, then q and its rates. */
+  /** A new regime (the option, or a later settlement): its constants, who leads and q, then its rates. */
   private enterRegime(): void {
     const c = this.c;
     this.decay = 1 - this.driftRate / 12 - (this.integrationPull * c.features.integration) / 12;
     this.logDecay = Math.log(this.decay);
-    for (let j = 0; j < c.committed.length; j++) if (c.committed[j]) this.updateGuarantorResolve(j);
+    this.lead = -2; // forces leadResolve to compute q
     this.leadResolve();
+    this.refreshDefender();
     this.refreshRates();
   }
 
-  /** q = max over committed guarantors of q_j, and who leads (DESIGN 5.2). */
+  /** S, the defending side's stake in a crisis: it changes with the leading guarantor or its election. */
+  private refreshDefender(): void {
+    this.defenderStake = this.c.defenderStake(this.theta[this.o + P.guarantor_stake_log_mean] + (this.lead >= 0 ? this.shift[this.lead] : 0), this.lead);
+  }
+
+  /**
+   * Who leads, and q = max_j q_j = q_lead (DESIGN 5.2). Φ is evaluated only when the leader or its
+   * stake shift changed: the other guarantors' elections leave q as it was.
+   */
   private leadResolve(): void {
     const c = this.c;
-    let best = 0;
-    let lead = -1;
-    for (let j = 0; j < c.committed.length; j++) {
-      if (!c.committed[j]) continue;
-      const q = this.resolveOf[j];
-      if (q > best || lead < 0) {
-        best = q;
-        lead = j;
-      }
-    }
-    this.q = best;
+    const lead = c.leadingGuarantor(this.shift);
+    const margin = lead >= 0 ? c.logThreshold[lead] - this.shift[lead] : NaN;
+    if (lead === this.lead && margin === this.leadMargin) return;
     this.lead = lead;
+    this.leadMargin = margin;
+    const theta = this.theta;
+    this.q = lead >= 0 ? c.resolveOf(lead, theta[this.o + P.guarantor_stake_log_mean] + this.shift[lead], theta[this.o + P.guarantor_stake_log_sd]) : 0;
   }
 
   /** The rates that depend on q, and the beliefs (DESIGN 5.2, 5.4). */
@@ -288,19 +288,21 @@ export class EventSimulator {
     if (t < this.electionDue) return false;
     const { months, guarantors, supersededAt } = this.calendar;
     let e = this.nextElection;
+    const q = this.q;
+    const lead = this.lead;
+    let leadVoted = false;
     for (; e < months.length && months[e] <= t; e++) {
       const j = guarantors[e];
       if (supersededAt[e] <= t || months[e] <= this.applied[j]) continue;
       this.applied[j] = months[e];
       this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * this.electionNormal();
-      this.updateGuarantorResolve(j);
+      if (j === lead) leadVoted = true;
     }
     this.nextElection = e;
     this.electionDue = e < months.length ? months[e] : this.months;
-    // q and its rates change only if the most resolved guarantor or its resolve did
-    const q = this.q;
-    const lead = this.lead;
     this.leadResolve();
+    if (leadVoted || this.lead !== lead) this.refreshDefender();
+    // q and its rates change only if the most resolved guarantor or its resolve did
     if (this.q === q && this.lead === lead) return false;
     this.refreshRates();
     return true;
@@ -441,8 +443,7 @@ export class EventSimulator {
       if (this.events.next() < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], this.pWindow)) {
         war = true;
       } else {
-        const leadStakeLogMean = theta[this.o + P.guarantor_stake_log_mean] + (this.lead >= 0 ? this.shift[this.lead] : 0);
-        if (this.events.next() < c.protegeSideYields(stakeLogMean, leadStakeLogMean, this.lead)) {
+        if (this.events.next() < c.protegeSideYields(stakeLogMean, this.defenderStake)) {
           this.s = Math.max(this.s + theta[this.o + P.backdown_alignment_shift] * (1 - this.s), c.alignmentFloor);
           if (c.anyCommitted) {
             this.backdowns++;

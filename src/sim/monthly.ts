@@ -73,17 +73,8 @@ export class MonthlySimulator {
   /** q = max over committed guarantors of q_j, and which guarantor leads (DESIGN 5.2). */
   private updateResolve(theta: Float64Array, o: number): void {
     const c = this.ctx;
-    let best = 0;
-    let lead = -1;
-    for (let j = 0; j < c.committed.length; j++) {
-      if (!c.committed[j]) continue;
-      const q = c.resolveOf(j, theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd]);
-      if (q > best || lead < 0) {
-        best = q;
-        lead = j;
-      }
-    }
-    this.resolve = best;
+    const lead = c.leadingGuarantor(this.shift);
+    this.resolve = lead >= 0 ? c.resolveOf(lead, theta[o + P.guarantor_stake_log_mean] + this.shift[lead], theta[o + P.guarantor_stake_log_sd]) : 0;
     this.lead = lead;
   }
 
@@ -184,7 +175,7 @@ export class MonthlySimulator {
           } else {
             // brinkmanship: the side with less at stake backs down more often (DESIGN 5.4)
             const leadStakeLogMean = guarantorStakeLogMean + (this.lead >= 0 ? this.shift[this.lead] : 0);
-            if (u[4] < c.protegeSideYields(stakeLogMean, leadStakeLogMean, this.lead)) {
+            if (u[4] < c.protegeSideYields(stakeLogMean, c.defenderStake(leadStakeLogMean, this.lead))) {
               s = Math.max(s + backdownShift * (1 - s), c.alignmentFloor);
               if (c.anyCommitted) {
                 this.backdowns++;

@@ -28,7 +28,7 @@ describe("strategic_layer: games", () => {
     const crisis = solveBrinkmanship(brink, buildBrinkmanship(brink, inputs));
     const spoiler = spoilerParameters(inputs);
     expect(ctx.crisisWarProbability(0.5, 0.5)).toBe(crisis.war);
-    expect(ctx.protegeSideYields(0, 0, 0)).toBeCloseTo(crisis.guarantorBacksDown / (1 - crisis.war), 15);
+    expect(ctx.protegeSideYields(0, 1)).toBeCloseTo(crisis.guarantorBacksDown / (1 - crisis.war), 15);
     expect(ctx.spoilerMultiplier(99, 1)).toBe(solveSpoiler(spoiler, buildSpoiler(spoiler, inputs), inputs).moralHazardFactor);
     // the closed-form layer leaves them to the closed forms
     ctx.fill(f, theta, 0, { ...facts, games: undefined });
