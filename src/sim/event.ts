@@ -7,7 +7,7 @@
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
 import { alignmentAfterWar, attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
-import { hashString, Stream, trajectoryPrefix, uniformWithPrefix } from "./random.js";
+import { hashString, seedStreamWithPrefix, Stream, trajectoryPrefix, uniformWithPrefix } from "./random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
 import { State, type GuarantorTimetable } from "./monthly.js";
@@ -15,6 +15,9 @@ import { State, type GuarantorTimetable } from "./monthly.js";
 const PURPOSE_EVENTS = hashString("events");
 const PURPOSE_ELECTIONS = hashString("elections");
 const KEY_ACCEPTANCE = hashString("acceptance");
+
+/** Trajectories whose seeds are computed at once (a block's worth). */
+const SEED_CACHE = 1024;
 
 /** A skip beyond any horizon (kept a small integer, so month arithmetic stays in integers). */
 const NEVER = 2 ** 30;
@@ -58,6 +61,10 @@ export function electionCalendar(el: GuarantorTimetable, committed: Uint8Array, 
 }
 
 export class EventSimulator {
+  /** seeds of the events and elections streams, 8 words a trajectory, from trajectory seedsFirst on (−1: none) */
+  private readonly seeds = new Uint32Array(8 * SEED_CACHE);
+  private readonly acceptanceDraws = new Float64Array(SEED_CACHE);
+  private seedsFirst = -1;
   /** the trajectory's events, and its elections' stakes */
   private readonly events = new Stream();
   private readonly ballots = new Stream();
@@ -190,9 +197,13 @@ export class EventSimulator {
     this.main.fill(features, theta, o, this.actors);
     this.fallbackFeatures = fallback;
     this.c = this.main;
-    const prefix = trajectoryPrefix(this.seed, index);
-    this.events.reseed(prefix, PURPOSE_EVENTS);
-    this.ballots.reseed(prefix, PURPOSE_ELECTIONS);
+    let slot = index - this.seedsFirst;
+    if (this.seedsFirst < 0 || slot < 0 || slot >= SEED_CACHE) {
+      this.cacheSeeds(index);
+      slot = 0;
+    }
+    this.events.restore(this.seeds, 8 * slot);
+    this.ballots.restore(this.seeds, 8 * slot + 4);
     this.shift.fill(0);
     this.applied.fill(-1);
     this.calendar = this.electionCalendar(this.main);
@@ -218,7 +229,7 @@ export class EventSimulator {
     this.firstWar = -1;
     this.t = 0;
     this.enterRegime();
-    this.accepted = uniformWithPrefix(prefix, KEY_ACCEPTANCE) < this.main.acceptance;
+    this.accepted = this.acceptanceDraws[slot] < this.main.acceptance;
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = theta[o + P.alignment_initial];
     if (this.accepted) this.s = Math.max(this.s, this.main.alignmentFloor);
@@ -329,6 +340,20 @@ export class EventSimulator {
     this.spareNormal = y * f;
     this.hasSpareNormal = true;
     return x * f;
+  }
+
+  /**
+   * The streams' seeds and the acceptance draw of trajectories first … first + SEED_CACHE − 1:
+   * they do not depend on the option or the perspective, so every option of a block reuses them.
+   */
+  private cacheSeeds(first: number): void {
+    for (let i = 0; i < SEED_CACHE; i++) {
+      const prefix = trajectoryPrefix(this.seed, first + i);
+      seedStreamWithPrefix(this.seeds, 8 * i, prefix, PURPOSE_EVENTS);
+      seedStreamWithPrefix(this.seeds, 8 * i + 4, prefix, PURPOSE_ELECTIONS);
+      this.acceptanceDraws[i] = uniformWithPrefix(prefix, KEY_ACCEPTANCE);
+    }
+    this.seedsFirst = first;
   }
 
   /** The regime's election calendar (built once per regime, shared by its trajectories). */

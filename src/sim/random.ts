@@ -120,6 +120,12 @@ export class Stream {
     this.index = STREAM_BUFFER;
   }
 
+  /** Restart from a state saved by seedStream in `states[offset…offset+3]`. */
+  restore(states: Uint32Array, offset: number): void {
+    for (let k = 0; k < 4; k++) this.state[k] = states[offset + k];
+    this.index = STREAM_BUFFER;
+  }
+
   next(): number {
     if (this.index === STREAM_BUFFER) this.refill();
     return this.buffer[this.index++];
