@@ -95,9 +95,6 @@ export class EventSimulator {
   private pendingLogNo = 0;
   // monthly probabilities fixed for the whole trajectory
   private pWindowCeiling = 0;
-  private pEndLimited = 0;
-  private pEndDirect = 0;
-  private pLater = 0;
   private spareNormal = 0;
   private hasSpareNormal = false;
   private theta: Float64Array = new Float64Array(0);
@@ -204,8 +201,10 @@ export class EventSimulator {
     }
     this.events.restore(this.seeds, 8 * slot);
     this.ballots.restore(this.seeds, 8 * slot + 4);
-    this.shift.fill(0);
-    this.applied.fill(-1);
+    for (let j = 0; j < this.shift.length; j++) {
+      this.shift[j] = 0;
+      this.applied[j] = -1;
+    }
     this.calendar = this.electionCalendar(this.main);
     this.nextElection = 0;
     this.electionDue = this.calendar.months.length > 0 ? this.calendar.months[0] : this.months;
@@ -222,9 +221,6 @@ export class EventSimulator {
     this.moralHazard = theta[o + P.moral_hazard];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
     this.pWindowCeiling = monthlyProbability(this.windowRate);
-    this.pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
-    this.pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
-    this.pLater = monthlyProbability(theta[o + P.later_settlement_rate_per_year]);
     this.firm = this.backdowns = this.crises = this.directWar = this.nuclear = this.backedDown = this.warMonths = 0;
     this.firstWar = -1;
     this.t = 0;
@@ -505,7 +501,7 @@ export class EventSimulator {
   private limitedWar(end: number, agg: Aggregate): void {
     const c = this.c;
     const pEntry = c.anyCommitted ? monthlyProbability(this.entryRate, this.q) : 0;
-    const pEnd = this.pEndLimited;
+    const pEnd = monthlyProbability(this.theta[this.o + P.limited_war_end_rate_per_year]);
     const pAny = 1 - (1 - pEntry) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, this.events.next());
     if (t >= end) {
@@ -528,7 +524,7 @@ export class EventSimulator {
   private directWarSpan(agg: Aggregate): void {
     const c = this.c;
     const pNuclear = c.nuclearPossible ? this.theta[this.o + P.nuclear_use_given_direct_war_per_month] : 0;
-    const pEnd = this.pEndDirect;
+    const pEnd = monthlyProbability(this.theta[this.o + P.direct_war_end_rate_per_year]);
     const pAny = 1 - (1 - pNuclear) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, this.events.next());
     if (t >= this.months) {
@@ -556,7 +552,7 @@ export class EventSimulator {
 
   /** No settlement: the war goes on until a later ceasefire (λ_L), which replaces the option. */
   private noSettlement(agg: Aggregate): void {
-    const pLater = this.pLater;
+    const pLater = monthlyProbability(this.theta[this.o + P.later_settlement_rate_per_year]);
     const t = this.t + geometricSkip(pLater, this.events.next());
     if (t >= this.months) {
       this.enter(State.NoSettlement, this.t, this.months, agg);
