@@ -97,18 +97,16 @@ export function nextUniform(state: Uint32Array, offset: number): number {
   return (result + 0.5) / TWO_POW_32;
 }
 
-/** Uniforms generated ahead per refill of a Stream's buffer. */
-const STREAM_BUFFER = 16;
-
 /**
- * A xoshiro128** stream as an object: the same sequence as nextUniform on the same seed, made
- * STREAM_BUFFER numbers at a time into a buffer, so that a draw in a hot loop is a small
- * inlinable load (V8 boxes a double returned by a call it does not inline).
+ * A xoshiro128** stream as an object with its state in four int32 fields: the same sequence as
+ * nextUniform on the same seed, but a draw is a small inlinable method without typed-array
+ * traffic (and V8 boxes a double returned by a call it does not inline).
  */
 export class Stream {
-  private readonly state = new Uint32Array(4);
-  private readonly buffer = new Float64Array(STREAM_BUFFER);
-  private index = STREAM_BUFFER;
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
 
   constructor(seed = 0, trajectory = 0, purpose = 0) {
     this.reseed(trajectoryPrefix(seed, trajectory), purpose);
@@ -116,23 +114,30 @@ export class Stream {
 
   /** Restart as the stream of (seed, trajectory, purpose), given trajectoryPrefix(seed, trajectory). */
   reseed(prefix: number, purpose: number): void {
-    seedStreamWithPrefix(this.state, 0, prefix, purpose);
-    this.index = STREAM_BUFFER;
+    const words = new Uint32Array(4);
+    seedStreamWithPrefix(words, 0, prefix, purpose);
+    this.restore(words, 0);
   }
 
   /** Restart from a state saved by seedStream in `states[offset…offset+3]`. */
   restore(states: Uint32Array, offset: number): void {
-    for (let k = 0; k < 4; k++) this.state[k] = states[offset + k];
-    this.index = STREAM_BUFFER;
+    this.s0 = states[offset] | 0;
+    this.s1 = states[offset + 1] | 0;
+    this.s2 = states[offset + 2] | 0;
+    this.s3 = states[offset + 3] | 0;
   }
 
   next(): number {
-    if (this.index === STREAM_BUFFER) this.refill();
-    return this.buffer[this.index++];
-  }
-
-  private refill(): void {
-    for (let i = 0; i < STREAM_BUFFER; i++) this.buffer[i] = nextUniform(this.state, 0);
-    this.index = 0;
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const s2 = this.s2 ^ s0;
+    const s3 = this.s3 ^ s1;
+    const x = Math.imul(s1, 5);
+    const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    this.s2 = s2 ^ (s1 << 9);
+    this.s3 = (s3 << 11) | (s3 >>> 21);
+    return (result + 0.5) / TWO_POW_32;
   }
 }

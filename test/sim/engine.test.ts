@@ -105,6 +105,18 @@ describe("standard errors", () => {
 });
 
 describe("random streams", () => {
+  it("a Stream object draws the same sequence as nextUniform on the seeded state", async () => {
+    const { nextUniform, seedStream, Stream } = await import("../../src/sim/random.js");
+    const state = new Uint32Array(4);
+    seedStream(state, 0, 20251, 77, 0xfeed);
+    const stream = new Stream(20251, 77, 0xfeed);
+    const fromState = Array.from({ length: 100 }, () => nextUniform(state, 0));
+    expect(Array.from({ length: 100 }, () => stream.next())).toEqual(fromState);
+    stream.restore(Uint32Array.of(1, 2, 3, 4), 0);
+    const fixed = Uint32Array.of(1, 2, 3, 4);
+    expect([stream.next(), stream.next()]).toEqual([nextUniform(fixed, 0), nextUniform(fixed, 0)]);
+  });
+
   it("a keyed uniform from the trajectory's shared prefix is the hash of all its words", async () => {
     const { hashWords, uniformAt, seedStream } = await import("../../src/sim/random.js");
     const cases: [number, number, number][] = [
