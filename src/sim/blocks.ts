@@ -83,11 +83,9 @@ export class BlockRunner {
       const theta = this.theta[p];
       if (p === 0) drawParameters(draw, seed, first, count, theta);
       else drawParametersReusing(draw, seed, first, count, theta, this.theta[0], this.shared[p]);
-      for (const features of this.plan.options) {
-        const part = new Aggregate(this.plan.months, this.job.keepRows ? count : 0);
-        for (let i = 0; i < count; i++) this.simulator.run(features, this.fallback, theta, i * K, first + i, part);
-        parts.push(part);
-      }
+      const options = this.plan.options.map(() => new Aggregate(this.plan.months, this.job.keepRows ? count : 0));
+      for (let i = 0; i < count; i++) this.simulator.runOptions(this.plan.options, this.fallback, theta, i * K, first + i, options);
+      parts.push(...options);
     });
     return parts;
   }

@@ -57,7 +57,7 @@ export class OptionContext {
   fill(f: OptionFeatures, theta: Float64Array, o: number, actors: ActorFacts): void {
     this.features = f;
     const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief]);
-    this.acceptance = acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
+    this.acceptance = settlementAcceptance(f, theta, o);
     this.piP = challengerSuccessVsProtege(theta[o + P.challenger_success_vs_protege], theta[o + P.arms_denial_effect], f.arms, theta[o + P.force_cap_effect], f.forceCap);
     this.kP = theta[o + P.challenger_cost_vs_protege] * (1 + theta[o + P.arms_cost_effect] * f.arms);
     this.piG = theta[o + P.challenger_success_vs_guarantors];
@@ -158,6 +158,12 @@ export class OptionContext {
     const trip = f.targetingExposure > 0 ? tripwireParameters(inputs) : null;
     if (trip) this.targetingRate = theta[o + P.window_rate_per_year] * solveTripwire(trip, buildTripwire(trip, inputs), inputs).strike;
   }
+}
+
+/** P(the challenger accepts the settlement `f`) at parameters theta[o…] (DESIGN 5.4); OptionContext.acceptance. */
+export function settlementAcceptance(f: OptionFeatures, theta: Float64Array, o: number): number {
+  const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief]);
+  return acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
 }
 
 /** a for a promise of the given form level (0 none, 1 communiqué, 2 executive, 3 treaty) (DESIGN 5.2). */

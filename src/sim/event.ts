@@ -8,7 +8,7 @@ import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
 import { alignmentAfterWar, attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
 import { hashString, seedStreamWithPrefix, Stream, trajectoryPrefix, uniformWithPrefix } from "./random.js";
-import { OptionContext, type ActorFacts } from "./context.js";
+import { OptionContext, settlementAcceptance, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
 import { State, type GuarantorTimetable } from "./monthly.js";
 
@@ -60,11 +60,49 @@ export function electionCalendar(el: GuarantorTimetable, committed: Uint8Array, 
   };
 }
 
+/** One trajectory's state spans and values, recorded to be added to further aggregates. */
+class RecordedPath {
+  ready = false;
+  private spans = new Int32Array(3 * 64);
+  private length = 0;
+  private readonly values = new Float64Array(VALUE_COUNT);
+
+  start(): void {
+    this.ready = false;
+    this.length = 0;
+  }
+
+  addSpan(state: number, from: number, to: number): void {
+    if (this.length + 3 > this.spans.length) {
+      const grown = new Int32Array(2 * this.spans.length);
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    this.spans[this.length++] = state;
+    this.spans[this.length++] = from;
+    this.spans[this.length++] = to;
+  }
+
+  finish(values: Float64Array): void {
+    this.values.set(values);
+    this.ready = true;
+  }
+
+  /** Add the recorded trajectory to `agg` as if it had been simulated again (a rejected settlement has no first war). */
+  replay(agg: Aggregate): void {
+    for (let i = 0; i < this.length; i += 3) agg.addStateSpan(this.spans[i], this.spans[i + 1], this.spans[i + 2]);
+    agg.addTrajectory(this.values, -1);
+  }
+}
+
 export class EventSimulator {
   /** seeds of the events and elections streams, 8 words a trajectory, from trajectory seedsFirst on (−1: none) */
   private readonly seeds = new Uint32Array(8 * SEED_CACHE);
   private readonly acceptanceDraws = new Float64Array(SEED_CACHE);
   private seedsFirst = -1;
+  /** the path of the trajectory in progress when its settlement is rejected, for runOptions to replay */
+  private readonly rejected = new RecordedPath();
+  private recording = false;
   /** the trajectory's events, and its elections' stakes */
   private readonly events = new Stream();
   private readonly ballots = new Stream();
@@ -158,9 +196,33 @@ export class EventSimulator {
     this.c = this.main;
   }
 
+  /**
+   * Simulate trajectory `index` with parameters θ at theta[o…] under each of `options`, adding it to
+   * parts[k]. A rejected settlement leaves the war going on until a later bare ceasefire, and what
+   * follows depends on θ and the trajectory's streams but not on the option rejected: that path is
+   * simulated once, recorded, and replayed into the aggregate of every other option that rejects.
+   */
+  runOptions(options: readonly OptionFeatures[], fallback: OptionFeatures, theta: Float64Array, o: number, index: number, parts: readonly Aggregate[]): void {
+    this.rejected.ready = false;
+    for (let k = 0; k < options.length; k++) {
+      const slot = this.seedSlot(index);
+      if (this.acceptanceDraws[slot] >= settlementAcceptance(options[k], theta, o) && this.rejected.ready) {
+        this.rejected.replay(parts[k]);
+        continue;
+      }
+      this.simulate(options[k], fallback, theta, o, slot, parts[k], true);
+    }
+  }
+
   /** Simulate trajectory `index` with parameters θ at theta[o…] under `features`; add it to `agg`. */
   run(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number, agg: Aggregate): void {
-    this.begin(features, fallback, theta, o, index);
+    this.simulate(features, fallback, theta, o, this.seedSlot(index), agg, false);
+  }
+
+  private simulate(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, slot: number, agg: Aggregate, record: boolean): void {
+    this.begin(features, fallback, theta, o, slot);
+    this.recording = record && !this.accepted;
+    if (this.recording) this.rejected.start();
     const H = this.months;
     while (this.t < H) {
       switch (this.state) {
@@ -186,19 +248,26 @@ export class EventSimulator {
       }
     }
     this.finish(agg);
+    if (this.recording) {
+      this.rejected.finish(this.values);
+      this.recording = false;
+    }
   }
 
-  private begin(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number): void {
+  /** The slot of trajectory `index` in the seed cache, filling the cache from `index` on if it is not there. */
+  private seedSlot(index: number): number {
+    const slot = index - this.seedsFirst;
+    if (this.seedsFirst >= 0 && slot >= 0 && slot < SEED_CACHE) return slot;
+    this.cacheSeeds(index);
+    return 0;
+  }
+
+  private begin(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, slot: number): void {
     this.theta = theta;
     this.o = o;
     this.main.fill(features, theta, o, this.actors);
     this.fallbackFeatures = fallback;
     this.c = this.main;
-    let slot = index - this.seedsFirst;
-    if (this.seedsFirst < 0 || slot < 0 || slot >= SEED_CACHE) {
-      this.cacheSeeds(index);
-      slot = 0;
-    }
     this.events.restore(this.seeds, 8 * slot);
     this.ballots.restore(this.seeds, 8 * slot + 4);
     for (let j = 0; j < this.shift.length; j++) {
@@ -364,6 +433,7 @@ export class EventSimulator {
 
   private enter(state: State, from: number, to: number, agg: Aggregate): void {
     agg.addStateSpan(state, from, to);
+    if (this.recording) this.rejected.addSpan(state, from, to);
     if (state >= State.LimitedWar) this.warMonths += to - from;
   }
 

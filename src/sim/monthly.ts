@@ -78,6 +78,11 @@ export class MonthlySimulator {
     this.lead = lead;
   }
 
+  /** Trajectory `index` under each of `options`, into parts[k] (the reference: each simulated in full). */
+  runOptions(options: readonly OptionFeatures[], fallback: OptionFeatures, theta: Float64Array, o: number, index: number, parts: readonly Aggregate[]): void {
+    for (let k = 0; k < options.length; k++) this.run(options[k], fallback, theta, o, index, parts[k]);
+  }
+
   /** Simulate trajectory `index` with parameters θ at theta[o…] under `features`; add it to `agg`. */
   run(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number, agg: Aggregate): void {
     const seed = this.seed;
