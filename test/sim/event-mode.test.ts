@@ -178,3 +178,20 @@ describe("event-driven mode where alignment overshoots (κ + ρI > 12 per year)"
     expect(failures).toEqual([]);
   }, 240_000);
 });
+
+describe("a rejected settlement's path, simulated once per trajectory", () => {
+  it("adds to every option the same numbers as simulating each option on its own", async () => {
+    const { BlockRunner } = await import("../../src/sim/blocks.js");
+    const { Aggregate } = await import("../../src/sim/aggregate.js");
+    const scenario = loadScenarioFile("scenarios/ukraine-2025.yaml");
+    const runner = new BlockRunner({ scenario, planOptions: { perspectives: ["restraint"], trajectories: 1024 }, keepRows: true });
+    const shared = runner.run({ block: 0 }, 1024); // runOptions: rejected paths replayed
+    runner.plan.options.forEach((_, o) => {
+      const alone = new Aggregate(runner.plan.months, 1024);
+      runner.simulateOnly(o, 1024, alone); // run(): every trajectory simulated in full
+      expect(shared[o].toData()).toEqual(alone.toData());
+    });
+    // the replay was exercised: several options reject a good share of the same trajectories
+    expect(shared.filter((a) => a.accepted < 0.9 * a.n).length).toBeGreaterThan(2);
+  });
+});
