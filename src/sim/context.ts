@@ -30,7 +30,7 @@ export class OptionContext {
   stakeBase = 0;
   /** guarantors with any promise or troops */
   readonly committed: Uint8Array;
-  /** a_j: cost of not honouring, per guarantor */
+  /** a_j: cost of not honouring, per committed guarantor (0 for the others) */
   readonly audience: Float64Array;
   /** ln(k − a_j), or −∞ when a_j ≥ k (the guarantor always intervenes); set for committed guarantors only */
   readonly logThreshold: Float64Array;
@@ -70,13 +70,16 @@ export class OptionContext {
     for (let j = 0; j < this.committed.length; j++) {
       const committed = f.formLevel[j] > 0 || f.troops[j] > 0;
       this.committed[j] = committed ? 1 : 0;
+      if (!committed) {
+        this.audience[j] = 0;
+        this.logThreshold[j] = NaN;
+        continue;
+      }
       const a = audienceCostOfForm(f.formLevel[j], theta, o) + theta[o + P.tripwire_cost_per_10k_troops] * (f.troops[j] / 10_000);
       this.audience[j] = a;
-      this.logThreshold[j] = !committed ? NaN : warCost > a ? Math.log(warCost - a) : -Infinity;
-      if (committed) {
-        this.anyCommitted = true;
-        if (actors.guarantorNuclear[j]) this.nuclearPossible = true;
-      }
+      this.logThreshold[j] = warCost > a ? Math.log(warCost - a) : -Infinity;
+      this.anyCommitted = true;
+      if (actors.guarantorNuclear[j]) this.nuclearPossible = true;
     }
     const incidentRate =
       actors.spoilerBaseRate *

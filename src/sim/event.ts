@@ -123,6 +123,8 @@ export class EventSimulator {
   private readonly calendars = new Map<OptionFeatures, ElectionCalendar>();
   private calendar: ElectionCalendar = { months: new Int32Array(0), guarantors: new Int32Array(0), supersededAt: new Int32Array(0) };
   private nextElection = 0;
+  /** the regime whose calendar `calendar` is (a one-entry cache in front of `calendars`) */
+  private calendarFeatures: OptionFeatures | null = null;
   /**
    * A candidate month drawn by the last peace() span that ended with no event before it (−1: none):
    * by memorylessness it stays valid for the next span if that starts where the last one ended
@@ -423,11 +425,13 @@ export class EventSimulator {
 
   /** The regime's election calendar (built once per regime, shared by its trajectories). */
   private electionCalendar(c: OptionContext): ElectionCalendar {
+    if (c.features === this.calendarFeatures) return this.calendar;
     let calendar = this.calendars.get(c.features);
     if (!calendar) {
       calendar = electionCalendar(this.elections, c.committed, this.months);
       this.calendars.set(c.features, calendar);
     }
+    this.calendarFeatures = c.features;
     return calendar;
   }
 
