@@ -1,6 +1,7 @@
 /**
  * Single-thread throughput of the simulators: trajectory-months per second on one core, for
- * the bundled scenario's baseline priors under every option, each run bounded in time.
+ * the bundled scenario's baseline priors under every option, each run bounded in time. Whole
+ * blocks are run as an evaluation runs them, so the event mode's shared rejected paths count.
  */
 import { performance } from "node:perf_hooks";
 import { BlockRunner } from "../../src/sim/blocks.js";
