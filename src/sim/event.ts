@@ -34,28 +34,47 @@ function skipWithLogNo(logNo: number, u: number): number {
 }
 
 /**
+ * Every election of every guarantor before the horizon has a ballot: its index in a trajectory's
+ * row of standard normals (guarantor by guarantor, then in order). first[j] is guarantor j's first
+ * ballot; `count` is the row's length.
+ */
+export function ballotLayout(el: GuarantorTimetable, horizon: number): { first: Int32Array; count: number } {
+  const first = new Int32Array(el.interval.length);
+  let count = 0;
+  for (let j = 0; j < el.interval.length; j++) {
+    first[j] = count;
+    if (el.interval[j] > 0 && el.first[j] < horizon) count += Math.ceil((horizon - el.first[j]) / el.interval[j]);
+  }
+  return { first, count };
+}
+
+/**
  * The elections of a regime's committed guarantors before the horizon, by month then guarantor:
- * e-th election in `months[e]`, held by `guarantors[e]`; `supersededAt[e]` is the month of that
- * guarantor's next election (or NEVER). Only a guarantor's latest election counts when several
- * are caught up at once (during a war), since each draws its stake afresh.
+ * e-th election in `months[e]`, held by `guarantors[e]` with ballot `ballots[e]`; `supersededAt[e]`
+ * is the month of that guarantor's next election (or NEVER). Only a guarantor's latest election
+ * counts when several are caught up at once (during a war), since each draws its stake afresh.
  */
 export interface ElectionCalendar {
   months: Int32Array;
   guarantors: Int32Array;
+  ballots: Int32Array;
   supersededAt: Int32Array;
 }
 
 export function electionCalendar(el: GuarantorTimetable, committed: Uint8Array, horizon: number): ElectionCalendar {
-  const held: { month: number; guarantor: number; next: number }[] = [];
+  const layout = ballotLayout(el, horizon);
+  const held: { month: number; guarantor: number; ballot: number; next: number }[] = [];
   for (let j = 0; j < el.interval.length; j++) {
     const iv = el.interval[j];
     if (!committed[j] || iv <= 0) continue;
-    for (let t = el.first[j]; t < horizon; t += iv) held.push({ month: t, guarantor: j, next: t + iv < horizon ? t + iv : NEVER });
+    for (let t = el.first[j], n = 0; t < horizon; t += iv, n++)
+      held.push({ month: t, guarantor: j, ballot: layout.first[j] + n, next: t + iv < horizon ? t + iv : NEVER });
   }
   held.sort((a, b) => a.month - b.month || a.guarantor - b.guarantor);
   return {
     months: Int32Array.from(held, (h) => h.month),
     guarantors: Int32Array.from(held, (h) => h.guarantor),
+    ballots: Int32Array.from(held, (h) => h.ballot),
     supersededAt: Int32Array.from(held, (h) => h.next),
   };
 }
@@ -105,7 +124,17 @@ export class EventSimulator {
   private recording = false;
   /** the trajectory's events, and its elections' stakes */
   private readonly events = new Stream();
-  private readonly ballots = new Stream();
+  private readonly ballotStream = new Stream();
+  /**
+   * The election outcomes of trajectory `ballotsOf`: one standard normal per ballot (ballotLayout),
+   * drawn in ballot order from its elections stream when first needed. They do not depend on the
+   * option, so every settlement of a trajectory meets the same election results.
+   */
+  private readonly ballots: Float64Array;
+  private ballotsOf = -1;
+  /** the trajectory being simulated, and its slot in the seed cache */
+  private trajectory = -1;
+  private slot = 0;
   private readonly shift: Float64Array;
   /** month of the last election applied per guarantor, −1 = none yet */
   private readonly applied: Int32Array;
@@ -121,7 +150,7 @@ export class EventSimulator {
   private electionDue = 0;
   /** per regime (its features): the elections of its committed guarantors in order, and the next one to apply */
   private readonly calendars = new Map<OptionFeatures, ElectionCalendar>();
-  private calendar: ElectionCalendar = { months: new Int32Array(0), guarantors: new Int32Array(0), supersededAt: new Int32Array(0) };
+  private calendar: ElectionCalendar = { months: new Int32Array(0), guarantors: new Int32Array(0), ballots: new Int32Array(0), supersededAt: new Int32Array(0) };
   private nextElection = 0;
   /** the regime whose calendar `calendar` is (a one-entry cache in front of `calendars`) */
   private calendarFeatures: OptionFeatures | null = null;
@@ -135,8 +164,6 @@ export class EventSimulator {
   private pendingLogNo = 0;
   // monthly probabilities fixed for the whole trajectory
   private pWindowCeiling = 0;
-  private spareNormal = 0;
-  private hasSpareNormal = false;
   private theta: Float64Array = new Float64Array(0);
   private o = 0;
   // parameters of the current trajectory
@@ -193,6 +220,7 @@ export class EventSimulator {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
     this.applied = new Int32Array(g);
+    this.ballots = new Float64Array(ballotLayout(elections, months).count);
     this.main = new OptionContext(g);
     this.fallback = new OptionContext(g);
     this.c = this.main;
@@ -271,7 +299,8 @@ export class EventSimulator {
     this.fallbackFeatures = fallback;
     this.c = this.main;
     this.events.restore(this.seeds, 8 * slot);
-    this.ballots.restore(this.seeds, 8 * slot + 4);
+    this.trajectory = this.seedsFirst + slot;
+    this.slot = slot;
     for (let j = 0; j < this.shift.length; j++) {
       this.shift[j] = 0;
       this.applied[j] = -1;
@@ -280,7 +309,6 @@ export class EventSimulator {
     this.nextElection = 0;
     this.electionDue = this.calendar.months.length > 0 ? this.calendar.months[0] : this.months;
     this.pendingFrom = -1;
-    this.hasSpareNormal = false;
     this.discount = theta[o + P.resolve_discount];
     this.priorStrength = theta[o + P.belief_prior_strength];
     this.threatCredibility = theta[o + P.threat_credibility];
@@ -364,7 +392,8 @@ export class EventSimulator {
    */
   private catchUpElections(t: number): boolean {
     if (t < this.electionDue) return false;
-    const { months, guarantors, supersededAt } = this.calendar;
+    const { months, guarantors, ballots, supersededAt } = this.calendar;
+    if (this.ballotsOf !== this.trajectory) this.drawBallots();
     let e = this.nextElection;
     const q = this.q;
     const lead = this.lead;
@@ -373,7 +402,7 @@ export class EventSimulator {
       const j = guarantors[e];
       if (supersededAt[e] <= t || months[e] <= this.applied[j]) continue;
       this.applied[j] = months[e];
-      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * this.electionNormal();
+      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * this.ballots[ballots[e]];
       if (j === lead) leadVoted = true;
     }
     this.nextElection = e;
@@ -386,27 +415,25 @@ export class EventSimulator {
     return true;
   }
 
-  /**
-   * A standard normal from the election stream by Marsaglia's polar method: two normals for a
-   * logarithm and a square root, cheaper than Φ⁻¹(u); the second is kept for the next election.
-   */
-  private electionNormal(): number {
-    if (this.hasSpareNormal) {
-      this.hasSpareNormal = false;
-      return this.spareNormal;
+  /** The trajectory's ballots: standard normals by Marsaglia's polar method, two per accepted pair of uniforms. */
+  private drawBallots(): void {
+    const stream = this.ballotStream;
+    const ballots = this.ballots;
+    stream.restore(this.seeds, 8 * this.slot + 4);
+    for (let b = 0; b < ballots.length; b += 2) {
+      let x = 0;
+      let y = 0;
+      let r = 0;
+      do {
+        x = 2 * stream.next() - 1;
+        y = 2 * stream.next() - 1;
+        r = x * x + y * y;
+      } while (r >= 1);
+      const f = Math.sqrt((-2 * Math.log(r)) / r);
+      ballots[b] = x * f;
+      if (b + 1 < ballots.length) ballots[b + 1] = y * f;
     }
-    let x = 0;
-    let y = 0;
-    let r = 0;
-    do {
-      x = 2 * this.ballots.next() - 1;
-      y = 2 * this.ballots.next() - 1;
-      r = x * x + y * y;
-    } while (r >= 1);
-    const f = Math.sqrt((-2 * Math.log(r)) / r);
-    this.spareNormal = y * f;
-    this.hasSpareNormal = true;
-    return x * f;
+    this.ballotsOf = this.trajectory;
   }
 
   /**

@@ -195,3 +195,21 @@ describe("a rejected settlement's path, simulated once per trajectory", () => {
     expect(shared.filter((a) => a.accepted < 0.9 * a.n).length).toBeGreaterThan(2);
   });
 });
+
+describe("election calendars", () => {
+  it("give each guarantor's n-th election the same ballot whichever guarantors are committed", async () => {
+    const { ballotLayout, electionCalendar } = await import("../../src/sim/event.js");
+    const timetable = { interval: Int32Array.of(48, 0, 60, 24), first: Int32Array.of(10, 0, 70, 5), anyInMonth: new Uint8Array(240) };
+    const layout = ballotLayout(timetable, 240);
+    expect(layout.count).toBe(5 + 0 + 3 + 10); // months 10…202; none; 70, 130, 190; 5…221
+    const all = electionCalendar(timetable, Uint8Array.of(1, 1, 1, 1), 240);
+    expect([...all.ballots].sort((a, b) => a - b)).toEqual(Array.from({ length: layout.count }, (_, b) => b));
+    expect([...all.months]).toEqual([...all.months].sort((a, b) => a - b));
+    const some = electionCalendar(timetable, Uint8Array.of(0, 1, 1, 0), 240);
+    expect([...some.months]).toEqual([70, 130, 190]);
+    const ballotOf = (c: { months: Int32Array; guarantors: Int32Array; ballots: Int32Array }, month: number, j: number) =>
+      c.ballots[[...c.months].findIndex((m, e) => m === month && c.guarantors[e] === j)];
+    expect(some.ballots[1]).toBe(ballotOf(all, 130, 2));
+    expect(some.supersededAt[0]).toBe(130);
+  });
+});
