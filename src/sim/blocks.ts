@@ -78,15 +78,14 @@ export class BlockRunner {
     const { first, count } = BlockRunner.range(task.block, trajectories);
     const K = PARAMETERS.length;
     const seed = this.plan.seed;
-    const parts: Aggregate[] = [];
     this.draws.forEach((draw, p) => {
-      const theta = this.theta[p];
-      if (p === 0) drawParameters(draw, seed, first, count, theta);
-      else drawParametersReusing(draw, seed, first, count, theta, this.theta[0], this.shared[p]);
-      const options = this.plan.options.map(() => new Aggregate(this.plan.months, this.job.keepRows ? count : 0));
-      for (let i = 0; i < count; i++) this.simulator.runOptions(this.plan.options, this.fallback, theta, i * K, first + i, options);
-      parts.push(...options);
+      if (p === 0) drawParameters(draw, seed, first, count, this.theta[0]);
+      else drawParametersReusing(draw, seed, first, count, this.theta[p], this.theta[0], this.shared[p]);
     });
-    return parts;
+    const byPerspective = this.draws.map(() => this.plan.options.map(() => new Aggregate(this.plan.months, this.job.keepRows ? count : 0)));
+    // trajectory by trajectory, so that what a trajectory draws once (its election results) serves every perspective
+    for (let i = 0; i < count; i++)
+      for (let p = 0; p < byPerspective.length; p++) this.simulator.runOptions(this.plan.options, this.fallback, this.theta[p], i * K, first + i, byPerspective[p]);
+    return byPerspective.flat();
   }
 }
