@@ -5,7 +5,8 @@
  */
 import { PARAMETERS, P, type ParameterName } from "../models/parameters.js";
 import type { Mechanism } from "../scenario/schema.js";
-import { priorQuantileFunction, type Prior } from "../scenario/prior.js";
+import type { Prior } from "../scenario/prior.js";
+import { priorQuantileFunction } from "../scenario/prior-quantile.js";
 import { hashString, trajectoryPrefix, uniformWithPrefix } from "./random.js";
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => hashString(`parameter:${p.name}`));
