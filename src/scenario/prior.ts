@@ -1,6 +1,7 @@
 /**
- * Prior distributions of parameters: their YAML form, checks, and the quantile function used
- * to draw them (θ = F⁻¹(u)). Moment forms (mean, sd) are used where readers think in moments.
+ * Prior distributions of parameters: their YAML form and checks; the quantile functions that draw
+ * them (θ = F⁻¹(u)) are in prior-quantile.ts and re-exported here. Moment forms (mean, sd) are
+ * used where readers think in moments.
  */
 import { z } from "zod";
 import { normalCdf } from "../sim/distributions.js";

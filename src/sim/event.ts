@@ -138,7 +138,6 @@ export class EventSimulator {
   private readonly shift: Float64Array;
   /** month of the last election applied per guarantor, −1 = none yet */
   private readonly applied: Int32Array;
-  /** q_j of each committed guarantor under its current stake */
   /** ln(k − a_lead) − shift_lead of the leading guarantor (NaN: none), the key of its q */
   private leadMargin = NaN;
   private readonly values = new Float64Array(VALUE_COUNT);
@@ -234,8 +233,8 @@ export class EventSimulator {
    */
   runOptions(options: readonly OptionFeatures[], fallback: OptionFeatures, theta: Float64Array, o: number, index: number, parts: readonly Aggregate[]): void {
     this.rejected.ready = false;
+    const slot = this.seedSlot(index);
     for (let k = 0; k < options.length; k++) {
-      const slot = this.seedSlot(index);
       if (this.acceptanceDraws[slot] >= settlementAcceptance(options[k], theta, o) && this.rejected.ready) {
         this.rejected.replay(parts[k]);
         continue;
