@@ -260,7 +260,7 @@ export function gammaQuantile(p: number, shape: number, scale: number): number {
 }
 
 /** The quantile tables hold Q(i/QUANTILE_GRID), i = 0 … QUANTILE_GRID. */
-export const QUANTILE_GRID = 256;
+const QUANTILE_GRID = 256;
 
 /** A continuous distribution as Newton's method needs it: F, ln f and (ln f)′. */
 interface Cdf {
