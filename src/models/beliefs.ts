@@ -19,31 +19,28 @@ export function posteriorCoalitionResolve(resolve: number, discount: number, pri
 }
 
 /**
- * q̂_j = 1 − (1 − q_j)^λ̂ with λ̂ = ln(1 − Q̂)/Σ_j ln(1 − q_j), for the first n states, into `out`:
- * the belief Q̂ about the coalition spread over its members so that 1 − Π(1 − q̂_j) = Q̂ and every
- * member's odds of staying out are discounted alike. Corners: no member can fight (all q_j = 0):
- * q̂ = 0; some members certain (q_j = 1) and Q̂ < 1: the certain members share the belief equally,
- * 1 − (1 − Q̂)^{1/#certain}, the others get 0; Q̂ = 1: every member with q_j > 0 is believed
- * certain. Returns 1 − Π(1 − q̂_j) (Q̂, or 0 when nobody can fight).
+ * q̂_j = 1 − (1 − q_j)^λ̂ with λ̂ = ln(1 − Q̂)/ln(1 − Q), for the first n states, into `out`: the
+ * belief Q̂ about the coalition spread over its members by discounting every member's odds of
+ * staying out alike. Q is the actual coalition probability under the coalition law in use
+ * (intervention.ts); for independent decisions the members recombine to Q̂ exactly. Corners: Q = 0
+ * (nobody can fight): q̂ = 0; Q = 1 (some member certain) and Q̂ < 1: the certain members share the
+ * belief, 1 − (1 − Q̂)^{1/#certain}, the others get 0; Q̂ = 1: every member with q_j > 0 is
+ * believed certain. Returns 1 − Π(1 − q̂_j).
  */
-export function fillPerceivedMemberResolve(out: Float64Array, q: Float64Array, n: number, perceived: number): number {
-  let logNone = 0;
-  let certain = 0;
-  for (let j = 0; j < n; j++) {
-    if (q[j] >= 1) certain++;
-    else logNone += Math.log1p(-q[j]);
-  }
+export function fillPerceivedMemberResolve(out: Float64Array, q: Float64Array, n: number, resolve: number, perceived: number): number {
   const target = Math.min(1, Math.max(0, perceived));
   let none = 1;
-  if (certain > 0 && target < 1) {
-    const each = -Math.expm1(Math.log1p(-target) / certain);
+  if (resolve >= 1 && target < 1) {
+    let certain = 0;
+    for (let j = 0; j < n; j++) if (q[j] >= 1) certain++;
+    const each = certain > 0 ? -Math.expm1(Math.log1p(-target) / certain) : 0;
     for (let j = 0; j < n; j++) {
       out[j] = q[j] >= 1 ? each : 0;
       none *= 1 - out[j];
     }
     return 1 - none;
   }
-  const exponent = target >= 1 ? Infinity : logNone < 0 ? Math.log1p(-target) / logNone : 0;
+  const exponent = target >= 1 ? Infinity : resolve > 0 ? Math.log1p(-target) / Math.log1p(-resolve) : 0;
   for (let j = 0; j < n; j++) {
     const qj = q[j];
     out[j] = qj <= 0 || exponent === 0 ? 0 : exponent === Infinity ? 1 : -Math.expm1(exponent * Math.log1p(-qj));

@@ -122,3 +122,86 @@ export function drawnInState(q: Float64Array, exposure: Float64Array, inCoalitio
   }
   return last;
 }
+
+/**
+ * Sort the first n states by q_j, largest first, into `order` (insertion sort: n is the number of
+ * states of a scenario, a handful). Ties keep the scenario's order.
+ */
+export function orderByResolve(q: Float64Array, n: number, order: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    let k = i;
+    while (k > 0 && q[order[k - 1]] < q[i]) {
+      order[k] = order[k - 1];
+      k--;
+    }
+    order[k] = i;
+  }
+}
+
+/**
+ * Nested coalitions (one common shock): every state's stake moves with the same draw, so state j
+ * fights iff U > 1 − q_j for one uniform U, and the coalition is always the i most resolved states.
+ * E[f(M)] = (1 − q_(1))·f(0) + Σ_i (q_(i) − q_(i+1))·f(m_(1) + … + m_(i)), q sorted largest first.
+ * `kind` 0 gives π̄ (f = π(M)), 1 gives k̄ (f = k(M)). `order` is scratch of length ≥ n.
+ */
+export function nestedExpectation(kind: 0 | 1, q: Float64Array, weight: Float64Array, n: number, order: Int32Array, pi: number, piOrK: number): number {
+  orderByResolve(q, n, order);
+  // with kind 0: pi = π_P, piOrK = π_G; with kind 1: pi = k_P, piOrK = k_G
+  const ratio = kind === 0 ? coalitionSuccessRatio(pi, piOrK) : piOrK / pi;
+  let total = n > 0 ? (1 - q[order[0]]) * pi : pi;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const j = order[i];
+    m += weight[j];
+    const next = i + 1 < n ? q[order[i + 1]] : 0;
+    total += (q[j] - next) * pi * Math.pow(ratio, m);
+  }
+  return total;
+}
+
+/**
+ * The coalition law of model v2: with probability ρ_c the states' decisions share one shock
+ * (nested coalitions), otherwise they are independent (docs/MODEL.md, coalitions). Linear in the
+ * two, so every expectation is the ρ_c-mixture of the nested and the independent form:
+ *   Q = ρ_c·max_j q_j + (1 − ρ_c)·(1 − Π(1 − q_j)),   π̄ = ρ_c·π̄_nested + (1 − ρ_c)·π̄_indep, same for k̄.
+ */
+export function mixedCoalitionProbability(q: Float64Array, n: number, correlation: number): number {
+  let max = 0;
+  for (let j = 0; j < n; j++) if (q[j] > max) max = q[j];
+  return correlation * max + (1 - correlation) * coalitionProbability(q, n);
+}
+
+export function mixedExpectedSuccess(q: Float64Array, weight: Float64Array, n: number, order: Int32Array, correlation: number, piP: number, piG: number): number {
+  const independent = expectedSuccess(q, weight, n, piP, piG);
+  return correlation > 0 ? correlation * nestedExpectation(0, q, weight, n, order, piP, piG) + (1 - correlation) * independent : independent;
+}
+
+export function mixedExpectedCost(q: Float64Array, weight: Float64Array, n: number, order: Int32Array, correlation: number, kP: number, kG: number): number {
+  const independent = expectedCost(q, weight, n, kP, kG);
+  return correlation > 0 ? correlation * nestedExpectation(1, q, weight, n, order, kP, kG) + (1 - correlation) * independent : independent;
+}
+
+/**
+ * Draw the coalition at the start of a war into `inCoalition` (1 = fights) and return its weight
+ * M: with probability ρ_c (u₀ < ρ_c) nested — the states with q_j > 1 − u₁ — else each state on its
+ * own uniform u_j (from `uniforms`, one per state). The simulators call this once per war.
+ */
+export function drawCoalition(
+  q: Float64Array,
+  weight: Float64Array,
+  n: number,
+  correlation: number,
+  commonDraw: number,
+  commonShock: number,
+  uniforms: Float64Array,
+  inCoalition: Uint8Array,
+): number {
+  const nested = commonDraw < correlation;
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const fights = nested ? q[j] > 1 - commonShock : uniforms[j] < q[j];
+    inCoalition[j] = fights ? 1 : 0;
+    if (fights) m += weight[j];
+  }
+  return m;
+}
