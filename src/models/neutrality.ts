@@ -21,6 +21,14 @@ export const NEUTRALITY_CONTENT = { alliance: 0.4, forceCap: 0.2, arms: 0.2, noB
  */
 export const GUARANTEE_THREAT = [0, 0.05, 0.6, 0.8] as const;
 
+/** Western integration I of a guarantee by its form, read by content like GUARANTEE_THREAT (docs/MODEL.md §3 table). */
+export const GUARANTEE_INTEGRATION = [0, 0.1, 0.5, 0.6] as const;
+
+/** I_N = β·I_g(form): the integration a neutrality's guarantee brings (0 for a guarantee-free neutrality). */
+export function guaranteeIntegration(formLevel: number, binding: number): number {
+  return binding * GUARANTEE_INTEGRATION[formLevel];
+}
+
 /** b = clip(1 − cap/F₀, 0, 1): how much a force cap binds, against the protégé's peacetime forces F₀. */
 export function forceCapBite(cap: number | undefined, peacetimeForces: number): number {
   if (cap === undefined || !(peacetimeForces > 0)) return 0;

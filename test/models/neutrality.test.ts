@@ -6,6 +6,7 @@ import {
   effectiveNeutrality,
   forceCapBite,
   guaranteeBinding,
+  guaranteeIntegration,
   neutralityContent,
   neutralityThreat,
   preventiveGain,
@@ -40,6 +41,9 @@ describe("neutrality as a bargain: relief from what it limits", () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 3, noNaN: true }), prob, (reliefScale, content) => {
         expect(effectiveNeutrality(1, TREATY, 1)).toBe(0);
+        expect(guaranteeIntegration(TREATY, 1)).toBe(COMMITMENT_EFFECTS.collective_defense_ratified.integration);
+        expect(guaranteeIntegration(EXECUTIVE, 1)).toBe(COMMITMENT_EFFECTS.collective_defense_unratified.integration);
+        expect(guaranteeIntegration(COMMUNIQUE, 1)).toBe(COMMITMENT_EFFECTS.consultative_pledge.integration);
         expect(neutralityThreat(reliefScale, 1, content, TREATY, 1)).toBeCloseTo(COMMITMENT_EFFECTS.collective_defense_ratified.threat, 14);
         expect(neutralityThreat(reliefScale, 1, content, EXECUTIVE, 1)).toBeCloseTo(
           COMMITMENT_EFFECTS.collective_defense_unratified.threat - reliefScale * content * 0.25,
