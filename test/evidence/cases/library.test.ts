@@ -147,6 +147,20 @@ describe("the case library", () => {
   });
 });
 
+describe("docs/EVIDENCE.md", () => {
+  it("lists every case with its settlement date and renewed-war coding", () => {
+    const doc = readFileSync(fileURLToPath(new URL("../../../docs/EVIDENCE.md", import.meta.url)), "utf8");
+    for (const c of cases) {
+      const row = doc.split("\n").find((l) => l.startsWith(`| \`${c.id}\` |`));
+      expect(row, c.id).toBeDefined();
+      expect(row, c.id).toContain(`${c.case.settlement.date} → ${c.case.observed_to}`);
+      const war = c.case.outcome.renewed_war;
+      expect(row, c.id).toContain(war.occurred ? `${war.date}` : "| no |");
+      if (war.occurred) expect(row, c.id).toContain(`, ${war.months_after_settlement} mo |`);
+    }
+  });
+});
+
 /** The row selectors of `data:` entries name rows that exist in ../shared/data. */
 const DATA_DIR = fileURLToPath(new URL("../../../../shared/data", import.meta.url));
 describe.skipIf(!existsSync(DATA_DIR))("dataset rows cited by the cases", () => {
