@@ -278,8 +278,13 @@ function fromZod(issue: ZodIssue, data: unknown): RawIssue[] {
   const path = issue.path as PropertyKey[];
   const found = valueAt(data, path);
   switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((key) => ({ path, key, message: `unknown key "${key}"` }));
+    case "unrecognized_keys": {
+      const allowed = allowedKeys(path, data);
+      return issue.keys.map((key) => {
+        const guess = didYouMean(key, allowed);
+        return { path, key, message: `unknown key "${key}"`, expected: allowed.length ? `one of ${allowed.join(", ")}` : undefined, hint: guess ? `did you mean "${guess}"?` : undefined };
+      });
+    }
     case "invalid_type":
       if (found === undefined) return [{ path, message: `missing required key "${String(path[path.length - 1])}"`, expected: issue.expected }];
       return [{ path, message: "wrong type", expected: issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`, received: describeValue(found) }];
@@ -301,4 +306,31 @@ function fromZod(issue: ZodIssue, data: unknown): RawIssue[] {
     default:
       return [{ path, message: issue.message, received: found === undefined ? undefined : describeValue(found) }];
   }
+}
+
+interface ZodLike {
+  _zod: { def: { type: string; shape?: Record<string, ZodLike>; element?: ZodLike; innerType?: ZodLike; options?: ZodLike[]; discriminator?: string; values?: unknown[] } };
+}
+
+/** The keys a mapping at `path` may have, found by walking the case schema alongside the data. */
+function allowedKeys(path: readonly PropertyKey[], data: unknown): string[] {
+  let schema: ZodLike | undefined = caseFileSchema as unknown as ZodLike;
+  let value: unknown = data;
+  const unwrap = (s: ZodLike): ZodLike | undefined => {
+    const def = s._zod.def;
+    if ((def.type === "default" || def.type === "optional" || def.type === "nullable") && def.innerType) return unwrap(def.innerType);
+    if (def.type !== "union" || !def.options) return s;
+    const tag = def.discriminator && value && typeof value === "object" ? (value as Record<string, unknown>)[def.discriminator] : undefined;
+    const match = def.options.find((o) => o._zod.def.shape?.[def.discriminator ?? ""]?._zod.def.values?.includes(tag));
+    return match && unwrap(match);
+  };
+  schema = unwrap(schema);
+  for (const seg of path) {
+    if (!schema) return [];
+    const def: ZodLike["_zod"]["def"] = schema._zod.def;
+    schema = def.type === "object" ? def.shape?.[String(seg)] : def.type === "array" ? def.element : undefined;
+    value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[seg] : undefined;
+    schema = schema && unwrap(schema);
+  }
+  return schema?._zod.def.shape ? Object.keys(schema._zod.def.shape) : [];
 }

@@ -258,6 +258,15 @@ describe("malformed cases are reported with file, line, column and path", () => 
     expect(issues).toContain('case.challenger_signed: unknown key "challenger_signed"');
   });
 
+  it("an unknown key inside a discriminated outcome lists the keys allowed there", () => {
+    const text = replaceOnce(BELGIUM, "precision: day", "precission: day");
+    const [issue] = issuesOf(text, "belgium-1839.yaml");
+    expect(issue.path).toBe("case.outcome.renewed_war.precission");
+    expect(issue.line).toBe(lineOf(text, "precission"));
+    expect(issue.expected).toBe("one of occurred, date, precision, months_after_settlement, description");
+    expect(issue.hint).toBe('did you mean "precision"?');
+  });
+
   it("a file whose name differs from its id", () => {
     const [issue] = issuesOf(KOREA, "korea.yaml");
     expect(issue.message).toBe('the case id "korea-1953" differs from its file name "korea.yaml"');
