@@ -159,6 +159,15 @@ describe("docs/EVIDENCE.md", () => {
       if (war.occurred) expect(row, c.id).toContain(`, ${war.months_after_settlement} mo |`);
     }
   });
+
+  it("states the library's summary counts as the files give them", () => {
+    const doc = readFileSync(fileURLToPath(new URL("../../../docs/EVIDENCE.md", import.meta.url)), "utf8").replace(/\s+/g, " ");
+    const months = cases.flatMap((c) => (c.case.outcome.renewed_war.occurred ? [c.case.outcome.renewed_war.months_after_settlement] : [])).sort((a, b) => a - b);
+    const mid = months.length / 2;
+    const median = months.length % 2 ? months[Math.floor(mid)] : (months[mid - 1] + months[mid]) / 2;
+    const intervened = cases.filter((c) => c.case.outcome.guarantor_intervention === "intervened").length;
+    expect(doc).toContain(`in ${months.length} of the ${cases.length} cases the protégé was attacked again (${months[0]} to ${months[months.length - 1]} months after the settlement, median ${median}); a guarantor intervened in ${intervened} of those ${months.length}`);
+  });
 });
 
 /** The row selectors of `data:` entries name rows that exist in ../shared/data. */
