@@ -6,3 +6,4 @@ export { runBacktest, type BacktestOptions, type BacktestReport, type HorizonRes
 export { baseRatePredictor, coxPredictor } from "./backtest/baselines.js";
 export { modelPredictor, backtestScenarioText, type ModelPredictorOptions } from "./backtest/model-predictor.js";
 export { outcomeWithin, type Predictor } from "./backtest/predictor.js";
+export { loadCaseLibrary, loadCaseFile, loadCaseText, caseLibraryDir, inChallengerSphere, ALIGNMENTS, type GuaranteeCase, type Alignment } from "./cases/library.js";
