@@ -5,7 +5,7 @@
  * more than z standard errors.
  */
 import { InputError } from "../errors.js";
-import type { OutcomeName } from "../sim/result.js";
+import type { OutcomeName } from "../contract/result.js";
 import { uncertainParameters } from "./cruxes.js";
 import { pooledGrid } from "./prior-grid.js";
 import { type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";

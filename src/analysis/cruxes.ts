@@ -6,7 +6,7 @@
  * perspective's prior mass on each side of the thresholds says who sits where.
  */
 import { InputError } from "../errors.js";
-import type { OutcomeName } from "../sim/result.js";
+import type { OutcomeName } from "../contract/result.js";
 import { isFixed, pooledGrid, priorCdf } from "./prior-grid.js";
 import { type OptionOutcomes, type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";
 import { findRoot, signChanges } from "./root-finding.js";

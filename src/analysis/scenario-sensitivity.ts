@@ -5,7 +5,8 @@
  * outcome is a deterministic function of the point; Morris screens, Sobol apportions variance.
  */
 import { InputError } from "../errors.js";
-import { priorQuantile, type Prior } from "../scenario/prior.js";
+import { priorQuantile } from "../scenario/prior-quantile.js";
+import { type Prior } from "../scenario/prior.js";
 import { isFixed } from "./prior-grid.js";
 import { type IntervalEstimate } from "./bootstrap.js";
 import { morrisAnalysis } from "./morris.js";

@@ -3,7 +3,7 @@
  * of parameters and state; the simulator calls them every month, the tests check them against
  * brute-force Monte Carlo of the same game, and the game engine checks them as equilibria.
  */
-import { normalCdf } from "../sim/distributions.js";
+import { normalCdf } from "../math/distributions.js";
 
 /** P(X > e^ℓ) for X ~ LogNormal(μ, σ): 1 − Φ((ℓ − μ)/σ), with ℓ = ±∞ allowed. */
 export function lognormalExceeds(logThreshold: number, logMean: number, logSd: number): number {

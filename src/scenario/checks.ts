@@ -6,7 +6,8 @@
  */
 import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../models/parameters.js";
 import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } from "./prior.js";
-import { didYouMean, formatPath } from "./issues.js";
+import { didYouMean } from "../math/suggest.js";
+import { formatPath } from "./issues.js";
 
 export interface RawIssue {
   path: PropertyKey[];

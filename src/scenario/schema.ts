@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { priorSchema } from "./prior.js";
-import { OUTCOME_NAMES } from "../sim/result.js";
+import { OUTCOME_NAMES } from "../contract/outcomes.js";
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: "must be an identifier (letters, digits, - and _, starting with a letter)" });
 const nonnegative = z.number().min(0);

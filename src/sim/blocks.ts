@@ -11,7 +11,7 @@ import { drawParameters, drawParametersReusing, drawPlan, sharedParameters, type
 import { EventSimulator } from "./event.js";
 import { MonthlySimulator } from "./monthly.js";
 import { BLOCK_SIZE, electionTimetable, makePlan, type Plan, type PlanOptions } from "./plan.js";
-import type { OutcomeName } from "./result.js";
+import type { OutcomeName } from "../contract/result.js";
 
 /** What a worker is told once: the scenario, the plan's options and whether to keep rows. */
 export interface BlockJob {

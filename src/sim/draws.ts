@@ -7,7 +7,7 @@ import { PARAMETERS, P, type ParameterName } from "../models/parameters.js";
 import type { Mechanism } from "../scenario/schema.js";
 import type { Prior } from "../scenario/prior.js";
 import { priorQuantileFunction } from "../scenario/prior-quantile.js";
-import { hashString, trajectoryPrefix, uniformWithPrefix } from "./random.js";
+import { hashString, trajectoryPrefix, uniformWithPrefix } from "../math/random.js";
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => hashString(`parameter:${p.name}`));
 

@@ -12,8 +12,8 @@ import { Aggregate, V, meanEstimate, type AggregateData } from "./aggregate.js";
 import { BlockRunner, type BlockJob, type BlockTask } from "./blocks.js";
 import { BLOCK_SIZE, MAX_TRAJECTORIES, makePlan, type Plan, type PlanOptions } from "./plan.js";
 import { BlockPool } from "./pool.js";
-import { OUTCOMES } from "./outcomes.js";
-import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, PrecisionReport, Progress, ProgressEstimate, RankingEntry } from "./result.js";
+import { OUTCOMES } from "../contract/outcomes.js";
+import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, PrecisionReport, Progress, ProgressEstimate, RankingEntry } from "../contract/result.js";
 
 export { BASELINE, BLOCK_SIZE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type SimulationMode } from "./plan.js";
 export const DEFAULT_MAX_TRAJECTORIES = 1_000_000;

@@ -7,10 +7,11 @@
 import { P } from "../models/parameters.js";
 import type { OptionFeatures } from "../models/commitments.js";
 import { alignmentAfterWar, attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
-import { hashString, seedStreamWithPrefix, Stream, trajectoryPrefix, uniformWithPrefix } from "./random.js";
+import { hashString, seedStreamWithPrefix, Stream, trajectoryPrefix, uniformWithPrefix } from "../math/random.js";
 import { OptionContext, settlementAcceptance, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
-import { State, type GuarantorTimetable } from "./monthly.js";
+import { State } from "./chain/states.js";
+import { type GuarantorTimetable } from "./chain/elections.js";
 
 const PURPOSE_EVENTS = hashString("events");
 const PURPOSE_ELECTIONS = hashString("elections");

@@ -14,33 +14,17 @@ import {
   monthlyProbability,
   perceivedResolve,
 } from "../models/stage-game.js";
-import { normalQuantile } from "./distributions.js";
-import { hashString, nextUniform, seedStream, uniformAt } from "./random.js";
+import { normalQuantile } from "../math/distributions.js";
+import { hashString, nextUniform, seedStream, uniformAt } from "../math/random.js";
 import { OptionContext, type ActorFacts } from "./context.js";
 import { Aggregate, VALUE_COUNT } from "./aggregate.js";
-
-export const enum State {
-  Peace = 0,
-  Crisis = 1,
-  LimitedWar = 2,
-  DirectWar = 3,
-  Nuclear = 4,
-  NoSettlement = 5,
-}
+import { State } from "./chain/states.js";
+import type { GuarantorTimetable } from "./chain/elections.js";
 
 const DRAWS_PER_MONTH = 8;
 const PURPOSE_DYNAMICS = hashString("dynamics");
 const PURPOSE_ELECTIONS = hashString("elections");
 const KEY_ACCEPTANCE = hashString("acceptance");
-
-export interface GuarantorTimetable {
-  /** months between elections, 0 = none modelled */
-  interval: Int32Array;
-  /** month of the first election */
-  first: Int32Array;
-  /** 1 in months where some guarantor holds an election */
-  anyInMonth: Uint8Array;
-}
 
 export class MonthlySimulator {
   private readonly stream = new Uint32Array(8);

@@ -8,8 +8,8 @@ import { PARAMETERS } from "../models/parameters.js";
 import { optionFeatures, type OptionFeatures } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
-import { didYouMean } from "../scenario/issues.js";
-import type { GuarantorTimetable } from "./monthly.js";
+import { didYouMean } from "../math/suggest.js";
+import type { GuarantorTimetable } from "./chain/elections.js";
 
 export const BASELINE = "baseline";
 /**

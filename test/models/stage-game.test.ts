@@ -9,8 +9,8 @@ import {
   guarantorResolve,
   perceivedResolve,
 } from "../../src/models/stage-game.js";
-import { normalQuantile } from "../../src/sim/distributions.js";
-import { Stream } from "../../src/sim/random.js";
+import { normalQuantile } from "../../src/math/distributions.js";
+import { Stream } from "../../src/math/random.js";
 
 /** Draw from LogNormal(μ, σ) by inversion with an independent stream. */
 const logNormal = (rng: Stream, mu: number, sigma: number) => Math.exp(mu + sigma * normalQuantile(rng.next()));

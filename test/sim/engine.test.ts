@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { evaluate, type TrajectoryRows } from "../../src/sim/evaluate.js";
-import type { Progress } from "../../src/sim/result.js";
+import type { Progress } from "../../src/contract/result.js";
 
 const scenario = loadScenarioFile("scenarios/ukraine-2025.yaml");
 const small = { trajectories: 2500, options: ["ceasefire-only", "nato-membership", "reassurance-force"], perspectives: ["baseline", "restraint"] };
@@ -106,7 +106,7 @@ describe("standard errors", () => {
 
 describe("random streams", () => {
   it("a Stream object draws the same sequence as nextUniform on the seeded state", async () => {
-    const { nextUniform, seedStream, Stream } = await import("../../src/sim/random.js");
+    const { nextUniform, seedStream, Stream } = await import("../../src/math/random.js");
     const state = new Uint32Array(4);
     seedStream(state, 0, 20251, 77, 0xfeed);
     const stream = new Stream(20251, 77, 0xfeed);
@@ -118,7 +118,7 @@ describe("random streams", () => {
   });
 
   it("a keyed uniform from the trajectory's shared prefix is the hash of all its words", async () => {
-    const { hashWords, uniformAt, seedStream } = await import("../../src/sim/random.js");
+    const { hashWords, uniformAt, seedStream } = await import("../../src/math/random.js");
     const cases: [number, number, number][] = [
       [0, 0, 0],
       [20251, 7, 0xdeadbeef],

@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { driftAlignment } from "../../src/models/stage-game.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { ROW_WIDTH, V, VALUE_COUNT } from "../../src/sim/aggregate.js";
-import { normalQuantile } from "../../src/sim/distributions.js";
+import { normalQuantile } from "../../src/math/distributions.js";
 import { alignmentAfter } from "../../src/sim/event.js";
 import { evaluate, type EvaluateOptions, type SimulationMode } from "../../src/sim/evaluate.js";
-import type { EvaluationResult } from "../../src/sim/result.js";
+import type { EvaluationResult } from "../../src/contract/result.js";
 
 describe("alignment between events", () => {
   it("the closed form s* + aⁿ(s₀ − s*), clamped, equals n steps of the monthly recursion", () => {

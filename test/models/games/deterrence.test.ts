@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDeterrence, closedFormAttackProbability, solveDeterrence } from "../../../src/models/games/deterrence.js";
 import { solveSubgamePerfect, pureChoice } from "../../../src/models/games/tree.js";
-import { normalCdf } from "../../../src/sim/distributions.js";
+import { normalCdf } from "../../../src/math/distributions.js";
 import { inputs } from "./helpers.js";
 
 /** q = P(W > k − a) for W ~ LogNormal(0, 1), k − a = 2: 1 − Φ(ln 2) (computed with erf in Python). */
