@@ -9,7 +9,7 @@ import type { Scenario } from "../../src/scenario/load.js";
 import { priorQuantile } from "../../src/scenario/prior-quantile.js";
 import { Aggregate, ROW_WIDTH, TRAJECTORY_VALUES, VALUE_COUNT } from "../../src/sim/aggregate.js";
 import { drawPlan } from "../../src/sim/draws.js";
-import { EventSimulator } from "../../src/sim/event.js";
+import { EventSimulator } from "../../src/sim/steppers/event.js";
 import { electionTimetable, makePlan } from "../../src/sim/plan.js";
 import { hashString, uniformAt } from "../../src/math/random.js";
 import type { OutcomeName } from "../../src/contract/result.js";

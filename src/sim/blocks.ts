@@ -8,8 +8,9 @@ import { bareCeasefire, type OptionFeatures } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
 import { Aggregate, TRAJECTORY_VALUES, VALUE_COUNT } from "./aggregate.js";
 import { drawParameters, drawParametersReusing, drawPlan, sharedParameters, type DrawPlan } from "./draws.js";
-import { EventSimulator } from "./event.js";
-import { MonthlySimulator } from "./monthly.js";
+import { EventSimulator } from "./steppers/event.js";
+import { MonthlySimulator } from "./steppers/monthly.js";
+import type { TrajectorySimulator, TrajectorySimulatorClass } from "./steppers/simulator.js";
 import { BLOCK_SIZE, electionTimetable, makePlan, type Plan, type PlanOptions } from "./plan.js";
 import type { OutcomeName } from "../contract/result.js";
 
@@ -28,7 +29,7 @@ export interface BlockTask {
 
 export class BlockRunner {
   readonly plan: Plan;
-  private readonly simulator: MonthlySimulator | EventSimulator;
+  private readonly simulator: TrajectorySimulator;
   private readonly fallback: OptionFeatures;
   private readonly draws: DrawPlan[];
   private readonly shared: Uint8Array[];
@@ -48,7 +49,7 @@ export class BlockRunner {
     const elections = electionTimetable(guarantors, plan.months);
     const weights = new Float64Array(VALUE_COUNT);
     TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
-    const Simulator = plan.mode === "monthly" ? MonthlySimulator : EventSimulator;
+    const Simulator: TrajectorySimulatorClass = plan.mode === "monthly" ? MonthlySimulator : EventSimulator;
     this.simulator = new Simulator(plan.seed, plan.months, actors, elections, weights);
     this.fallback = bareCeasefire(guarantors);
     this.draws = plan.perspectives.map((p) => drawPlan(p.priors, scenario.mechanisms));
