@@ -5,7 +5,7 @@ export { ScenarioError, formatIssue, type ScenarioIssue } from "./scenario/issue
 export { priorQuantile } from "./scenario/prior-quantile.js";
 export { priorMean, describePrior, type Prior } from "./scenario/prior.js";
 export { MECHANISMS, type Mechanism, type Commitment } from "./scenario/schema.js";
-export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./models/parameters.js";
+export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./contract/parameters.js";
 export { evaluate, BASELINE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type EvaluateOptions } from "./sim/evaluate.js";
 export { OUTCOMES, OUTCOME_NAMES, type OutcomeInfo } from "./contract/outcomes.js";
 export * from "./contract/result.js";

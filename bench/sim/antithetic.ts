@@ -4,7 +4,7 @@
  * the factor by which the trajectory count could shrink for the same standard error.
  */
 import { bareCeasefire } from "../../src/models/commitments.js";
-import { PARAMETERS } from "../../src/models/parameters.js";
+import { PARAMETERS } from "../../src/contract/parameters.js";
 import type { Scenario } from "../../src/scenario/load.js";
 import { priorQuantile } from "../../src/scenario/prior-quantile.js";
 import { Aggregate, ROW_WIDTH, TRAJECTORY_VALUES, VALUE_COUNT } from "../../src/sim/aggregate.js";

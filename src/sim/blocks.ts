@@ -3,7 +3,7 @@
  * common random numbers (parameters a perspective does not override are drawn once). Run inline
  * or inside a worker thread; the numbers depend only on (seed, block), never on where it runs.
  */
-import { PARAMETERS } from "../models/parameters.js";
+import { PARAMETERS } from "../contract/parameters.js";
 import { bareCeasefire, type OptionFeatures } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
 import { Aggregate, TRAJECTORY_VALUES, VALUE_COUNT } from "./aggregate.js";
@@ -19,7 +19,7 @@ export interface BlockJob {
   scenario: Scenario;
   planOptions: PlanOptions;
   keepRows: boolean;
-  /** testing hook: the block with this index throws, as a bug in a worker would */
+  /** injected by the tests of failures only (evaluateWithFaults): the block with this index throws, as a bug would */
   failAtBlock?: number;
 }
 

@@ -2,7 +2,7 @@
  * Per-trajectory constants: one parameter draw θ combined with one option's features gives the
  * numbers the dynamics need every month (DESIGN 5.1–5.4). Filled in place, no allocation.
  */
-import { P } from "../models/parameters.js";
+import { P } from "../contract/parameters.js";
 import { alignmentThreat, type OptionFeatures } from "../models/commitments.js";
 import { acceptanceProbability, backdownProbability, challengerSuccessVsProtege, crisisEscalationProbability, lognormalExceeds } from "../models/stage-game.js";
 import { strategicInputs, type ActorFactsForGames } from "../models/games/inputs.js";

@@ -3,7 +3,7 @@
  * depends only on (seed, i, parameter name). The same trajectory index therefore sees coupled
  * parameter values under every option, perspective and sensitivity point.
  */
-import { PARAMETERS, P, type ParameterName } from "../models/parameters.js";
+import { PARAMETERS, P, type ParameterName } from "../contract/parameters.js";
 import type { Mechanism } from "../scenario/schema.js";
 import type { Prior } from "../scenario/prior.js";
 import { priorQuantileFunction } from "../scenario/prior-quantile.js";

@@ -39,8 +39,6 @@ export interface EvaluateOptions extends PlanOptions {
   maxTrajectories?: number;
   /** receives every trajectory's values, block by block in trajectory order (--trajectories-out) */
   onTrajectories?: (rows: TrajectoryRows) => void;
-  /** testing hook: the block with this index throws inside the simulator */
-  failAtBlock?: number;
   /** stops the run between blocks; the promise then rejects and no result is returned */
   signal?: AbortSignal;
 }
@@ -78,11 +76,22 @@ function checkOptions(opts: EvaluateOptions): number {
 }
 
 export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): Promise<EvaluationResult> {
+  return evaluateWithFaults(scenario, opts, {});
+}
+
+/** Failures injected into a run, for the tests of how a run fails (not part of the library's options). */
+export interface InjectedFaults {
+  /** the block with this index throws inside the simulator, as a bug would */
+  failAtBlock?: number;
+}
+
+/** evaluate() with `faults` injected into its blocks (inline or in the workers). */
+export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptions, faults: InjectedFaults): Promise<EvaluationResult> {
   const plan = makePlan(scenario, opts);
   const workers = checkOptions(opts);
   const { onProgress, onTrajectories } = opts;
   const planOptions: PlanOptions = { seed: opts.seed, trajectories: opts.trajectories, horizonYears: opts.horizonYears, options: opts.options, perspectives: opts.perspectives, overrides: opts.overrides, mode: opts.mode };
-  const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: opts.failAtBlock };
+  const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: faults.failAtBlock };
   const executor: Executor = workers > 1 ? new BlockPool(workers, job) : inlineExecutor(job, onProgress !== undefined);
   const totals = plan.perspectives.map(() => plan.options.map(() => new Aggregate(plan.months)));
   const maxTrajectories = opts.precision === undefined ? plan.trajectories : (opts.maxTrajectories ?? DEFAULT_MAX_TRAJECTORIES);

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { optionFeatures } from "../../src/models/commitments.js";
-import { PARAMETERS, P } from "../../src/models/parameters.js";
+import { PARAMETERS, P } from "../../src/contract/parameters.js";
 import { guarantorResolve } from "../../src/models/stage-game.js";
 import { priorMean } from "../../src/scenario/prior.js";
 import { OptionContext } from "../../src/sim/context.js";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/scenario/load.js";
-import { evaluate, type TrajectoryRows } from "../../src/sim/evaluate.js";
+import { evaluate, evaluateWithFaults, type TrajectoryRows } from "../../src/sim/evaluate.js";
 import type { Progress } from "../../src/contract/result.js";
 
 const scenario = loadScenarioFile("scenarios/ukraine-2025.yaml");
@@ -26,14 +26,14 @@ describe("parallel evaluation", () => {
 
   it("fails the whole run with a clear error when a worker throws, and never reports completion", async () => {
     const seen: Progress[] = [];
-    await expect(evaluate(scenario, { ...small, trajectories: 6000, workers: 2, failAtBlock: 3, onProgress: (p) => seen.push(p) })).rejects.toThrow(
+    await expect(evaluateWithFaults(scenario, { ...small, trajectories: 6000, workers: 2, onProgress: (p) => seen.push(p) }, { failAtBlock: 3 })).rejects.toThrow(
       /simulation worker failed on block 3 .*injected failure/,
     );
     expect(seen.every((p) => p.done < p.total)).toBe(true);
   });
 
   it("fails the same way without workers", async () => {
-    await expect(evaluate(scenario, { ...small, trajectories: 6000, workers: 1, failAtBlock: 3 })).rejects.toThrow(/injected failure in block 3/);
+    await expect(evaluateWithFaults(scenario, { ...small, trajectories: 6000, workers: 1 }, { failAtBlock: 3 })).rejects.toThrow(/injected failure in block 3/);
   });
 });
 

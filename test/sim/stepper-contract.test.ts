@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { bareCeasefire, type OptionFeatures } from "../../src/models/commitments.js";
-import { PARAMETERS } from "../../src/models/parameters.js";
+import { PARAMETERS } from "../../src/contract/parameters.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { Aggregate, TRAJECTORY_VALUES, V, VALUE_COUNT, ROW_WIDTH } from "../../src/sim/aggregate.js";
 import { drawParameters, drawPlan } from "../../src/sim/draws.js";

@@ -1,7 +1,7 @@
 /** `guarantor validate FILE` and `guarantor schema`: check a scenario; print the JSON Schema or the parameter list. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { PARAMETERS } from "../../models/parameters.js";
+import { PARAMETERS } from "../../contract/parameters.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { scenarioSchema } from "../../scenario/schema.js";
 import { runAction } from "../action.js";

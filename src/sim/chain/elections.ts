@@ -96,7 +96,7 @@ export class Ballots {
   readonly values: Float64Array;
   private readonly stream = new Stream();
   /** the trajectory whose ballots `values` holds, −1: none */
-  private of = -1;
+  of = -1;
 
   constructor(timetable: GuarantorTimetable, horizon: number) {
     this.values = new Float64Array(ballotLayout(timetable, horizon).count);

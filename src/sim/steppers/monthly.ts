@@ -4,7 +4,7 @@
  * happens, so that the same trajectory under two options sees the same world (common random
  * numbers). No allocation per step: all state lives in fields and preallocated typed arrays.
  */
-import { P } from "../../models/parameters.js";
+import { P } from "../../contract/parameters.js";
 import type { OptionFeatures } from "../../models/commitments.js";
 import { alignmentAfterWar, attackCutPoint, attackProbabilityPerWindow, driftAlignment, monthlyProbability, perceivedResolve } from "../../models/stage-game.js";
 import { normalQuantile } from "../../math/distributions.js";
