@@ -1,5 +1,5 @@
 /**
- * Crux finder (DESIGN §8): for each pair of options and each outcome, the parameters whose
+ * Crux finder (docs/ANALYSIS.md): for each pair of options and each outcome, the parameters whose
  * value flips which option comes out lower. Each parameter is fixed in turn along a grid at the
  * pooled prior quantiles of all perspectives; the common-random-numbers difference between the
  * two options is scanned for sign changes and each change refined by root finding. Every

@@ -1,5 +1,5 @@
 /**
- * The scenario format (DESIGN §4) as a zod schema: the single definition from which the
+ * The scenario format (docs/MODEL.md; the bundled scenarios/ukraine-2025.yaml is its example) as a zod schema: the single definition from which the
  * loader validates, the TypeScript types are inferred and `guarantor schema` emits JSON Schema.
  */
 import { z } from "zod";

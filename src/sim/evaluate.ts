@@ -1,6 +1,6 @@
 /**
  * Evaluation: scenario × options × perspectives × seed × trajectories → outcome estimates
- * (DESIGN §3). Work is cut into blocks of BLOCK_SIZE trajectories, run inline or on a pool of
+ * (docs/SIMULATION.md). Work is cut into blocks of BLOCK_SIZE trajectories, run inline or on a pool of
  * worker threads; block aggregates are merged in block order, so results are bit-identical for
  * any number of workers. With a precision target it runs in rounds until every probability's
  * standard error is below it (or a cap is reached).

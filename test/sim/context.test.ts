@@ -1,6 +1,6 @@
 /**
  * The per-trajectory constants of an option: who leads the guarantors and what a crisis costs
- * the protégé's side, checked against the closed forms of DESIGN 5.2 and 5.4 computed directly.
+ * the protégé's side, checked against the closed forms of docs/MODEL.md §5 and §7 computed directly.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

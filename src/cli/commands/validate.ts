@@ -36,7 +36,7 @@ export function register(program: Command): void {
       runAction((flags: { parameters?: boolean }) => {
         if (flags.parameters) {
           const rows = PARAMETERS.map((p) => [p.name, p.symbol, p.domain, p.description]);
-          process.stdout.write(renderTable(["parameter", "symbol", "domain", "meaning (DESIGN section)"], rows, [0, 1, 2, 3]) + "\n");
+          process.stdout.write(renderTable(["parameter", "symbol", "domain", "meaning (docs/MODEL.md section)"], rows, [0, 1, 2, 3]) + "\n");
         } else {
           process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
         }

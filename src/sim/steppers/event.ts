@@ -86,7 +86,7 @@ export class EventSimulator implements TrajectorySimulator {
   /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
   private pBound = 0;
   private logNoBound = 0;
-  /** S: the defending side's stake in a crisis (DESIGN 5.4) */
+  /** S: the defending side's stake in a crisis (docs/MODEL.md §7) */
   private defenderStake = NaN;
   /** P(attack | window) in the month of the last candidate event of peace() */
   private pWindow = 0;
@@ -226,7 +226,7 @@ export class EventSimulator implements TrajectorySimulator {
   }
 
   /**
-   * Who leads, and q = max_j q_j = q_lead (DESIGN 5.2). Φ is evaluated only when the leader or its
+   * Who leads, and q = max_j q_j = q_lead (docs/MODEL.md §5). Φ is evaluated only when the leader or its
    * stake shift changed: the other guarantors' elections leave q as it was.
    */
   private leadResolve(): void {
@@ -240,7 +240,7 @@ export class EventSimulator implements TrajectorySimulator {
     this.q = lead >= 0 ? c.resolveOf(lead, theta[this.o + P.guarantor_stake_log_mean] + this.shift[lead], theta[this.o + P.guarantor_stake_log_sd]) : 0;
   }
 
-  /** The rates that depend on q, and the beliefs (DESIGN 5.2, 5.4). */
+  /** The rates that depend on q, and the beliefs (docs/MODEL.md §5, §7). */
   private refreshRates(): void {
     const c = this.c;
     const best = this.q;
@@ -258,7 +258,7 @@ export class EventSimulator implements TrajectorySimulator {
     this.logCut = logCutPoint(attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP));
   }
 
-  /** P(attack | window) at alignment s (DESIGN 5.1). */
+  /** P(attack | window) at alignment s (docs/MODEL.md §4). */
   private windowAttack(s: number): number {
     return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
   }
@@ -386,7 +386,7 @@ export class EventSimulator implements TrajectorySimulator {
     this.t = end;
   }
 
-  /** An attack, or a crisis from targeting or spoilers, in month this.t (DESIGN 5.1, 5.4). */
+  /** An attack, or a crisis from targeting or spoilers, in month this.t (docs/MODEL.md §4, §7). */
   private peaceEvent(attack: boolean, agg: Aggregate): void {
     const c = this.c;
     const t = this.t;
