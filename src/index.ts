@@ -2,12 +2,13 @@
 export { InputError, UsageError } from "./errors.js";
 export { loadScenarioFile, loadScenarioText, DEFAULT_LOSS_WEIGHTS, type Scenario } from "./scenario/load.js";
 export { ScenarioError, formatIssue, type ScenarioIssue } from "./scenario/issues.js";
-export { priorQuantile, priorMean, describePrior, type Prior } from "./scenario/prior.js";
+export { priorQuantile } from "./scenario/prior-quantile.js";
+export { priorMean, describePrior, type Prior } from "./scenario/prior.js";
 export { MECHANISMS, type Mechanism, type Commitment } from "./scenario/schema.js";
-export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./models/parameters.js";
+export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./contract/parameters.js";
 export { evaluate, BASELINE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type EvaluateOptions } from "./sim/evaluate.js";
-export { OUTCOMES } from "./sim/outcomes.js";
-export * from "./sim/result.js";
+export { OUTCOMES, OUTCOME_NAMES, type OutcomeInfo } from "./contract/outcomes.js";
+export * from "./contract/result.js";
 export * from "./evidence/index.js";
 export * from "./analysis/index.js";
 export * as games from "./games/index.js";

@@ -2,7 +2,7 @@
  * Solve times of the mechanism games (issue 7): build + backward induction per game at the
  * prior means of the bundled scenario, median of repeated runs. Run: npx tsx bench/games-models/solve-times.ts
  */
-import { PARAMETER_COUNT, PARAMETERS } from "../../src/models/parameters.js";
+import { PARAMETER_COUNT, PARAMETERS } from "../../src/contract/parameters.js";
 import { optionFeatures } from "../../src/models/commitments.js";
 import { solveMechanisms, strategicInputs } from "../../src/models/games/index.js";
 import { buildDeterrence, solveDeterrence } from "../../src/models/games/deterrence.js";

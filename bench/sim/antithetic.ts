@@ -4,15 +4,15 @@
  * the factor by which the trajectory count could shrink for the same standard error.
  */
 import { bareCeasefire } from "../../src/models/commitments.js";
-import { PARAMETERS } from "../../src/models/parameters.js";
+import { PARAMETERS } from "../../src/contract/parameters.js";
 import type { Scenario } from "../../src/scenario/load.js";
-import { priorQuantile } from "../../src/scenario/prior.js";
+import { priorQuantile } from "../../src/scenario/prior-quantile.js";
 import { Aggregate, ROW_WIDTH, TRAJECTORY_VALUES, VALUE_COUNT } from "../../src/sim/aggregate.js";
 import { drawPlan } from "../../src/sim/draws.js";
-import { EventSimulator } from "../../src/sim/event.js";
+import { EventSimulator } from "../../src/sim/steppers/event.js";
 import { electionTimetable, makePlan } from "../../src/sim/plan.js";
-import { hashString, uniformAt } from "../../src/sim/random.js";
-import type { OutcomeName } from "../../src/sim/result.js";
+import { hashString, uniformAt } from "../../src/math/random.js";
+import type { OutcomeName } from "../../src/contract/result.js";
 
 const PAIRS = 4096;
 const OUTCOMES = ["p_sphere_at_horizon", "expected_war_months", "p_direct_guarantor_war", "loss"] as const;

@@ -3,7 +3,7 @@
  * percentile intervals. Each estimator owns its statistic; this file only draws and summarises.
  */
 import { InputError } from "../errors.js";
-import type { AnalysisRandom } from "./random.js";
+import type { AnalysisRandom } from "../math/random.js";
 
 /** An estimate with a bootstrap standard error and a percentile confidence interval. */
 export interface IntervalEstimate {

@@ -1,11 +1,11 @@
 /**
- * Two-parameter maps of the best option (DESIGN §8): two parameters fixed on a grid at their
+ * Two-parameter maps of the best option (docs/ANALYSIS.md): two parameters fixed on a grid at their
  * pooled prior quantiles, every option evaluated at each cell with common random numbers, and
  * the cell marked with the option whose outcome is best and whether it beats the runner-up by
  * more than z standard errors.
  */
 import { InputError } from "../errors.js";
-import type { OutcomeName } from "../sim/result.js";
+import type { OutcomeName } from "../contract/result.js";
 import { uncertainParameters } from "./cruxes.js";
 import { pooledGrid } from "./prior-grid.js";
 import { type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";

@@ -1,12 +1,12 @@
 /**
- * Crux finder (DESIGN §8): for each pair of options and each outcome, the parameters whose
+ * Crux finder (docs/ANALYSIS.md): for each pair of options and each outcome, the parameters whose
  * value flips which option comes out lower. Each parameter is fixed in turn along a grid at the
  * pooled prior quantiles of all perspectives; the common-random-numbers difference between the
  * two options is scanned for sign changes and each change refined by root finding. Every
  * perspective's prior mass on each side of the thresholds says who sits where.
  */
 import { InputError } from "../errors.js";
-import type { OutcomeName } from "../sim/result.js";
+import type { OutcomeName } from "../contract/result.js";
 import { isFixed, pooledGrid, priorCdf } from "./prior-grid.js";
 import { type OptionOutcomes, type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";
 import { findRoot, signChanges } from "./root-finding.js";

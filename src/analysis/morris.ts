@@ -9,7 +9,7 @@
  */
 import { InputError } from "../errors.js";
 import { type IntervalEstimate, checkBootstrapOptions, resampleIndices, summariseReplicates } from "./bootstrap.js";
-import { AnalysisRandom } from "./random.js";
+import { AnalysisRandom } from "../math/random.js";
 import type { BatchModel, BootstrapOptions } from "./sobol-indices.js";
 
 export const MORRIS_STEP = 0.5;

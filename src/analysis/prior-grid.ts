@@ -4,7 +4,8 @@
  * The crux finder scans these grids and reports how much of each perspective's prior mass lies
  * on each side of a threshold.
  */
-import { type Prior, priorQuantile } from "../scenario/prior.js";
+import { type Prior } from "../scenario/prior.js";
+import { priorQuantile } from "../scenario/prior-quantile.js";
 
 const QUANTILE_ITERATIONS = 64;
 

@@ -8,7 +8,8 @@ import { InputError } from "../errors.js";
 import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
 import { BASELINE, evaluate } from "../sim/evaluate.js";
-import { OUTCOME_NAMES, type OutcomeName } from "../sim/result.js";
+import { OUTCOME_NAMES } from "../contract/outcomes.js";
+import { type OutcomeName } from "../contract/result.js";
 import { replicateEstimate } from "./replicates.js";
 
 /** Priors of one run: a perspective's, with some parameters replaced. */

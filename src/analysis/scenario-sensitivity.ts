@@ -1,11 +1,12 @@
 /**
  * Global sensitivity of a scenario's outcome, or of the difference between two options, to its
- * uncertain parameters (DESIGN §8). Each design point fixes the parameters at its prior
+ * uncertain parameters (docs/ANALYSIS.md). Each design point fixes the parameters at its prior
  * quantiles and runs a batch of trajectories with the same seed (common random numbers), so the
  * outcome is a deterministic function of the point; Morris screens, Sobol apportions variance.
  */
 import { InputError } from "../errors.js";
-import { priorQuantile, type Prior } from "../scenario/prior.js";
+import { priorQuantile } from "../scenario/prior-quantile.js";
+import { type Prior } from "../scenario/prior.js";
 import { isFixed } from "./prior-grid.js";
 import { type IntervalEstimate } from "./bootstrap.js";
 import { morrisAnalysis } from "./morris.js";

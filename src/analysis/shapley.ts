@@ -4,7 +4,7 @@
  * gap between two perspectives among the parameters they override differently.
  */
 import { InputError } from "../errors.js";
-import { AnalysisRandom } from "./random.js";
+import { AnalysisRandom } from "../math/random.js";
 import { replicateEstimate } from "./replicates.js";
 
 /**

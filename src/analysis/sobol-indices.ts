@@ -5,7 +5,7 @@
  */
 import { InputError } from "../errors.js";
 import { type IntervalEstimate, checkBootstrapOptions, resampleIndices, summariseReplicates } from "./bootstrap.js";
-import { AnalysisRandom } from "./random.js";
+import { AnalysisRandom } from "../math/random.js";
 import { type SaltelliDesign, jansenIndices, pointsPerRow, saltelliDesign, saltelliPoints } from "./saltelli.js";
 
 export interface SobolIndices {

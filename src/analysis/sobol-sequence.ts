@@ -5,7 +5,7 @@
  * design can be split into jobs whose results do not depend on the split.
  */
 import { JOE_KUO_ROWS } from "./sobol-direction-numbers.js";
-import { AnalysisRandom } from "./random.js";
+import { AnalysisRandom } from "../math/random.js";
 
 const BITS = 32;
 /** Points per sequence: indices 0 .. 2^32 − 2 are available. */

@@ -2,8 +2,8 @@
  * How results are shown: outcome estimates with their standard errors, tables per perspective,
  * the ranking, and CSV. Every number carries its uncertainty.
  */
-import type { Estimate, EvaluationResult, OutcomeName } from "../sim/result.js";
-import { OUTCOMES } from "../sim/outcomes.js";
+import type { Estimate, EvaluationResult, OutcomeName } from "../contract/result.js";
+import { OUTCOMES } from "../contract/outcomes.js";
 import { renderTable } from "./table.js";
 
 export function formatEstimate(e: Estimate, kind: "probability" | "months" | "count" | "index"): string {

@@ -1,7 +1,7 @@
 /**
  * A progress bar on stderr, drawn only when stderr is a terminal (never in pipes, files or CI).
  */
-import type { Progress, ProgressEstimate } from "../sim/result.js";
+import type { Progress, ProgressEstimate } from "../contract/result.js";
 
 /** The option with the lowest loss so far under the first perspective, as a one-line hint. */
 function leader(estimates: ProgressEstimate[] | undefined): string {

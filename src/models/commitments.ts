@@ -1,5 +1,5 @@
 /**
- * Strategic layer, part 1: what an option's commitments mean for the model (DESIGN 5.2–5.4).
+ * Strategic layer, part 1: what an option's commitments mean for the model (docs/MODEL.md §5–§7).
  * Turns a list of commitments into features: the alignment threat the challenger sees, the
  * Western integration they bring, arms, neutrality terms, forces in place, and for each
  * guarantor the strongest form of its promise and its troops in harm's way.
@@ -164,12 +164,12 @@ export function optionFeatures(
   return f;
 }
 
-/** T = fixed part + τ_A·(arms level) − τ_N·(neutrality): the alignment threat of an option (DESIGN 5.4). */
+/** T = fixed part + τ_A·(arms level) − τ_N·(neutrality): the alignment threat of an option (docs/MODEL.md §7). */
 export function alignmentThreat(f: OptionFeatures, armsThreat: number, neutralityRelief: number): number {
   return f.fixedThreat + armsThreat * f.arms - neutralityRelief * f.neutrality;
 }
 
-/** The fallback settlement after a rejection and a later deal: a bare ceasefire (DESIGN 5.4). */
+/** The fallback settlement after a rejection and a later deal: a bare ceasefire (docs/MODEL.md §7). */
 export function bareCeasefire(guarantors: readonly GuarantorRef[]): OptionFeatures {
   return optionFeatures({ id: "later-ceasefire", label: "later ceasefire, no guarantees", commitments: [] }, guarantors);
 }

@@ -1,16 +1,16 @@
 /**
- * Strategic layer, part 2: the closed forms of the stage game (DESIGN 5.1–5.4). Pure functions
+ * Strategic layer, part 2: the closed forms of the stage game (docs/MODEL.md §4–§7). Pure functions
  * of parameters and state; the simulator calls them every month, the tests check them against
  * brute-force Monte Carlo of the same game, and the game engine checks them as equilibria.
  */
-import { normalCdf } from "../sim/distributions.js";
+import { normalCdf } from "../math/distributions.js";
 
 /** P(X > e^ℓ) for X ~ LogNormal(μ, σ): 1 − Φ((ℓ − μ)/σ), with ℓ = ±∞ allowed. */
 export function lognormalExceeds(logThreshold: number, logMean: number, logSd: number): number {
   return 1 - normalCdf((logThreshold - logMean) / logSd);
 }
 
-/** q_j = P(W + a > k) with W ~ LogNormal(μ_W, σ_W) (DESIGN 5.2). */
+/** q_j = P(W + a > k) with W ~ LogNormal(μ_W, σ_W) (docs/MODEL.md §5). */
 export function guarantorResolve(stakeLogMean: number, stakeLogSd: number, warCost: number, audienceCost: number): number {
   const threshold = warCost - audienceCost;
   if (threshold <= 0) return 1;
@@ -20,7 +20,7 @@ export function guarantorResolve(stakeLogMean: number, stakeLogSd: number, warCo
 /**
  * q̂: the challenger's belief about the guarantors' resolve. A Beta prior of strength n₀ with
  * mean q(1−d), updated by Bayes' rule on crises where the guarantors stood firm or backed down
- * (DESIGN 5.2). With n₀ = ∞ (updating switched off) q̂ = q(1−d).
+ * (docs/MODEL.md §5). With n₀ = ∞ (updating switched off) q̂ = q(1−d).
  */
 export function perceivedResolve(resolve: number, discount: number, priorStrength: number, firm: number, backdowns: number): number {
   const priorMean = resolve * (1 - discount);
@@ -28,7 +28,7 @@ export function perceivedResolve(resolve: number, discount: number, priorStrengt
   return (priorStrength * priorMean + firm) / (priorStrength + firm + backdowns);
 }
 
-/** V*: the stake above which attacking pays, V(q̂π_G + (1−q̂)π_P) > q̂k_G + (1−q̂)k_P (DESIGN 5.1). */
+/** V*: the stake above which attacking pays, V(q̂π_G + (1−q̂)π_P) > q̂k_G + (1−q̂)k_P (docs/MODEL.md §4). */
 export function attackCutPoint(perceived: number, piG: number, kG: number, piP: number, kP: number): number {
   const expectedCost = perceived * kG + (1 - perceived) * kP;
   const expectedGain = perceived * piG + (1 - perceived) * piP;
@@ -36,7 +36,7 @@ export function attackCutPoint(perceived: number, piG: number, kG: number, piP: 
   return expectedCost / expectedGain;
 }
 
-/** P(attack | window) = 1 − Φ((ln V* − μ_V)/σ_V) for V ~ LogNormal(μ_V, σ_V) (DESIGN 5.1). */
+/** P(attack | window) = 1 − Φ((ln V* − μ_V)/σ_V) for V ~ LogNormal(μ_V, σ_V) (docs/MODEL.md §4). */
 export function attackProbabilityPerWindow(cutPoint: number, stakeLogMean: number, stakeLogSd: number): number {
   if (cutPoint <= 0) return 1;
   if (!Number.isFinite(cutPoint)) return 0;
@@ -53,17 +53,17 @@ export function monthlyProbability(ratePerYear: number, share = 1): number {
   return 1 - Math.exp((-ratePerYear * share) / 12);
 }
 
-/** μ_V(s) = μ_V0 + β_s(1 − s) + γ_T·max(T, 0) − ν·[neutral] (DESIGN 5.1, 5.3). */
+/** μ_V(s) = μ_V0 + β_s(1 − s) + γ_T·max(T, 0) − ν·[neutral] (docs/MODEL.md §4, §6). */
 export function challengerStakeLogMean(base: number, slope: number, alignment: number, threatEffect: number, threat: number, neutralityReduction: number, neutral: boolean): number {
   return base + slope * (1 - alignment) + threatEffect * Math.max(threat, 0) - (neutral ? neutralityReduction : 0);
 }
 
-/** π_P = min(0.999, π_P0(1 − δ_A·arms)(1 + δ_cap·[force cap])) (DESIGN 5.1, 5.3). */
+/** π_P = min(0.999, π_P0(1 − δ_A·arms)(1 + δ_cap·[force cap])) (docs/MODEL.md §4, §6). */
 export function challengerSuccessVsProtege(base: number, armsDenial: number, arms: number, capEffect: number, forceCap: boolean): number {
   return Math.min(0.999, base * (1 - armsDenial * arms) * (1 + (forceCap ? capEffect : 0)));
 }
 
-/** P(accept) = logistic(α_A − γ_A·T) (DESIGN 5.4). */
+/** P(accept) = logistic(α_A − γ_A·T) (docs/MODEL.md §7). */
 export function acceptanceProbability(baseLogit: number, threatWeight: number, threat: number): number {
   const z = baseLogit - threatWeight * threat;
   if (z === Infinity) return 1;
@@ -71,7 +71,7 @@ export function acceptanceProbability(baseLogit: number, threatWeight: number, t
 }
 
 /**
- * One month of alignment drift (DESIGN 5.3): s moves toward the leverage L at rate κ and toward 0
+ * One month of alignment drift (docs/MODEL.md §6): s moves toward the leverage L at rate κ and toward 0
  * under integration I at rate ρ; neutrality keeps s ≥ s_N.
  */
 export function driftAlignment(s: number, leverage: number, driftRate: number, integrationPull: number, integration: number, floor: number): number {
@@ -82,7 +82,7 @@ export function driftAlignment(s: number, leverage: number, driftRate: number, i
 /**
  * A crisis escalates to war inadvertently with probability e (the risk neither side controls:
  * Schelling's threat that leaves something to chance), or deliberately when attacking pays, as in
- * any window (DESIGN 5.1, 5.4): e + (1 − e)·P(attack | window).
+ * any window (docs/MODEL.md §4, §7): e + (1 − e)·P(attack | window).
  */
 export function crisisEscalationProbability(inadvertent: number, attackPerWindow: number): number {
   return inadvertent + (1 - inadvertent) * attackPerWindow;
@@ -94,7 +94,7 @@ export function backdownProbability(challengerStake: number, defenderStake: numb
 }
 
 /**
- * Alignment when a war ends (DESIGN 5.4): s moves a share Δ_w of the way to 1 if the challenger
+ * Alignment when a war ends (docs/MODEL.md §7): s moves a share Δ_w of the way to 1 if the challenger
  * prevails, else a share Δ_w toward 0; neutrality keeps it at or above its floor.
  */
 export function alignmentAfterWar(s: number, challengerPrevails: boolean, shift: number, floor: number): number {

@@ -4,9 +4,10 @@
  * leaves the parameter's domain. They run on the raw data, so they are reported together
  * with schema problems.
  */
-import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../models/parameters.js";
+import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../contract/parameters.js";
 import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } from "./prior.js";
-import { didYouMean, formatPath } from "./issues.js";
+import { didYouMean } from "../math/suggest.js";
+import { formatPath } from "./issues.js";
 
 export interface RawIssue {
   path: PropertyKey[];

@@ -7,15 +7,16 @@ import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
 import { crossCheck, type RawIssue } from "./checks.js";
-import { ScenarioError, describeValue, didYouMean, formatPath, type ScenarioIssue } from "./issues.js";
+import { ScenarioError, describeValue, formatPath, type ScenarioIssue } from "./issues.js";
+import { didYouMean } from "../math/suggest.js";
 import { PositionFinder } from "./positions.js";
 import { scenarioSchema, type ScenarioData } from "./schema.js";
-import type { OutcomeName } from "../sim/result.js";
+import type { OutcomeName } from "../contract/result.js";
 
 /** Largest scenario file accepted (bytes): far above any real scenario, far below trouble. */
 export const MAX_SCENARIO_BYTES = 2_000_000;
 
-/** Default loss weights (DESIGN 5.5), used when a scenario gives none: see docs/MODEL.md. */
+/** Default loss weights (docs/MODEL.md §8), used when a scenario gives none: see docs/MODEL.md. */
 export const DEFAULT_LOSS_WEIGHTS: Partial<Record<OutcomeName, number>> = {
   expected_war_months: 1 / 12,
   p_direct_guarantor_war: 2,

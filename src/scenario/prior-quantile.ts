@@ -2,7 +2,7 @@
  * Quantile functions of priors, θ = F⁻¹(u): kept apart from the priors' schema (prior.ts) so that
  * the simulation workers, which only draw, do not load the schema library.
  */
-import { betaQuantile, betaQuantileFunction, gammaQuantile, gammaQuantileFunction, normalCdf, normalQuantile } from "../sim/distributions.js";
+import { betaQuantile, betaQuantileFunction, gammaQuantile, gammaQuantileFunction, normalCdf, normalQuantile } from "../math/distributions.js";
 import type { Prior } from "./prior.js";
 
 /** Beta(a, b) with the prior's mean and sd: a = m·ν, b = (1 − m)·ν, ν = m(1 − m)/sd² − 1. */

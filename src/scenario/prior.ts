@@ -1,12 +1,10 @@
 /**
  * Prior distributions of parameters: their YAML form and checks; the quantile functions that draw
- * them (θ = F⁻¹(u)) are in prior-quantile.ts and re-exported here. Moment forms (mean, sd) are
+ * them (θ = F⁻¹(u)) are in prior-quantile.ts, which depends on this module's types only. Moment forms (mean, sd) are
  * used where readers think in moments.
  */
 import { z } from "zod";
-import { normalCdf } from "../sim/distributions.js";
-
-export { priorQuantile, priorQuantileFunction } from "./prior-quantile.js";
+import { normalCdf } from "../math/distributions.js";
 
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
 const positive = finite.refine((v) => v > 0, { message: "must be greater than 0" });

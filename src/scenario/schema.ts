@@ -1,10 +1,10 @@
 /**
- * The scenario format (DESIGN §4) as a zod schema: the single definition from which the
+ * The scenario format (docs/MODEL.md; the bundled scenarios/ukraine-2025.yaml is its example) as a zod schema: the single definition from which the
  * loader validates, the TypeScript types are inferred and `guarantor schema` emits JSON Schema.
  */
 import { z } from "zod";
 import { priorSchema } from "./prior.js";
-import { OUTCOME_NAMES } from "../sim/result.js";
+import { OUTCOME_NAMES } from "../contract/outcomes.js";
 
 const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: "must be an identifier (letters, digits, - and _, starting with a letter)" });
 const nonnegative = z.number().min(0);

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { Listeners } from "./listeners.js";
 import { InputError } from "../errors.js";
-import type { Progress } from "../sim/result.js";
+import type { Progress } from "../contract/result.js";
 import type { AnalysisResult } from "./analysis-runner.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
 import { BusyError, type RunEvent } from "./run-manager.js";

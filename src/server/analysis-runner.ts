@@ -5,7 +5,7 @@
 import { bestOptionMap, findCruxes, scenarioSensitivity, simulatorProbe, type BestOptionMap, type CruxReport, type SensitivityReport } from "../analysis/index.js";
 import { InputError } from "../errors.js";
 import { loadScenarioText } from "../scenario/load.js";
-import type { Progress } from "../sim/result.js";
+import type { Progress } from "../contract/result.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
 
 export type AnalysisResult = { kind: "sensitivity"; report: SensitivityReport } | { kind: "cruxes"; report: CruxReport; map: BestOptionMap | null; mapNote: string | null };

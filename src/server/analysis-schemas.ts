@@ -3,7 +3,7 @@
  * seconds, and hard bounds so that none can ask for hours of simulation.
  */
 import { z } from "zod";
-import { OUTCOME_NAMES } from "../sim/result.js";
+import { OUTCOME_NAMES } from "../contract/outcomes.js";
 import { LIMITS } from "./schemas.js";
 
 const identifier = z.string().min(1).max(100);

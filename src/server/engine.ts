@@ -2,7 +2,7 @@
  * What the server needs from the simulator, as one small interface: check a scenario text, and
  * evaluate it with progress. The real implementation adapts the library; tests pass a fake.
  */
-import type { EvaluationResult, Progress } from "../sim/result.js";
+import type { EvaluationResult, Progress } from "../contract/result.js";
 import type { ScenarioIssue } from "../scenario/issues.js";
 
 /** One problem in a scenario, located for an editor (1-based line and column): the loader's issue without its file. */

@@ -3,7 +3,7 @@
  * the outcome table as CSV, one row per option × perspective × outcome.
  */
 import type { RunRecord } from "../store/run-store.js";
-import type { EvaluationResult } from "../sim/result.js";
+import type { EvaluationResult } from "../contract/result.js";
 
 /** RFC 4180: quote a field when it holds a comma, quote, or line break. */
 export function csvField(value: string | number | boolean): string {

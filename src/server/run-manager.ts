@@ -4,7 +4,7 @@
  */
 import { InputError } from "../errors.js";
 import { Listeners } from "./listeners.js";
-import type { Progress } from "../sim/result.js";
+import type { Progress } from "../contract/result.js";
 import type { RunStore, RunSummary } from "../store/run-store.js";
 import type { Engine, EvaluationRequest, ScenarioProblem } from "./engine.js";
 

@@ -4,7 +4,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { InputError } from "../errors.js";
-import type { EvaluationResult, Progress } from "../sim/result.js";
+import type { EvaluationResult, Progress } from "../contract/result.js";
 import type { Engine } from "./engine.js";
 import type { WorkerMessage } from "./evaluation-worker.js";
 import { libraryEngine } from "./library-engine.js";

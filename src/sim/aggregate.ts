@@ -1,28 +1,18 @@
 /**
- * Streaming aggregation of trajectories into outcome estimates (DESIGN 5.5): sums and sums of
+ * Streaming aggregation of trajectories into outcome estimates (docs/MODEL.md §8): sums and sums of
  * squares, first-war months, state occupancy by month and the alignment histogram. Memory does
  * not grow with the number of trajectories; partial aggregates merge in a fixed order, so the
  * result does not depend on how trajectories were split into chunks or workers.
  */
-import type { Estimate, OptionPerspectiveResult, OutcomeName } from "./result.js";
+import type { Estimate, OptionPerspectiveResult, OutcomeName } from "../contract/result.js";
+import { TRAJECTORY_VALUE_NAMES, type TrajectoryValueName } from "../contract/outcomes.js";
+import { STATE_COUNT, STATE_NAMES, type StateShares } from "../contract/states.js";
 
-/** Per-trajectory values over all trajectories (unconditional outcomes). */
-export const TRAJECTORY_VALUES = [
-  "p_accept",
-  "expected_war_months",
-  "p_direct_guarantor_war",
-  "p_nuclear_use",
-  "p_sphere_at_horizon",
-  "mean_alignment_at_horizon",
-  "expected_crises",
-  "p_guarantor_backs_down",
-  "loss",
-] as const satisfies readonly OutcomeName[];
-export const V = Object.fromEntries(TRAJECTORY_VALUES.map((n, i) => [n, i])) as Record<(typeof TRAJECTORY_VALUES)[number], number>;
+/** Per-trajectory values over all trajectories (the unconditional outcomes, `loss` last). */
+export const TRAJECTORY_VALUES = TRAJECTORY_VALUE_NAMES;
+export const V = Object.fromEntries(TRAJECTORY_VALUES.map((n, i) => [n, i])) as Record<TrajectoryValueName, number>;
 export const VALUE_COUNT = TRAJECTORY_VALUES.length;
 
-export const STATES = ["armed_peace", "crisis", "limited_war", "direct_war", "nuclear_use", "no_settlement"] as const;
-export const STATE_COUNT = STATES.length;
 export const HISTOGRAM_BINS = 20;
 
 /** Width of a per-trajectory row: the trajectory values, then the month of the first war (−1: none). */
@@ -174,7 +164,7 @@ export class Aggregate {
     return bernoulliEstimate(count, this.accepted);
   }
 
-  /** Every outcome's estimate and standard error (DESIGN 5.5). */
+  /** Every outcome's estimate and standard error (docs/MODEL.md §8). */
   finishOutcomes(): Record<OutcomeName, Estimate> {
     const outcomes = {} as Record<OutcomeName, Estimate>;
     TRAJECTORY_VALUES.forEach((name, k) => (outcomes[name] = meanEstimate(this.sum[k], this.sumSq[k], this.n)));
@@ -207,14 +197,7 @@ export class Aggregate {
       trajectories: this.n,
       outcomes,
       survival: { months, survival, se, n: this.accepted },
-      states: {
-        armed_peace: share(0),
-        crisis: share(1),
-        limited_war: share(2),
-        direct_war: share(3),
-        nuclear_use: share(4),
-        no_settlement: share(5),
-      },
+      states: Object.fromEntries(STATE_NAMES.map((name, k) => [name, share(k)])) as StateShares,
       alignment_at_horizon: {
         edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
         counts: Array.from(this.histogram),

@@ -3,22 +3,23 @@
  * common random numbers (parameters a perspective does not override are drawn once). Run inline
  * or inside a worker thread; the numbers depend only on (seed, block), never on where it runs.
  */
-import { PARAMETERS } from "../models/parameters.js";
+import { PARAMETERS } from "../contract/parameters.js";
 import { bareCeasefire, type OptionFeatures } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
 import { Aggregate, TRAJECTORY_VALUES, VALUE_COUNT } from "./aggregate.js";
 import { drawParameters, drawParametersReusing, drawPlan, sharedParameters, type DrawPlan } from "./draws.js";
-import { EventSimulator } from "./event.js";
-import { MonthlySimulator } from "./monthly.js";
+import { EventSimulator } from "./steppers/event.js";
+import { MonthlySimulator } from "./steppers/monthly.js";
+import type { TrajectorySimulator, TrajectorySimulatorClass } from "./steppers/simulator.js";
 import { BLOCK_SIZE, electionTimetable, makePlan, type Plan, type PlanOptions } from "./plan.js";
-import type { OutcomeName } from "./result.js";
+import type { OutcomeName } from "../contract/result.js";
 
 /** What a worker is told once: the scenario, the plan's options and whether to keep rows. */
 export interface BlockJob {
   scenario: Scenario;
   planOptions: PlanOptions;
   keepRows: boolean;
-  /** testing hook: the block with this index throws, as a bug in a worker would */
+  /** injected by the tests of failures only (evaluateWithFaults): the block with this index throws, as a bug would */
   failAtBlock?: number;
 }
 
@@ -28,7 +29,7 @@ export interface BlockTask {
 
 export class BlockRunner {
   readonly plan: Plan;
-  private readonly simulator: MonthlySimulator | EventSimulator;
+  private readonly simulator: TrajectorySimulator;
   private readonly fallback: OptionFeatures;
   private readonly draws: DrawPlan[];
   private readonly shared: Uint8Array[];
@@ -48,7 +49,7 @@ export class BlockRunner {
     const elections = electionTimetable(guarantors, plan.months);
     const weights = new Float64Array(VALUE_COUNT);
     TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
-    const Simulator = plan.mode === "monthly" ? MonthlySimulator : EventSimulator;
+    const Simulator: TrajectorySimulatorClass = plan.mode === "monthly" ? MonthlySimulator : EventSimulator;
     this.simulator = new Simulator(plan.seed, plan.months, actors, elections, weights);
     this.fallback = bareCeasefire(guarantors);
     this.draws = plan.perspectives.map((p) => drawPlan(p.priors, scenario.mechanisms));

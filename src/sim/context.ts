@@ -1,8 +1,8 @@
 /**
  * Per-trajectory constants: one parameter draw θ combined with one option's features gives the
- * numbers the dynamics need every month (DESIGN 5.1–5.4). Filled in place, no allocation.
+ * numbers the dynamics need every month (docs/MODEL.md §4–§7). Filled in place, no allocation.
  */
-import { P } from "../models/parameters.js";
+import { P } from "../contract/parameters.js";
 import { alignmentThreat, type OptionFeatures } from "../models/commitments.js";
 import { acceptanceProbability, backdownProbability, challengerSuccessVsProtege, crisisEscalationProbability, lognormalExceeds } from "../models/stage-game.js";
 import { strategicInputs, type ActorFactsForGames } from "../models/games/inputs.js";
@@ -96,7 +96,7 @@ export class OptionContext {
   /**
    * The leading guarantor, whose q_j = 1 − Φ((ln(k − a_j) − μ_W − shift_j)/σ_W) is the largest:
    * the committed j with the smallest ln(k − a_j) − shift_j (the first on ties), or −1 for none.
-   * q is then one Φ, not one per guarantor (DESIGN 5.2).
+   * q is then one Φ, not one per guarantor (docs/MODEL.md §5).
    */
   leadingGuarantor(shift: Float64Array): number {
     let lead = -1;
@@ -112,18 +112,18 @@ export class OptionContext {
     return lead;
   }
 
-  /** q_j = P(W_j + a_j > k) of committed guarantor j whose stake W_j has log-mean μ (DESIGN 5.2). */
+  /** q_j = P(W_j + a_j > k) of committed guarantor j whose stake W_j has log-mean μ (docs/MODEL.md §5). */
   resolveOf(j: number, stakeLogMean: number, stakeLogSd: number): number {
     const lt = this.logThreshold[j];
     return lt === -Infinity ? 1 : lognormalExceeds(lt, stakeLogMean, stakeLogSd);
   }
 
-  /** Spoiler provocation relative to no guarantee: the spoiler game's factor, or 1 + m·q (DESIGN 5.4). */
+  /** Spoiler provocation relative to no guarantee: the spoiler game's factor, or 1 + m·q (docs/MODEL.md §7). */
   spoilerMultiplier(moralHazard: number, resolve: number): number {
     return Number.isNaN(this.spoilerFactor) ? 1 + moralHazard * resolve : this.spoilerFactor;
   }
 
-  /** P(war | crisis): the brinkmanship game's, or e + (1 − e)·P(attack | window) (DESIGN 5.4). */
+  /** P(war | crisis): the brinkmanship game's, or e + (1 − e)·P(attack | window) (docs/MODEL.md §7). */
   crisisWarProbability(inadvertent: number, attackPerWindow: number): number {
     return Number.isNaN(this.crisisWar) ? crisisEscalationProbability(inadvertent, attackPerWindow) : this.crisisWar;
   }
@@ -132,7 +132,7 @@ export class OptionContext {
    * P(the protégé's side backs down | a crisis that stays short of war): the brinkmanship game's, or
    * the contest V/(V + S) with the challenger's median stake V = e^μ and the defending side's S
    * (`defenderStake`). A protégé alone has S = V(1 − π_P)/π_P, so it yields with probability π_P
-   * (DESIGN 5.4).
+   * (docs/MODEL.md §7).
    */
   protegeSideYields(stakeLogMean: number, defenderStake: number): number {
     if (!Number.isNaN(this.crisisWar)) return this.crisisWar < 1 ? this.crisisGuarantorYields / (1 - this.crisisWar) : 0;
@@ -140,7 +140,7 @@ export class OptionContext {
     return backdownProbability(1, defenderStake * Math.exp(-stakeLogMean)); // V/(V + S) with V scaled to 1
   }
 
-  /** S with guarantors: the leading guarantor's stake e^μ_lead plus its cost a of not honouring (DESIGN 5.4). */
+  /** S with guarantors: the leading guarantor's stake e^μ_lead plus its cost a of not honouring (docs/MODEL.md §7). */
   defenderStake(leadStakeLogMean: number, lead: number): number {
     return this.anyCommitted ? Math.exp(leadStakeLogMean) + this.audience[lead] : NaN;
   }
@@ -163,13 +163,13 @@ export class OptionContext {
   }
 }
 
-/** P(the challenger accepts the settlement `f`) at parameters theta[o…] (DESIGN 5.4); OptionContext.acceptance. */
+/** P(the challenger accepts the settlement `f`) at parameters theta[o…] (docs/MODEL.md §7); OptionContext.acceptance. */
 export function settlementAcceptance(f: OptionFeatures, theta: Float64Array, o: number): number {
   const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief]);
   return acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
 }
 
-/** a for a promise of the given form level (0 none, 1 communiqué, 2 executive, 3 treaty) (DESIGN 5.2). */
+/** a for a promise of the given form level (0 none, 1 communiqué, 2 executive, 3 treaty) (docs/MODEL.md §5). */
 function audienceCostOfForm(level: number, theta: Float64Array, o: number): number {
   switch (level) {
     case 1:

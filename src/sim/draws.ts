@@ -1,19 +1,19 @@
 /**
- * Parameter draws θ_i, one vector per trajectory (DESIGN §3): θ_ik = F_k⁻¹(u_ik), where u_ik
+ * Parameter draws θ_i, one vector per trajectory (docs/SIMULATION.md): θ_ik = F_k⁻¹(u_ik), where u_ik
  * depends only on (seed, i, parameter name). The same trajectory index therefore sees coupled
  * parameter values under every option, perspective and sensitivity point.
  */
-import { PARAMETERS, P, type ParameterName } from "../models/parameters.js";
+import { PARAMETERS, P, type ParameterName } from "../contract/parameters.js";
 import type { Mechanism } from "../scenario/schema.js";
 import type { Prior } from "../scenario/prior.js";
 import { priorQuantileFunction } from "../scenario/prior-quantile.js";
-import { hashString, trajectoryPrefix, uniformWithPrefix } from "./random.js";
+import { hashString, trajectoryPrefix, uniformWithPrefix } from "../math/random.js";
 
 const PARAMETER_KEYS = PARAMETERS.map((p) => hashString(`parameter:${p.name}`));
 
 /**
  * What switching a mechanism off means: the parameter values that remove exactly its effect
- * (DESIGN §10). Applied after drawing, so the random numbers of everything else are unchanged.
+ * (docs/MODEL.md §10). Applied after drawing, so the random numbers of everything else are unchanged.
  */
 export const MECHANISM_OFF: Record<Mechanism, Partial<Record<ParameterName, number>>> = {
   acceptance: { acceptance_base_logit: Infinity, acceptance_threat_weight: 0 },

@@ -1,6 +1,6 @@
 /**
  * Evaluation: scenario × options × perspectives × seed × trajectories → outcome estimates
- * (DESIGN §3). Work is cut into blocks of BLOCK_SIZE trajectories, run inline or on a pool of
+ * (docs/SIMULATION.md). Work is cut into blocks of BLOCK_SIZE trajectories, run inline or on a pool of
  * worker threads; block aggregates are merged in block order, so results are bit-identical for
  * any number of workers. With a precision target it runs in rounds until every probability's
  * standard error is below it (or a cap is reached).
@@ -12,8 +12,8 @@ import { Aggregate, V, meanEstimate, type AggregateData } from "./aggregate.js";
 import { BlockRunner, type BlockJob, type BlockTask } from "./blocks.js";
 import { BLOCK_SIZE, MAX_TRAJECTORIES, makePlan, type Plan, type PlanOptions } from "./plan.js";
 import { BlockPool } from "./pool.js";
-import { OUTCOMES } from "./outcomes.js";
-import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, PrecisionReport, Progress, ProgressEstimate, RankingEntry } from "./result.js";
+import { OUTCOMES } from "../contract/outcomes.js";
+import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, PrecisionReport, Progress, ProgressEstimate, RankingEntry } from "../contract/result.js";
 
 export { BASELINE, BLOCK_SIZE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type SimulationMode } from "./plan.js";
 export const DEFAULT_MAX_TRAJECTORIES = 1_000_000;
@@ -39,8 +39,6 @@ export interface EvaluateOptions extends PlanOptions {
   maxTrajectories?: number;
   /** receives every trajectory's values, block by block in trajectory order (--trajectories-out) */
   onTrajectories?: (rows: TrajectoryRows) => void;
-  /** testing hook: the block with this index throws inside the simulator */
-  failAtBlock?: number;
   /** stops the run between blocks; the promise then rejects and no result is returned */
   signal?: AbortSignal;
 }
@@ -78,11 +76,22 @@ function checkOptions(opts: EvaluateOptions): number {
 }
 
 export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): Promise<EvaluationResult> {
+  return evaluateWithFaults(scenario, opts, {});
+}
+
+/** Failures injected into a run, for the tests of how a run fails (not part of the library's options). */
+export interface InjectedFaults {
+  /** the block with this index throws inside the simulator, as a bug would */
+  failAtBlock?: number;
+}
+
+/** evaluate() with `faults` injected into its blocks (inline or in the workers). */
+export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptions, faults: InjectedFaults): Promise<EvaluationResult> {
   const plan = makePlan(scenario, opts);
   const workers = checkOptions(opts);
   const { onProgress, onTrajectories } = opts;
   const planOptions: PlanOptions = { seed: opts.seed, trajectories: opts.trajectories, horizonYears: opts.horizonYears, options: opts.options, perspectives: opts.perspectives, overrides: opts.overrides, mode: opts.mode };
-  const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: opts.failAtBlock };
+  const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: faults.failAtBlock };
   const executor: Executor = workers > 1 ? new BlockPool(workers, job) : inlineExecutor(job, onProgress !== undefined);
   const totals = plan.perspectives.map(() => plan.options.map(() => new Aggregate(plan.months)));
   const maxTrajectories = opts.precision === undefined ? plan.trajectories : (opts.maxTrajectories ?? DEFAULT_MAX_TRAJECTORIES);

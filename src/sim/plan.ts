@@ -4,12 +4,12 @@
  * way on the main thread and in every worker, so both agree on every block of work.
  */
 import { InputError } from "../errors.js";
-import { PARAMETERS } from "../models/parameters.js";
+import { PARAMETERS } from "../contract/parameters.js";
 import { optionFeatures, type OptionFeatures } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
-import { didYouMean } from "../scenario/issues.js";
-import type { GuarantorTimetable } from "./monthly.js";
+import { didYouMean } from "../math/suggest.js";
+import type { GuarantorTimetable } from "./chain/elections.js";
 
 export const BASELINE = "baseline";
 /**

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../errors.js";
-import type { EvaluationResult } from "../sim/result.js";
+import type { EvaluationResult } from "../contract/result.js";
 import { migrate } from "./migrations.js";
 
 export type RunStatus = "queued" | "running" | "finished" | "failed" | "interrupted";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findCruxes, uncertainParameters } from "../../src/analysis/cruxes.js";
-import { normalCdf } from "../../src/sim/distributions.js";
+import { normalCdf } from "../../src/math/distributions.js";
 import { InputError } from "../../src/errors.js";
 import { fakeProbe } from "./fake-probe.js";
 

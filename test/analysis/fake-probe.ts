@@ -5,9 +5,10 @@
  * setting (common random numbers) and partly shared across options.
  */
 import type { OptionOutcomes, ProbeSetting, ScenarioProbe } from "../../src/analysis/probe.js";
-import { AnalysisRandom } from "../../src/analysis/random.js";
+import { AnalysisRandom } from "../../src/math/random.js";
 import { type Prior, priorMean } from "../../src/scenario/prior.js";
-import { OUTCOME_NAMES, type OutcomeName } from "../../src/sim/result.js";
+import { OUTCOME_NAMES } from "../../src/contract/outcomes.js";
+import { type OutcomeName } from "../../src/contract/result.js";
 
 export type Values = Record<string, number>;
 

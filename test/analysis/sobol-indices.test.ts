@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ishigami, ishigamiIndices, sobolG, sobolGIndices, type KnownIndices } from "../../src/analysis/reference-functions.js";
 import { type SobolIndices, sobolAnalysis, sobolIndicesFromOutputs, splitRows } from "../../src/analysis/sobol-indices.js";
 import { saltelliDesign, saltelliPoints } from "../../src/analysis/saltelli.js";
-import { AnalysisRandom } from "../../src/analysis/random.js";
+import { AnalysisRandom } from "../../src/math/random.js";
 import { InputError } from "../../src/errors.js";
 
 const G_COEFFICIENTS = [0, 1, 4.5, 9, 99, 99, 99, 99];

@@ -9,15 +9,15 @@ import {
   guarantorResolve,
   perceivedResolve,
 } from "../../src/models/stage-game.js";
-import { normalQuantile } from "../../src/sim/distributions.js";
-import { Stream } from "../../src/sim/random.js";
+import { normalQuantile } from "../../src/math/distributions.js";
+import { Stream } from "../../src/math/random.js";
 
 /** Draw from LogNormal(μ, σ) by inversion with an independent stream. */
 const logNormal = (rng: Stream, mu: number, sigma: number) => Math.exp(mu + sigma * normalQuantile(rng.next()));
 const prob = fc.double({ min: 0.01, max: 0.99, noNaN: true });
 const pos = fc.double({ min: 0.05, max: 10, noNaN: true });
 
-describe("the stage game (DESIGN 5.1) against brute-force Monte Carlo of the same game", () => {
+describe("the stage game (docs/MODEL.md §4) against brute-force Monte Carlo of the same game", () => {
   it("P(attack | window) equals the share of stakes for which attacking beats the status quo", () => {
     const cases = [
       { qHat: 0.0, piG: 0.1, kG: 4, piP: 0.45, kP: 1.2, mu: 0.2, sigma: 0.8 },

@@ -5,7 +5,8 @@
  */
 import { InputError } from "../../src/errors.js";
 import type { Engine, EvaluationRequest, ValidationOutcome } from "../../src/server/engine.js";
-import { OUTCOME_NAMES, type EvaluationResult, type Estimate, type OutcomeName } from "../../src/sim/result.js";
+import { OUTCOME_NAMES } from "../../src/contract/outcomes.js";
+import { type EvaluationResult, type Estimate, type OutcomeName } from "../../src/contract/result.js";
 
 export const FAKE_SCENARIO = "name: Fake settlement\noptions: [a, b]\nperspectives: [p, q]\n";
 const OPTIONS = [

@@ -1,12 +1,12 @@
 /**
  * The per-trajectory constants of an option: who leads the guarantors and what a crisis costs
- * the protégé's side, checked against the closed forms of DESIGN 5.2 and 5.4 computed directly.
+ * the protégé's side, checked against the closed forms of docs/MODEL.md §5 and §7 computed directly.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { optionFeatures } from "../../src/models/commitments.js";
-import { PARAMETERS, P } from "../../src/models/parameters.js";
+import { PARAMETERS, P } from "../../src/contract/parameters.js";
 import { guarantorResolve } from "../../src/models/stage-game.js";
 import { priorMean } from "../../src/scenario/prior.js";
 import { OptionContext } from "../../src/sim/context.js";

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/scenario/load.js";
-import { evaluate, type TrajectoryRows } from "../../src/sim/evaluate.js";
-import type { Progress } from "../../src/sim/result.js";
+import { evaluate, evaluateWithFaults, type TrajectoryRows } from "../../src/sim/evaluate.js";
+import type { Progress } from "../../src/contract/result.js";
 
 const scenario = loadScenarioFile("scenarios/ukraine-2025.yaml");
 const small = { trajectories: 2500, options: ["ceasefire-only", "nato-membership", "reassurance-force"], perspectives: ["baseline", "restraint"] };
@@ -26,14 +26,14 @@ describe("parallel evaluation", () => {
 
   it("fails the whole run with a clear error when a worker throws, and never reports completion", async () => {
     const seen: Progress[] = [];
-    await expect(evaluate(scenario, { ...small, trajectories: 6000, workers: 2, failAtBlock: 3, onProgress: (p) => seen.push(p) })).rejects.toThrow(
+    await expect(evaluateWithFaults(scenario, { ...small, trajectories: 6000, workers: 2, onProgress: (p) => seen.push(p) }, { failAtBlock: 3 })).rejects.toThrow(
       /simulation worker failed on block 3 .*injected failure/,
     );
     expect(seen.every((p) => p.done < p.total)).toBe(true);
   });
 
   it("fails the same way without workers", async () => {
-    await expect(evaluate(scenario, { ...small, trajectories: 6000, workers: 1, failAtBlock: 3 })).rejects.toThrow(/injected failure in block 3/);
+    await expect(evaluateWithFaults(scenario, { ...small, trajectories: 6000, workers: 1 }, { failAtBlock: 3 })).rejects.toThrow(/injected failure in block 3/);
   });
 });
 
@@ -106,7 +106,7 @@ describe("standard errors", () => {
 
 describe("random streams", () => {
   it("a Stream object draws the same sequence as nextUniform on the seeded state", async () => {
-    const { nextUniform, seedStream, Stream } = await import("../../src/sim/random.js");
+    const { nextUniform, seedStream, Stream } = await import("../../src/math/random.js");
     const state = new Uint32Array(4);
     seedStream(state, 0, 20251, 77, 0xfeed);
     const stream = new Stream(20251, 77, 0xfeed);
@@ -118,7 +118,7 @@ describe("random streams", () => {
   });
 
   it("a keyed uniform from the trajectory's shared prefix is the hash of all its words", async () => {
-    const { hashWords, uniformAt, seedStream } = await import("../../src/sim/random.js");
+    const { hashWords, uniformAt, seedStream } = await import("../../src/math/random.js");
     const cases: [number, number, number][] = [
       [0, 0, 0],
       [20251, 7, 0xdeadbeef],

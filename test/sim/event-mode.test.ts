@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { driftAlignment } from "../../src/models/stage-game.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { ROW_WIDTH, V, VALUE_COUNT } from "../../src/sim/aggregate.js";
-import { normalQuantile } from "../../src/sim/distributions.js";
-import { alignmentAfter } from "../../src/sim/event.js";
+import { normalQuantile } from "../../src/math/distributions.js";
+import { alignmentAfter } from "../../src/sim/chain/alignment.js";
 import { evaluate, type EvaluateOptions, type SimulationMode } from "../../src/sim/evaluate.js";
-import type { EvaluationResult } from "../../src/sim/result.js";
+import type { EvaluationResult } from "../../src/contract/result.js";
 
 describe("alignment between events", () => {
   it("the closed form s* + aⁿ(s₀ − s*), clamped, equals n steps of the monthly recursion", () => {
@@ -198,7 +198,7 @@ describe("a rejected settlement's path, simulated once per trajectory", () => {
 
 describe("election calendars", () => {
   it("give each guarantor's n-th election the same ballot whichever guarantors are committed", async () => {
-    const { ballotLayout, electionCalendar } = await import("../../src/sim/event.js");
+    const { ballotLayout, electionCalendar } = await import("../../src/sim/chain/elections.js");
     const timetable = { interval: Int32Array.of(48, 0, 60, 24), first: Int32Array.of(10, 0, 70, 5), anyInMonth: new Uint8Array(240) };
     const layout = ballotLayout(timetable, 240);
     expect(layout.count).toBe(5 + 0 + 3 + 10); // months 10…202; none; 70, 130, 190; 5…221

@@ -2,7 +2,7 @@
  * The browser's client of the local HTTP API: typed calls, errors as ApiFailure with the server's
  * message (and scenario problems), and run progress from server-sent events.
  */
-import type { EvaluationResult, Progress } from "../../src/sim/result.js";
+import type { EvaluationResult, Progress } from "../../src/contract/result.js";
 import type { ScenarioProblem, ValidationOutcome } from "../../src/server/engine.js";
 import type { RunSummary } from "../../src/store/run-store.js";
 

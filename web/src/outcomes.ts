@@ -2,8 +2,9 @@
  * How each outcome of a run is shown: the library's labels and units, looked up by name, and an
  * estimate formatted with its standard error.
  */
-import { OUTCOMES as OUTCOME_LIST } from "../../src/sim/outcomes.js";
-import type { Estimate, OutcomeInfo } from "../../src/sim/result.js";
+import { OUTCOMES as OUTCOME_LIST } from "../../src/contract/outcomes.js";
+import type { Estimate } from "../../src/contract/result.js";
+import type { OutcomeInfo } from "../../src/contract/outcomes.js";
 
 /** The library's table of outcomes (name, label, unit, conditional on acceptance), by name. */
 export const OUTCOMES: Record<string, OutcomeInfo | undefined> = Object.fromEntries(OUTCOME_LIST.map((o) => [o.name, o]));

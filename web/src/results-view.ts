@@ -2,7 +2,7 @@
  * The results of one run: the outcome table (every mean with its standard error) for a chosen
  * perspective, and the four charts, each redrawn when its selection changes.
  */
-import type { EvaluationResult } from "../../src/sim/result.js";
+import type { EvaluationResult } from "../../src/contract/result.js";
 import { api, type RunRecord } from "./api.js";
 import { alignmentChart, heatmapChart, statesChart, survivalChart } from "./charts/results-charts.js";
 import type { Chart } from "./charts/spec.js";

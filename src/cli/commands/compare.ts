@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { evaluate } from "../../sim/evaluate.js";
-import type { PrecisionReport } from "../../sim/result.js";
+import type { PrecisionReport } from "../../contract/result.js";
 import { runAction } from "../action.js";
 import { addEvaluationFlags, evaluationOptions, splitList, type EvaluationFlags } from "../evaluate-options.js";
 import { formatComparison, formatRun, toCsv, toJson } from "../format.js";

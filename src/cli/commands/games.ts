@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../../errors.js";
 import { writeEfg } from "../../games/efg-format.js";
-import { PARAMETER_COUNT } from "../../models/parameters.js";
+import { PARAMETER_COUNT } from "../../contract/parameters.js";
 import { solveMechanisms, strategicInputs, type SolvedMechanism } from "../../models/games/index.js";
 import { loadScenarioFile, type Scenario } from "../../scenario/load.js";
 import { priorMean } from "../../scenario/prior.js";

@@ -10,7 +10,8 @@ import { scenarioSensitivity, type SensitivityReport } from "../../analysis/scen
 import { barChart, formatNumber } from "../../analysis/text-charts.js";
 import { loadScenarioFile, type Scenario } from "../../scenario/load.js";
 import { DEFAULT_SEED } from "../../sim/evaluate.js";
-import { OUTCOME_NAMES, type OutcomeName } from "../../sim/result.js";
+import { OUTCOME_NAMES } from "../../contract/outcomes.js";
+import { type OutcomeName } from "../../contract/result.js";
 import { parsePositiveInt, runAction } from "../action.js";
 import { splitList } from "../evaluate-options.js";
 import { progressBar } from "../progress.js";

@@ -1,7 +1,7 @@
 /** `guarantor validate FILE` and `guarantor schema`: check a scenario; print the JSON Schema or the parameter list. */
 import type { Command } from "commander";
 import { z } from "zod";
-import { PARAMETERS } from "../../models/parameters.js";
+import { PARAMETERS } from "../../contract/parameters.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { scenarioSchema } from "../../scenario/schema.js";
 import { runAction } from "../action.js";
@@ -36,7 +36,7 @@ export function register(program: Command): void {
       runAction((flags: { parameters?: boolean }) => {
         if (flags.parameters) {
           const rows = PARAMETERS.map((p) => [p.name, p.symbol, p.domain, p.description]);
-          process.stdout.write(renderTable(["parameter", "symbol", "domain", "meaning (DESIGN section)"], rows, [0, 1, 2, 3]) + "\n");
+          process.stdout.write(renderTable(["parameter", "symbol", "domain", "meaning (docs/MODEL.md section)"], rows, [0, 1, 2, 3]) + "\n");
         } else {
           process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
         }

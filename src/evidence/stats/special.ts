@@ -2,10 +2,10 @@
  * Special functions the evidence statistics need: log-gamma, the regularized incomplete gamma
  * function, and from them the normal and chi-square distributions (p-values, quantiles).
  * Written for double precision so that test statistics and p-values match R to ~1e-12; the
- * gamma functions are the simulator's (src/sim/distributions.ts), shared rather than repeated.
+ * gamma functions are the special functions (src/math/distributions.ts), shared rather than repeated.
  */
 
-import { incompleteGamma, logGamma, upperIncompleteGamma } from "../../sim/distributions.js";
+import { incompleteGamma, logGamma, upperIncompleteGamma } from "../../math/distributions.js";
 
 export { logGamma };
 

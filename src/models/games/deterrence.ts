@@ -1,11 +1,11 @@
 /**
- * Game (a): extended deterrence with incomplete information (DESIGN 5.1–5.2; Huth 1988, Fearon
+ * Game (a): extended deterrence with incomplete information (docs/MODEL.md §4–§5; Huth 1988, Fearon
  * 1994). The challenger knows its stake V, not the guarantor's stake W; the guarantor learns of
  * the attack and decides whether to intervene. Reproduces the closed form's P(attack | window).
  */
 import { decide, extensiveGame, leaf, type TreeSpec } from "../../games/builder.js";
 import type { ExtensiveFormGame } from "../../games/extensive-form.js";
-import { normalQuantile } from "../../sim/distributions.js";
+import { normalQuantile } from "../../math/distributions.js";
 import { attackCutPoint, attackProbabilityPerWindow } from "../stage-game.js";
 import type { StrategicInputs } from "./inputs.js";
 import { chanceOf, fmt, lognormalCells, lognormalQuantileCuts, probabilityOf, pureChoice, solveSubgamePerfect, type Cell } from "./tree.js";

@@ -28,7 +28,7 @@ const NO_GUARANTOR = (inp: StrategicInputs) => [`No guarantor is committed under
 export function solveMechanisms(inp: StrategicInputs, as: GameAssumptions = GAME_ASSUMPTIONS): SolvedMechanism[] {
   const out: SolvedMechanism[] = [];
   const deterrence = buildDeterrence(inp);
-  out.push({ id: "deterrence", title: "Extended deterrence", source: "DESIGN 5.1–5.2; Huth 1988; Fearon 1994", game: deterrence.game, explanation: explainDeterrence(inp, solveDeterrence(deterrence)) });
+  out.push({ id: "deterrence", title: "Extended deterrence", source: "docs/MODEL.md §4–§5; Huth 1988; Fearon 1994", game: deterrence.game, explanation: explainDeterrence(inp, solveDeterrence(deterrence)) });
 
   const brink = brinkmanshipParameters(inp, as);
   const brinkGame = brink && buildBrinkmanship(brink, inp);
@@ -66,6 +66,6 @@ export function solveMechanisms(inp: StrategicInputs, as: GameAssumptions = GAME
 
   const spoil = spoilerParameters(inp, as);
   const spoilGame = buildSpoiler(spoil, inp);
-  out.push({ id: "spoiler", title: "Spoiler and moral hazard", source: "DESIGN 5.4; Stedman 1997; Kuperman 2008", game: spoilGame, explanation: explainSpoiler(inp, spoil, solveSpoiler(spoil, spoilGame, inp)) });
+  out.push({ id: "spoiler", title: "Spoiler and moral hazard", source: "docs/MODEL.md §7; Stedman 1997; Kuperman 2008", game: spoilGame, explanation: explainSpoiler(inp, spoil, solveSpoiler(spoil, spoilGame, inp)) });
   return out;
 }

@@ -3,7 +3,7 @@
  * option's features and one parameter draw θ with the closed forms of stage-game.ts (so a game
  * and the closed form read the same quantities), plus the few game-only assumptions.
  */
-import { P } from "../parameters.js";
+import { P } from "../../contract/parameters.js";
 import { alignmentThreat, type OptionFeatures } from "../commitments.js";
 import { challengerStakeLogMean, challengerSuccessVsProtege, guarantorResolve } from "../stage-game.js";
 

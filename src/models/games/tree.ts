@@ -10,7 +10,7 @@ import { numToNumber } from "../../games/field.js";
 import { Rational } from "../../games/rational.js";
 import { speSolver } from "../../games/solvers/spe.js";
 import type { BehaviourProfile } from "../../games/solvers/solver.js";
-import { normalCdf } from "../../sim/distributions.js";
+import { normalCdf } from "../../math/distributions.js";
 
 /**
  * A chance move from float probabilities: each is read as a rational, and the most likely

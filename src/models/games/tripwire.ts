@@ -5,7 +5,7 @@
  */
 import { decide, extensiveGame, leaf, type TreeSpec } from "../../games/builder.js";
 import type { ExtensiveFormGame } from "../../games/extensive-form.js";
-import { normalQuantile } from "../../sim/distributions.js";
+import { normalQuantile } from "../../math/distributions.js";
 import { GAME_ASSUMPTIONS, type GameAssumptions, type StrategicInputs } from "./inputs.js";
 import { chanceOf, fmt, lognormalCells, lognormalQuantileCuts, probabilityOf, pureChoice, solveSubgamePerfect, type Cell } from "./tree.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allianceParameters, buildAlliance, solveAlliance } from "../../../src/models/games/alliance.js";
-import { normalCdf } from "../../../src/sim/distributions.js";
+import { normalCdf } from "../../../src/math/distributions.js";
 import { inputs } from "./helpers.js";
 
 // V ~ LogNormal(ln 2, 1), π_G = 0.1, k_G = 4, π_P = 0.5, k_P = 1: V* = 40 if defended, 2 if not; provoking multiplies V by 1.5

@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildDeterrence, closedFormAttackProbability, solveDeterrence } from "../../../src/models/games/deterrence.js";
 import { solveSubgamePerfect, pureChoice } from "../../../src/models/games/tree.js";
-import { normalCdf } from "../../../src/sim/distributions.js";
+import { normalCdf } from "../../../src/math/distributions.js";
 import { inputs } from "./helpers.js";
 
 /** q = P(W > k − a) for W ~ LogNormal(0, 1), k − a = 2: 1 − Φ(ln 2) (computed with erf in Python). */
 const Q_AT_TWO = 0.24410859578558275;
 
-describe("extended deterrence as a game (DESIGN 5.1–5.2)", () => {
+describe("extended deterrence as a game (docs/MODEL.md §4–§5)", () => {
   it("reproduces the hand-derived attack probability at a stated point", () => {
     // V* = (4q + (1 − q))/(0.1q + 0.5(1 − q)) = 4.30545; P = 1 − Φ(ln(V*/2)) = 0.2216197455 (Python, erf)
     const inp = inputs({ resolve: Q_AT_TWO, perceivedResolve: Q_AT_TWO });

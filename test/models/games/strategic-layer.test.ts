@@ -5,7 +5,7 @@ import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "..
 import { strategicInputs } from "../../../src/models/games/inputs.js";
 import { buildSpoiler, solveSpoiler, spoilerParameters } from "../../../src/models/games/spoiler.js";
 import { buildTripwire, solveTripwire, tripwireParameters } from "../../../src/models/games/tripwire.js";
-import { PARAMETERS } from "../../../src/models/parameters.js";
+import { PARAMETERS } from "../../../src/contract/parameters.js";
 import { priorMean } from "../../../src/scenario/prior.js";
 import { OptionContext } from "../../../src/sim/context.js";
 import { BUNDLED_PATH } from "../../scenario/helpers.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GAME_ASSUMPTIONS } from "../../../src/models/games/inputs.js";
 import { buildTripwire, CHALLENGER_ACTIONS, solveTripwire, tripwireParameters } from "../../../src/models/games/tripwire.js";
-import { normalCdf } from "../../../src/sim/distributions.js";
+import { normalCdf } from "../../../src/math/distributions.js";
 import { inputs } from "./helpers.js";
 
 // W ~ LogNormal(0, 1), k = 3, a = 1, a_F·troops = 0.5: answers an attack if W > 1.5, a strike if W > 1 (casualties add 0.5)

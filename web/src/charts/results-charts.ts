@@ -2,7 +2,7 @@
  * The four result charts as pure functions of an evaluation result: each returns its spec (what
  * to draw) and its data table (what CSV export writes). No drawing and no DOM here.
  */
-import type { EvaluationResult, OptionPerspectiveResult, StateShares } from "../../../src/sim/result.js";
+import type { EvaluationResult, OptionPerspectiveResult, StateShares } from "../../../src/contract/result.js";
 import { formatEstimate, outcomeLabel, OUTCOMES } from "../outcomes.js";
 import { categorical, sequential, STATE_COLORS } from "./palette.js";
 import type { Chart, Mark } from "./spec.js";

@@ -1,7 +1,24 @@
-/** What each outcome means and how it is shown (DESIGN 5.5). */
-import type { OutcomeInfo } from "./result.js";
+/**
+ * The one table of outcomes (docs/MODEL.md §8): names, labels, kinds, and whether an outcome is
+ * over accepted settlements only. The results' key order, the simulator's per-trajectory values
+ * and every list of outcome names are derived from it.
+ */
 
-export const OUTCOMES: OutcomeInfo[] = [
+export interface OutcomeInfo {
+  name: OutcomeName;
+  label: string;
+  /** "probability" in [0,1], "months", "count" or "index" (alignment, loss). */
+  kind: "probability" | "months" | "count" | "index";
+  /**
+   * true: only over trajectories whose settlement was accepted, clock from the settlement
+   * (docs/MODEL.md §8); these are estimated from the month of the first war. The others are
+   * per-trajectory values averaged over all trajectories.
+   */
+  conditionalOnAcceptance: boolean;
+}
+
+/** In the order of the results' `outcomes` record; `loss` (a weighted sum of the others) comes last. */
+const TABLE = [
   { name: "p_accept", label: "P(settlement accepted)", kind: "probability", conditionalOnAcceptance: false },
   { name: "p_war_resumes_2y", label: "P(major war resumes within 2 years)", kind: "probability", conditionalOnAcceptance: true },
   { name: "p_war_resumes_5y", label: "P(major war resumes within 5 years)", kind: "probability", conditionalOnAcceptance: true },
@@ -15,4 +32,16 @@ export const OUTCOMES: OutcomeInfo[] = [
   { name: "expected_crises", label: "Expected number of crises", kind: "count", conditionalOnAcceptance: false },
   { name: "p_guarantor_backs_down", label: "P(a guarantor backs down at least once)", kind: "probability", conditionalOnAcceptance: false },
   { name: "loss", label: "Expected loss (scenario weights)", kind: "index", conditionalOnAcceptance: false },
-];
+] as const;
+
+type Row = (typeof TABLE)[number];
+export type OutcomeName = Row["name"];
+/** Outcomes that are one value per trajectory, averaged over all trajectories. */
+export type TrajectoryValueName = Extract<Row, { conditionalOnAcceptance: false }>["name"];
+
+export const OUTCOMES: readonly OutcomeInfo[] = TABLE;
+
+export const OUTCOME_NAMES = TABLE.map((o) => o.name) as unknown as readonly [OutcomeName, ...OutcomeName[]];
+
+/** The per-trajectory values, in table order (so `loss` is last). */
+export const TRAJECTORY_VALUE_NAMES = TABLE.filter((o) => !o.conditionalOnAcceptance).map((o) => o.name) as readonly TrajectoryValueName[];

@@ -4,134 +4,32 @@
  * linear recursion, so waiting times are drawn directly: geometric skips, thinned against a bound
  * where the monthly probability varies. Same law as the monthly stepper, not the same numbers.
  */
-import { P } from "../models/parameters.js";
-import type { OptionFeatures } from "../models/commitments.js";
-import { alignmentAfterWar, attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve } from "../models/stage-game.js";
-import { hashString, seedStreamWithPrefix, Stream, trajectoryPrefix, uniformWithPrefix } from "./random.js";
-import { OptionContext, settlementAcceptance, type ActorFacts } from "./context.js";
-import { Aggregate, VALUE_COUNT } from "./aggregate.js";
-import { State, type GuarantorTimetable } from "./monthly.js";
+import { P } from "../../contract/parameters.js";
+import type { OptionFeatures } from "../../models/commitments.js";
+import { attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve, alignmentAfterWar } from "../../models/stage-game.js";
+import { Stream } from "../../math/random.js";
+import { OptionContext, settlementAcceptance, type ActorFacts } from "../context.js";
+import { Aggregate, VALUE_COUNT } from "../aggregate.js";
+import { State } from "../chain/states.js";
+import { Ballots, RegimeCalendars, type ElectionCalendar, type GuarantorTimetable } from "../chain/elections.js";
+import { SeedCache } from "../chain/seeds.js";
+import { RecordedPath } from "../chain/replay.js";
+import { TrajectoryTally } from "../chain/tally.js";
+import { alignmentAfterLog, initialAlignment } from "../chain/alignment.js";
+import { geometricSkip, NEVER, skipWithLogNo } from "../chain/waiting-times.js";
+import type { TrajectorySimulator } from "./simulator.js";
 
-const PURPOSE_EVENTS = hashString("events");
-const PURPOSE_ELECTIONS = hashString("elections");
-const KEY_ACCEPTANCE = hashString("acceptance");
-
-/** Trajectories whose seeds are computed at once (a block's worth). */
-const SEED_CACHE = 1024;
-
-/** A skip beyond any horizon (kept a small integer, so month arithmetic stays in integers). */
-const NEVER = 2 ** 30;
-
-/** Failures before the first success of Bernoulli(p) trials: ⌊ln U / ln(1−p)⌋, so P(≥ m) = (1−p)^m. */
-function geometricSkip(p: number, u: number): number {
-  return p >= 1 ? 0 : skipWithLogNo(Math.log1p(-p), u);
-}
-
-/** geometricSkip given ln(1 − p) ≤ 0: for monthly probabilities of Poisson events, −(rate/12). */
-function skipWithLogNo(logNo: number, u: number): number {
-  const skip = Math.log(u) / logNo; // +∞ when logNo = −0 (no event can happen), 0 when −∞
-  return skip < NEVER ? Math.floor(skip) : NEVER;
-}
-
-/**
- * Every election of every guarantor before the horizon has a ballot: its index in a trajectory's
- * row of standard normals (guarantor by guarantor, then in order). first[j] is guarantor j's first
- * ballot; `count` is the row's length.
- */
-export function ballotLayout(el: GuarantorTimetable, horizon: number): { first: Int32Array; count: number } {
-  const first = new Int32Array(el.interval.length);
-  let count = 0;
-  for (let j = 0; j < el.interval.length; j++) {
-    first[j] = count;
-    if (el.interval[j] > 0 && el.first[j] < horizon) count += Math.ceil((horizon - el.first[j]) / el.interval[j]);
-  }
-  return { first, count };
-}
-
-/**
- * The elections of a regime's committed guarantors before the horizon, by month then guarantor:
- * e-th election in `months[e]`, held by `guarantors[e]` with ballot `ballots[e]`; `supersededAt[e]`
- * is the month of that guarantor's next election (or NEVER). Only a guarantor's latest election
- * counts when several are caught up at once (during a war), since each draws its stake afresh.
- */
-export interface ElectionCalendar {
-  months: Int32Array;
-  guarantors: Int32Array;
-  ballots: Int32Array;
-  supersededAt: Int32Array;
-}
-
-export function electionCalendar(el: GuarantorTimetable, committed: Uint8Array, horizon: number): ElectionCalendar {
-  const layout = ballotLayout(el, horizon);
-  const held: { month: number; guarantor: number; ballot: number; next: number }[] = [];
-  for (let j = 0; j < el.interval.length; j++) {
-    const iv = el.interval[j];
-    if (!committed[j] || iv <= 0) continue;
-    for (let t = el.first[j], n = 0; t < horizon; t += iv, n++)
-      held.push({ month: t, guarantor: j, ballot: layout.first[j] + n, next: t + iv < horizon ? t + iv : NEVER });
-  }
-  held.sort((a, b) => a.month - b.month || a.guarantor - b.guarantor);
-  return {
-    months: Int32Array.from(held, (h) => h.month),
-    guarantors: Int32Array.from(held, (h) => h.guarantor),
-    ballots: Int32Array.from(held, (h) => h.ballot),
-    supersededAt: Int32Array.from(held, (h) => h.next),
-  };
-}
-
-/** One trajectory's state spans and values, recorded to be added to further aggregates. */
-class RecordedPath {
-  ready = false;
-  private spans = new Int32Array(3 * 64);
-  private length = 0;
-  private readonly values = new Float64Array(VALUE_COUNT);
-
-  start(): void {
-    this.ready = false;
-    this.length = 0;
-  }
-
-  addSpan(state: number, from: number, to: number): void {
-    if (this.length + 3 > this.spans.length) {
-      const grown = new Int32Array(2 * this.spans.length);
-      grown.set(this.spans);
-      this.spans = grown;
-    }
-    this.spans[this.length++] = state;
-    this.spans[this.length++] = from;
-    this.spans[this.length++] = to;
-  }
-
-  finish(values: Float64Array): void {
-    this.values.set(values);
-    this.ready = true;
-  }
-
-  /** Add the recorded trajectory to `agg` as if it had been simulated again (a rejected settlement has no first war). */
-  replay(agg: Aggregate): void {
-    for (let i = 0; i < this.length; i += 3) agg.addStateSpan(this.spans[i], this.spans[i + 1], this.spans[i + 2]);
-    agg.addTrajectory(this.values, -1);
-  }
-}
-
-export class EventSimulator {
-  /** seeds of the events and elections streams, 8 words a trajectory, from trajectory seedsFirst on (−1: none) */
-  private readonly seeds = new Uint32Array(8 * SEED_CACHE);
-  private readonly acceptanceDraws = new Float64Array(SEED_CACHE);
-  private seedsFirst = -1;
+export class EventSimulator implements TrajectorySimulator {
+  /** the block's stream seeds and acceptance draws */
+  private readonly seeds: SeedCache;
   /** the path of the trajectory in progress when its settlement is rejected, for runOptions to replay */
   private readonly rejected = new RecordedPath();
   private recording = false;
-  /** the trajectory's events, and its elections' stakes */
+  /** the trajectory's events */
   private readonly events = new Stream();
-  private readonly ballotStream = new Stream();
-  /**
-   * The election outcomes of trajectory `ballotsOf`: one standard normal per ballot (ballotLayout),
-   * drawn in ballot order from its elections stream when first needed. They do not depend on the
-   * option, so every settlement of a trajectory meets the same election results.
-   */
-  private readonly ballots: Float64Array;
-  private ballotsOf = -1;
+  /** the trajectory's election results, and each regime's calendar of them */
+  private readonly ballots: Ballots;
+  private readonly calendars: RegimeCalendars;
   /** the trajectory being simulated, and its slot in the seed cache */
   private trajectory = -1;
   private slot = 0;
@@ -147,12 +45,9 @@ export class EventSimulator {
   private fallbackFeatures: OptionFeatures | null = null;
   /** the first month with an election not yet applied by a committed guarantor (catch-up is a no-op before it) */
   private electionDue = 0;
-  /** per regime (its features): the elections of its committed guarantors in order, and the next one to apply */
-  private readonly calendars = new Map<OptionFeatures, ElectionCalendar>();
-  private calendar: ElectionCalendar = { months: new Int32Array(0), guarantors: new Int32Array(0), ballots: new Int32Array(0), supersededAt: new Int32Array(0) };
+  /** the current regime's election calendar, and the next of its elections to apply */
+  private calendar!: ElectionCalendar;
   private nextElection = 0;
-  /** the regime whose calendar `calendar` is (a one-entry cache in front of `calendars`) */
-  private calendarFeatures: OptionFeatures | null = null;
   /**
    * A candidate month drawn by the last peace() span that ended with no event before it (−1: none):
    * by memorylessness it stays valid for the next span if that starts where the last one ended
@@ -191,7 +86,7 @@ export class EventSimulator {
   /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
   private pBound = 0;
   private logNoBound = 0;
-  /** S: the defending side's stake in a crisis (DESIGN 5.4) */
+  /** S: the defending side's stake in a crisis (docs/MODEL.md §7) */
   private defenderStake = NaN;
   /** P(attack | window) in the month of the last candidate event of peace() */
   private pWindow = 0;
@@ -200,14 +95,7 @@ export class EventSimulator {
   private t = 0;
   private s = 0;
   private accepted = false;
-  private firm = 0;
-  private backdowns = 0;
-  private firstWar = -1;
-  private warMonths = 0;
-  private crises = 0;
-  private directWar = 0;
-  private nuclear = 0;
-  private backedDown = 0;
+  private readonly tally = new TrajectoryTally();
 
   constructor(
     private readonly seed: number,
@@ -219,7 +107,9 @@ export class EventSimulator {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
     this.applied = new Int32Array(g);
-    this.ballots = new Float64Array(ballotLayout(elections, months).count);
+    this.seeds = new SeedCache(seed);
+    this.ballots = new Ballots(elections, months);
+    this.calendars = new RegimeCalendars(elections, months);
     this.main = new OptionContext(g);
     this.fallback = new OptionContext(g);
     this.c = this.main;
@@ -233,9 +123,9 @@ export class EventSimulator {
    */
   runOptions(options: readonly OptionFeatures[], fallback: OptionFeatures, theta: Float64Array, o: number, index: number, parts: readonly Aggregate[]): void {
     this.rejected.ready = false;
-    const slot = this.seedSlot(index);
+    const slot = this.seeds.slotOf(index);
     for (let k = 0; k < options.length; k++) {
-      if (this.acceptanceDraws[slot] >= settlementAcceptance(options[k], theta, o) && this.rejected.ready) {
+      if (this.seeds.acceptanceDraws[slot] >= settlementAcceptance(options[k], theta, o) && this.rejected.ready) {
         this.rejected.replay(parts[k]);
         continue;
       }
@@ -245,7 +135,7 @@ export class EventSimulator {
 
   /** Simulate trajectory `index` with parameters θ at theta[o…] under `features`; add it to `agg`. */
   run(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number, agg: Aggregate): void {
-    this.simulate(features, fallback, theta, o, this.seedSlot(index), agg, false);
+    this.simulate(features, fallback, theta, o, this.seeds.slotOf(index), agg, false);
   }
 
   private simulate(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, slot: number, agg: Aggregate, record: boolean): void {
@@ -283,28 +173,20 @@ export class EventSimulator {
     }
   }
 
-  /** The slot of trajectory `index` in the seed cache, filling the cache from `index` on if it is not there. */
-  private seedSlot(index: number): number {
-    const slot = index - this.seedsFirst;
-    if (this.seedsFirst >= 0 && slot >= 0 && slot < SEED_CACHE) return slot;
-    this.cacheSeeds(index);
-    return 0;
-  }
-
   private begin(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, slot: number): void {
     this.theta = theta;
     this.o = o;
     this.main.fill(features, theta, o, this.actors);
     this.fallbackFeatures = fallback;
     this.c = this.main;
-    this.events.restore(this.seeds, 8 * slot);
-    this.trajectory = this.seedsFirst + slot;
+    this.events.restore(this.seeds.seeds, 8 * slot);
+    this.trajectory = this.seeds.first + slot;
     this.slot = slot;
     for (let j = 0; j < this.shift.length; j++) {
       this.shift[j] = 0;
       this.applied[j] = -1;
     }
-    this.calendar = this.electionCalendar(this.main);
+    this.calendar = this.calendars.of(this.main.features, this.main.committed);
     this.nextElection = 0;
     this.electionDue = this.calendar.months.length > 0 ? this.calendar.months[0] : this.months;
     this.pendingFrom = -1;
@@ -319,14 +201,12 @@ export class EventSimulator {
     this.moralHazard = theta[o + P.moral_hazard];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
     this.pWindowCeiling = monthlyProbability(this.windowRate);
-    this.firm = this.backdowns = this.crises = this.directWar = this.nuclear = this.backedDown = this.warMonths = 0;
-    this.firstWar = -1;
+    this.tally.start();
     this.t = 0;
     this.enterRegime();
-    this.accepted = this.acceptanceDraws[slot] < this.main.acceptance;
+    this.accepted = this.seeds.acceptanceDraws[slot] < this.main.acceptance;
     this.state = this.accepted ? State.Peace : State.NoSettlement;
-    this.s = theta[o + P.alignment_initial];
-    if (this.accepted) this.s = Math.max(this.s, this.main.alignmentFloor);
+    this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
   }
 
   /** A new regime (the option, or a later settlement): its constants, who leads and q, then its rates. */
@@ -346,7 +226,7 @@ export class EventSimulator {
   }
 
   /**
-   * Who leads, and q = max_j q_j = q_lead (DESIGN 5.2). Φ is evaluated only when the leader or its
+   * Who leads, and q = max_j q_j = q_lead (docs/MODEL.md §5). Φ is evaluated only when the leader or its
    * stake shift changed: the other guarantors' elections leave q as it was.
    */
   private leadResolve(): void {
@@ -360,7 +240,7 @@ export class EventSimulator {
     this.q = lead >= 0 ? c.resolveOf(lead, theta[this.o + P.guarantor_stake_log_mean] + this.shift[lead], theta[this.o + P.guarantor_stake_log_sd]) : 0;
   }
 
-  /** The rates that depend on q, and the beliefs (DESIGN 5.2, 5.4). */
+  /** The rates that depend on q, and the beliefs (docs/MODEL.md §5, §7). */
   private refreshRates(): void {
     const c = this.c;
     const best = this.q;
@@ -374,11 +254,11 @@ export class EventSimulator {
 
   private refreshBelief(): void {
     const c = this.c;
-    this.qHat = perceivedResolve(this.q, this.discount, this.priorStrength, this.firm, this.backdowns);
+    this.qHat = perceivedResolve(this.q, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
     this.logCut = logCutPoint(attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP));
   }
 
-  /** P(attack | window) at alignment s (DESIGN 5.1). */
+  /** P(attack | window) at alignment s (docs/MODEL.md §4). */
   private windowAttack(s: number): number {
     return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
   }
@@ -392,7 +272,8 @@ export class EventSimulator {
   private catchUpElections(t: number): boolean {
     if (t < this.electionDue) return false;
     const { months, guarantors, ballots, supersededAt } = this.calendar;
-    if (this.ballotsOf !== this.trajectory) this.drawBallots();
+    if (this.ballots.of !== this.trajectory) this.ballots.ensure(this.trajectory, this.seeds.seeds, 8 * this.slot + 4);
+    const drawn = this.ballots.values;
     let e = this.nextElection;
     const q = this.q;
     const lead = this.lead;
@@ -401,7 +282,7 @@ export class EventSimulator {
       const j = guarantors[e];
       if (supersededAt[e] <= t || months[e] <= this.applied[j]) continue;
       this.applied[j] = months[e];
-      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * this.ballots[ballots[e]];
+      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * drawn[ballots[e]];
       if (j === lead) leadVoted = true;
     }
     this.nextElection = e;
@@ -414,57 +295,10 @@ export class EventSimulator {
     return true;
   }
 
-  /** The trajectory's ballots: standard normals by Marsaglia's polar method, two per accepted pair of uniforms. */
-  private drawBallots(): void {
-    const stream = this.ballotStream;
-    const ballots = this.ballots;
-    stream.restore(this.seeds, 8 * this.slot + 4);
-    for (let b = 0; b < ballots.length; b += 2) {
-      let x = 0;
-      let y = 0;
-      let r = 0;
-      do {
-        x = 2 * stream.next() - 1;
-        y = 2 * stream.next() - 1;
-        r = x * x + y * y;
-      } while (r >= 1);
-      const f = Math.sqrt((-2 * Math.log(r)) / r);
-      ballots[b] = x * f;
-      if (b + 1 < ballots.length) ballots[b + 1] = y * f;
-    }
-    this.ballotsOf = this.trajectory;
-  }
-
-  /**
-   * The streams' seeds and the acceptance draw of trajectories first … first + SEED_CACHE − 1:
-   * they do not depend on the option or the perspective, so every option of a block reuses them.
-   */
-  private cacheSeeds(first: number): void {
-    for (let i = 0; i < SEED_CACHE; i++) {
-      const prefix = trajectoryPrefix(this.seed, first + i);
-      seedStreamWithPrefix(this.seeds, 8 * i, prefix, PURPOSE_EVENTS);
-      seedStreamWithPrefix(this.seeds, 8 * i + 4, prefix, PURPOSE_ELECTIONS);
-      this.acceptanceDraws[i] = uniformWithPrefix(prefix, KEY_ACCEPTANCE);
-    }
-    this.seedsFirst = first;
-  }
-
-  /** The regime's election calendar (built once per regime, shared by its trajectories). */
-  private electionCalendar(c: OptionContext): ElectionCalendar {
-    if (c.features === this.calendarFeatures) return this.calendar;
-    let calendar = this.calendars.get(c.features);
-    if (!calendar) {
-      calendar = electionCalendar(this.elections, c.committed, this.months);
-      this.calendars.set(c.features, calendar);
-    }
-    this.calendarFeatures = c.features;
-    return calendar;
-  }
-
   private enter(state: State, from: number, to: number, agg: Aggregate): void {
     agg.addStateSpan(state, from, to);
     if (this.recording) this.rejected.addSpan(state, from, to);
-    if (state >= State.LimitedWar) this.warMonths += to - from;
+    if (state >= State.LimitedWar) this.tally.warMonths += to - from;
   }
 
   /**
@@ -552,26 +386,26 @@ export class EventSimulator {
     this.t = end;
   }
 
-  /** An attack, or a crisis from targeting or spoilers, in month this.t (DESIGN 5.1, 5.4). */
+  /** An attack, or a crisis from targeting or spoilers, in month this.t (docs/MODEL.md §4, §7). */
   private peaceEvent(attack: boolean, agg: Aggregate): void {
     const c = this.c;
     const t = this.t;
     const theta = this.theta;
-    let war = attack;
-    if (!war) {
-      this.crises++;
+    // The accounting below is TrajectoryTally.crisisEnds and .warStarts (src/sim/chain/tally.ts) written
+    // out: calling them here measured 50% more young-generation bytes per trajectory (npm run bench -- sim).
+    if (!attack) {
+      this.tally.crises++;
       const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
-      if (this.events.next() < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], this.pWindow)) {
-        war = true;
-      } else {
+      const escalates = this.events.next() < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], this.pWindow);
+      if (!escalates) {
         if (this.events.next() < c.protegeSideYields(stakeLogMean, this.defenderStake)) {
           this.s = Math.max(this.s + theta[this.o + P.backdown_alignment_shift] * (1 - this.s), c.alignmentFloor);
           if (c.anyCommitted) {
-            this.backdowns++;
-            this.backedDown = 1;
+            this.tally.backdowns++;
+            this.tally.backedDown = 1;
           }
         } else if (c.anyCommitted) {
-          this.firm++;
+          this.tally.firm++;
         }
         this.refreshBelief();
         this.enter(State.Crisis, t, t + 1, agg);
@@ -580,16 +414,17 @@ export class EventSimulator {
         return;
       }
     }
-    if (this.accepted && this.firstWar < 0 && c === this.main) this.firstWar = t;
+    const tally = this.tally;
+    if (this.accepted && tally.firstWar < 0 && c === this.main) tally.firstWar = t;
     if (c.anyCommitted && this.events.next() < this.q) {
       this.state = State.DirectWar;
-      this.directWar = 1;
-      this.firm++;
+      tally.directWar = 1;
+      tally.firm++;
     } else {
       this.state = State.LimitedWar;
       if (c.anyCommitted) {
-        this.backdowns++;
-        this.backedDown = 1;
+        tally.backdowns++;
+        tally.backedDown = 1;
       }
     }
     this.refreshBelief();
@@ -612,7 +447,7 @@ export class EventSimulator {
     this.enter(State.LimitedWar, this.t, t, agg);
     if (this.events.next() * pAny < pEntry) {
       this.state = State.DirectWar;
-      this.directWar = 1;
+      this.tally.directWar = 1;
     } else {
       this.endWar(c.piP);
     }
@@ -635,7 +470,7 @@ export class EventSimulator {
     this.enter(State.DirectWar, this.t, t, agg);
     if (this.events.next() * pAny < pNuclear) {
       this.state = State.Nuclear;
-      this.nuclear = 1;
+      this.tally.nuclear = 1;
     } else {
       this.endWar(c.piG);
     }
@@ -663,7 +498,7 @@ export class EventSimulator {
     // filled only here: most trajectories never reach a later settlement
     this.fallback.fill(this.fallbackFeatures!, this.theta, this.o, this.actors);
     this.c = this.fallback;
-    this.calendar = this.electionCalendar(this.fallback);
+    this.calendar = this.calendars.of(this.fallback.features, this.fallback.committed);
     this.nextElection = 0;
     this.electionDue = 0;
     this.catchUpElections(t);
@@ -674,18 +509,6 @@ export class EventSimulator {
   }
 
   private finish(agg: Aggregate): void {
-    const values = this.values;
-    agg.recordTrajectory(values, this.lossWeights, this.accepted, this.warMonths, this.directWar, this.nuclear, this.s, this.crises, this.backedDown, this.firstWar);
+    this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s);
   }
-}
-
-/** s_n = min(1, max(floor, s* + aⁿ(s₀ − s*))): n steps of s ← clamp(a·s + b) with s* = b/(1 − a) (DESIGN 5.3). */
-export function alignmentAfter(s0: number, target: number, decay: number, floor: number, n: number): number {
-  return alignmentAfterLog(s0, target, Math.log(decay), floor, n);
-}
-
-/** alignmentAfter with ln a computed once per span: aⁿ = exp(n·ln a) (a = 0 gives exp(−∞) = 0). */
-function alignmentAfterLog(s0: number, target: number, logDecay: number, floor: number, n: number): number {
-  const s = target + Math.exp(n * logDecay) * (s0 - target);
-  return Math.min(1, Math.max(floor, s));
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { betaQuantile, betaQuantileFunction, gammaQuantile, gammaQuantileFunction, incompleteBeta, quinticHermite, incompleteGamma, logGamma, normalCdf, normalQuantile, upperIncompleteGamma } from "../../src/sim/distributions.js";
-import { priorQuantile } from "../../src/scenario/prior.js";
+import { betaQuantile, betaQuantileFunction, gammaQuantile, gammaQuantileFunction, incompleteBeta, quinticHermite, incompleteGamma, logGamma, normalCdf, normalQuantile, upperIncompleteGamma } from "../../src/math/distributions.js";
+import { priorQuantile } from "../../src/scenario/prior-quantile.js";
 
 // Reference values: Abramowitz & Stegun tables and R 4.x (pnorm, qnorm, pbeta, qbeta, pgamma, lgamma),
 // quoted to the digits shown there.

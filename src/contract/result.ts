@@ -1,49 +1,18 @@
 /**
  * The shape of an evaluation's results: the stable contract read by the CLI's --json output,
- * the run store, the HTTP API and the web app. Outcome names keep their names and meaning.
+ * the run store, the HTTP API and the web app. Outcome names keep their names and meaning; the
+ * outcomes and the states are each listed once, in outcomes.ts and states.ts.
  */
+import type { OutcomeName } from "./outcomes.js";
+import type { StateShares } from "./states.js";
+
+export type { OutcomeName } from "./outcomes.js";
+export type { StateShares } from "./states.js";
 
 /** A Monte Carlo estimate: the mean over trajectories and its standard error. */
 export interface Estimate {
   mean: number;
   se: number;
-}
-
-export const OUTCOME_NAMES = [
-  "p_accept",
-  "p_war_resumes_2y",
-  "p_war_resumes_5y",
-  "p_war_resumes_10y",
-  "p_war_resumes_horizon",
-  "expected_war_months",
-  "p_direct_guarantor_war",
-  "p_nuclear_use",
-  "p_sphere_at_horizon",
-  "mean_alignment_at_horizon",
-  "expected_crises",
-  "p_guarantor_backs_down",
-  "loss",
-] as const;
-export type OutcomeName = (typeof OUTCOME_NAMES)[number];
-
-export interface OutcomeInfo {
-  name: OutcomeName;
-  label: string;
-  /** "probability" in [0,1], "months", "count" or "index" (alignment, loss). */
-  kind: "probability" | "months" | "count" | "index";
-  /** true: only over trajectories whose settlement was accepted, clock from the settlement (DESIGN 5.5). */
-  conditionalOnAcceptance: boolean;
-}
-
-/** Per-month share of trajectories in each state (DESIGN 5.4); index = month 0..H−1. */
-export interface StateShares {
-  armed_peace: number[];
-  crisis: number[];
-  limited_war: number[];
-  direct_war: number[];
-  nuclear_use: number[];
-  /** the settlement was rejected and the war goes on (no settlement yet) */
-  no_settlement: number[];
 }
 
 export interface SurvivalCurve {

@@ -1,8 +1,10 @@
 /**
- * Random streams for the simulator. Every number a trajectory uses is a pure function of
- * (seed, trajectory index, purpose), so results do not depend on workers, chunking or on
- * which options and perspectives are evaluated: common random numbers by construction.
- * Keys are hashed with murmur3's finaliser; a stream is xoshiro128** (Blackman & Vigna 2018).
+ * The one pseudo-random generator, xoshiro128** (Blackman & Vigna 2018), and its seedings.
+ * The simulator's streams: every number a trajectory uses is a pure function of (seed,
+ * trajectory index, purpose), so results do not depend on workers, chunking or on which options
+ * and perspectives are evaluated (common random numbers by construction); keys are hashed with
+ * murmur3's finaliser. The analysis layer's generator (AnalysisRandom) is the same xoshiro128**
+ * step seeded through splitmix32 from (seed, stream).
  */
 
 /** murmur3 fmix32: a bijective 32-bit avalanche mix. */
@@ -79,8 +81,8 @@ export function seedStreamWithPrefix(state: Uint32Array, offset: number, prefix:
   state[offset + 3] = s3;
 }
 
-/** Next uniform in (0,1) from the stream in `state[offset..offset+3]`. */
-export function nextUniform(state: Uint32Array, offset: number): number {
+/** One xoshiro128** step of the state in `state[offset..offset+3]`: the next unsigned 32-bit output. */
+export function nextUint32(state: Uint32Array, offset: number): number {
   const s0 = state[offset];
   const s1 = state[offset + 1];
   let s2 = state[offset + 2];
@@ -94,7 +96,12 @@ export function nextUniform(state: Uint32Array, offset: number): number {
   state[offset] = s0 ^ s3;
   state[offset + 2] = s2 ^ t;
   state[offset + 3] = (s3 << 11) | (s3 >>> 21);
-  return (result + 0.5) / TWO_POW_32;
+  return result;
+}
+
+/** Next uniform in (0,1) from the stream in `state[offset..offset+3]`. */
+export function nextUniform(state: Uint32Array, offset: number): number {
+  return (nextUint32(state, offset) + 0.5) / TWO_POW_32;
 }
 
 /**
@@ -139,5 +146,63 @@ export class Stream {
     this.s2 = s2 ^ (s1 << 9);
     this.s3 = (s3 << 11) | (s3 >>> 21);
     return (result + 0.5) / TWO_POW_32;
+  }
+}
+
+/** splitmix32 finaliser: a well-mixed 32-bit hash of a 32-bit state. */
+function splitmix32(state: number): number {
+  let z = (state + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** The analysis layer's generator (bootstrap, Morris, Sobol shifts); the same (seed, stream) always yields the same numbers. the same (seed, stream) always yields the same numbers. */
+export class AnalysisRandom {
+  private readonly state = new Uint32Array(4);
+
+  constructor(seed: number, stream = 0) {
+    if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(stream)) {
+      throw new RangeError(`seed and stream must be safe integers, got ${seed} and ${stream}`);
+    }
+    const low = seed >>> 0;
+    const high = Math.floor(seed / 2 ** 32) >>> 0;
+    let h = splitmix32(low ^ splitmix32(high ^ splitmix32(stream >>> 0 ^ splitmix32(Math.floor(stream / 2 ** 32)))));
+    for (let i = 0; i < 4; i++) {
+      h = splitmix32(h + i);
+      this.state[i] = h;
+    }
+    if ((this.state[0] | this.state[1] | this.state[2] | this.state[3]) === 0) this.state[0] = 1;
+  }
+
+  /** Next 32-bit unsigned integer (xoshiro128**). */
+  nextUint32(): number {
+    return nextUint32(this.state, 0);
+  }
+
+  /** Uniform on [0, 1) with 53 random bits. */
+  nextFloat(): number {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) / 9007199254740992;
+  }
+
+  /** Uniform integer in 0..n−1 (n ≤ 2^32), without modulo bias. */
+  nextInt(n: number): number {
+    if (n <= 1) return 0;
+    const limit = 4294967296 - (4294967296 % n);
+    let x = this.nextUint32();
+    while (x >= limit) x = this.nextUint32();
+    return x % n;
+  }
+
+  /** Fisher–Yates shuffle in place. */
+  shuffle(values: Int32Array | Uint32Array | number[]): void {
+    for (let i = values.length - 1; i > 0; i--) {
+      const j = this.nextInt(i + 1);
+      const tmp = values[i];
+      values[i] = values[j];
+      values[j] = tmp;
+    }
   }
 }

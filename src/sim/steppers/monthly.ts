@@ -1,0 +1,263 @@
+/**
+ * Dynamics layer: one trajectory simulated month by month (docs/MODEL.md §4–§8), the reference
+ * stepper. Each month draws a fixed number of uniforms from the trajectory's stream, whatever
+ * happens, so that the same trajectory under two options sees the same world (common random
+ * numbers). No allocation per step: all state lives in fields and preallocated typed arrays.
+ */
+import { P } from "../../contract/parameters.js";
+import type { OptionFeatures } from "../../models/commitments.js";
+import { alignmentAfterWar, attackCutPoint, attackProbabilityPerWindow, driftAlignment, monthlyProbability, perceivedResolve } from "../../models/stage-game.js";
+import { normalQuantile } from "../../math/distributions.js";
+import { nextUniform, seedStream, uniformAt } from "../../math/random.js";
+import { OptionContext, type ActorFacts } from "../context.js";
+import { Aggregate, VALUE_COUNT } from "../aggregate.js";
+import { State } from "../chain/states.js";
+import type { GuarantorTimetable } from "../chain/elections.js";
+import { KEY_ACCEPTANCE, PURPOSE_DYNAMICS, PURPOSE_ELECTIONS } from "../chain/seeds.js";
+import { TrajectoryTally } from "../chain/tally.js";
+import { alignmentAfterBackdown, initialAlignment } from "../chain/alignment.js";
+import type { TrajectorySimulator } from "./simulator.js";
+
+const DRAWS_PER_MONTH = 8;
+
+export class MonthlySimulator implements TrajectorySimulator {
+  /** the dynamics stream (words 0–3) and the elections stream (words 4–7) */
+  private readonly stream = new Uint32Array(8);
+  private readonly shift: Float64Array;
+  private readonly values = new Float64Array(VALUE_COUNT);
+  /** this month's uniforms */
+  private readonly u = new Float64Array(DRAWS_PER_MONTH);
+  private readonly main: OptionContext;
+  private readonly fallback: OptionContext;
+  private ctx: OptionContext;
+  private readonly tally = new TrajectoryTally();
+  private theta: Float64Array = new Float64Array(0);
+  private o = 0;
+  // parameters of the current trajectory, read once (the month loop touches only fields)
+  private discount = 0;
+  private priorStrength = 0;
+  private threatCredibility = 0;
+  private driftRate = 0;
+  private integrationPull = 0;
+  private slope = 0;
+  private windowRate = 0;
+  private stakeLogSd = 0;
+  private moralHazard = 0;
+  private escalation = 0;
+  private guarantorStakeLogMean = 0;
+  private backdownShift = 0;
+  private entryRate = 0;
+  private nuclearHazard = 0;
+  private electionSd = 0;
+  private pLater = 0;
+  private pEndLimited = 0;
+  private pEndDirect = 0;
+  private warShift = 0;
+  // quantities that change only when resolve or the regime changes (elections, crises, a later deal)
+  /** q, the actual resolve of the leading guarantor, and which guarantor leads (−1: none) */
+  private q = 0;
+  private lead = -1;
+  private qHat = 0;
+  private pTarget = 0;
+  private pSpoiler = 0;
+  private pEntry = 0;
+  private cut = 0;
+  // the trajectory's state
+  private state: State = State.Peace;
+  private s = 0;
+  private accepted = false;
+
+  constructor(
+    private readonly seed: number,
+    private readonly months: number,
+    private readonly actors: ActorFacts,
+    private readonly elections: GuarantorTimetable,
+    private readonly lossWeights: Float64Array,
+  ) {
+    const g = actors.guarantorNuclear.length;
+    this.shift = new Float64Array(g);
+    this.main = new OptionContext(g);
+    this.fallback = new OptionContext(g);
+    this.ctx = this.main;
+  }
+
+  /** Trajectory `index` under each of `options`, into parts[k] (the reference: each simulated in full). */
+  runOptions(options: readonly OptionFeatures[], fallback: OptionFeatures, theta: Float64Array, o: number, index: number, parts: readonly Aggregate[]): void {
+    for (let k = 0; k < options.length; k++) this.run(options[k], fallback, theta, o, index, parts[k]);
+  }
+
+  /** Simulate trajectory `index` with parameters θ at theta[o…] under `features`; add it to `agg`. */
+  run(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number, agg: Aggregate): void {
+    this.begin(features, fallback, theta, o, index);
+    const H = this.months;
+    const anyElection = this.elections.anyInMonth;
+    for (let t = 0; t < H; t++) {
+      this.drawMonth();
+      if (anyElection[t] && this.holdElections(t)) this.refresh(true);
+      switch (this.state) {
+        case State.Peace:
+        case State.Crisis:
+          this.peaceMonth(t);
+          break;
+        case State.LimitedWar:
+          this.limitedWarMonth();
+          break;
+        case State.DirectWar:
+          this.directWarMonth();
+          break;
+        case State.NoSettlement:
+          this.noSettlementMonth();
+          break;
+        // nuclear use is absorbing
+      }
+      if (this.state >= State.LimitedWar) this.tally.warMonths++;
+      agg.states[this.state * H + t]++;
+    }
+    this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s);
+  }
+
+  /** Contexts, streams, parameters and the starting state of trajectory `index`. */
+  private begin(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, index: number): void {
+    const seed = this.seed;
+    this.theta = theta;
+    this.o = o;
+    this.main.fill(features, theta, o, this.actors);
+    this.fallback.fill(fallback, theta, o, this.actors);
+    this.ctx = this.main;
+    seedStream(this.stream, 0, seed, index, PURPOSE_DYNAMICS);
+    seedStream(this.stream, 4, seed, index, PURPOSE_ELECTIONS);
+    this.shift.fill(0);
+    this.tally.start();
+    this.discount = theta[o + P.resolve_discount];
+    this.priorStrength = theta[o + P.belief_prior_strength];
+    this.threatCredibility = theta[o + P.threat_credibility];
+    this.driftRate = theta[o + P.alignment_drift_rate_per_year];
+    this.integrationPull = theta[o + P.integration_pull_per_year];
+    this.slope = theta[o + P.stake_alignment_slope];
+    this.windowRate = theta[o + P.window_rate_per_year];
+    this.stakeLogSd = theta[o + P.challenger_stake_log_sd];
+    this.moralHazard = theta[o + P.moral_hazard];
+    this.escalation = theta[o + P.crisis_escalation_probability];
+    this.guarantorStakeLogMean = theta[o + P.guarantor_stake_log_mean];
+    this.backdownShift = theta[o + P.backdown_alignment_shift];
+    this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
+    this.nuclearHazard = theta[o + P.nuclear_use_given_direct_war_per_month];
+    this.electionSd = theta[o + P.election_stake_shift_sd];
+    this.pLater = monthlyProbability(theta[o + P.later_settlement_rate_per_year]);
+    this.pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
+    this.pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
+    this.warShift = theta[o + P.war_alignment_shift];
+    this.q = 0;
+    this.refresh(true);
+    this.accepted = uniformAt(seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
+    this.state = this.accepted ? State.Peace : State.NoSettlement;
+    this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
+  }
+
+  private drawMonth(): void {
+    const u = this.u;
+    for (let k = 0; k < DRAWS_PER_MONTH; k++) u[k] = nextUniform(this.stream, 0);
+  }
+
+  /** Redraw each guarantor's political stake on its own calendar (docs/MODEL.md §5); true if any voted. */
+  private holdElections(t: number): boolean {
+    const el = this.elections;
+    let elected = false;
+    for (let j = 0; j < el.interval.length; j++) {
+      const iv = el.interval[j];
+      if (iv > 0 && t >= el.first[j] && (t - el.first[j]) % iv === 0) {
+        this.shift[j] = this.electionSd * normalQuantile(nextUniform(this.stream, 4));
+        elected = true;
+      }
+    }
+    return elected;
+  }
+
+  /**
+   * After resolve changed (an election, a new regime): q = max over committed guarantors of q_j,
+   * who leads, and the rates that depend on q (docs/MODEL.md §5). Always: the beliefs q̂ and the
+   * challenger's cut point, which also move with each crisis and war.
+   */
+  private refresh(resolveChanged: boolean): void {
+    const c = this.ctx;
+    if (resolveChanged) {
+      const theta = this.theta;
+      const o = this.o;
+      const lead = c.leadingGuarantor(this.shift);
+      this.q = lead >= 0 ? c.resolveOf(lead, theta[o + P.guarantor_stake_log_mean] + this.shift[lead], theta[o + P.guarantor_stake_log_sd]) : 0;
+      this.lead = lead;
+      this.pTarget = monthlyProbability(c.targetingRate);
+      this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * c.spoilerMultiplier(this.moralHazard, this.q));
+      this.pEntry = monthlyProbability(this.entryRate, this.q);
+    }
+    this.qHat = perceivedResolve(this.q, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
+    this.cut = attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP);
+  }
+
+  /** Armed peace: alignment drifts; the challenger may attack, or a crisis may come and end in war or with one side yielding. */
+  private peaceMonth(t: number): void {
+    const c = this.ctx;
+    const u = this.u;
+    this.state = State.Peace;
+    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
+    this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.features.integration, c.alignmentFloor);
+    const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
+    const pWindow = attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd);
+    const pAttack = monthlyProbability(this.windowRate, pWindow);
+    let war = u[0] < pAttack;
+    if (!war && (u[1] < this.pTarget || u[2] < this.pSpoiler)) {
+      this.tally.crises++;
+      this.state = State.Crisis;
+      if (u[3] < c.crisisWarProbability(this.escalation, pWindow)) {
+        war = true;
+      } else {
+        // brinkmanship: the side with less at stake backs down more often (docs/MODEL.md §7)
+        const leadStakeLogMean = this.guarantorStakeLogMean + (this.lead >= 0 ? this.shift[this.lead] : 0);
+        const yields = u[4] < c.protegeSideYields(stakeLogMean, c.defenderStake(leadStakeLogMean, this.lead));
+        if (yields) this.s = alignmentAfterBackdown(this.s, this.backdownShift, c.alignmentFloor);
+        this.tally.crisisEnds(yields, c.anyCommitted);
+        this.refresh(false);
+      }
+    }
+    if (war) {
+      // the guarantors intervene with their actual resolve q (docs/MODEL.md §4)
+      this.state = this.tally.warStarts(t, this.accepted && c === this.main, c.anyCommitted && u[5] < this.q, c.anyCommitted);
+      this.refresh(false);
+    }
+  }
+
+  /** Limited war: the guarantors enter (p_E), or else the war may end. */
+  private limitedWarMonth(): void {
+    const c = this.ctx;
+    const u = this.u;
+    if (c.anyCommitted && u[0] < this.pEntry) {
+      this.state = State.DirectWar;
+      this.tally.directWar = 1;
+    } else if (u[1] < this.pEndLimited) {
+      this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
+      this.state = State.Peace;
+    }
+  }
+
+  /** Direct war: nuclear use (if possible), or else the war may end. */
+  private directWarMonth(): void {
+    const c = this.ctx;
+    const u = this.u;
+    if (c.nuclearPossible && u[0] < this.nuclearHazard) {
+      this.state = State.Nuclear;
+      this.tally.nuclear = 1;
+    } else if (u[1] < this.pEndDirect) {
+      this.s = alignmentAfterWar(this.s, u[2] < c.piG, this.warShift, c.alignmentFloor);
+      this.state = State.Peace;
+    }
+  }
+
+  /** No settlement: a later bare ceasefire may come, and replaces the option. */
+  private noSettlementMonth(): void {
+    if (this.u[0] < this.pLater) {
+      this.ctx = this.fallback;
+      this.refresh(true);
+      this.state = State.Peace;
+    }
+  }
+}
