@@ -4,7 +4,7 @@
  * give every parameter in PARAMETERS a prior, so they join that list together with the code that
  * uses them.
  */
-import type { ParameterSpec } from "./parameters.js";
+import type { ParameterSpec } from "../contract/parameters.js";
 
 export interface ProposedParameter extends ParameterSpec {
   /** the bundled scenario's prior, in the scenario's own notation */

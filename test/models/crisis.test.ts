@@ -12,8 +12,8 @@ import {
   pressCutPoint,
 } from "../../src/models/crisis.js";
 import { attackCutPoint, attackProbabilityPerWindow, crisisEscalationProbability } from "../../src/models/stage-game.js";
-import { normalQuantile } from "../../src/sim/distributions.js";
-import { Stream } from "../../src/sim/random.js";
+import { normalQuantile } from "../../src/math/distributions.js";
+import { Stream } from "../../src/math/random.js";
 
 const prob = fc.double({ min: 0, max: 1, noNaN: true });
 const pos = fc.double({ min: 0.05, max: 10, noNaN: true });

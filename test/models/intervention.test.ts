@@ -18,7 +18,7 @@ import {
   successAgainstCoalition,
 } from "../../src/models/intervention.js";
 import { attackCutPoint, guarantorResolve } from "../../src/models/stage-game.js";
-import { Stream } from "../../src/sim/random.js";
+import { Stream } from "../../src/math/random.js";
 
 const prob = fc.double({ min: 0, max: 1, noNaN: true });
 const pos = fc.double({ min: 0.05, max: 10, noNaN: true });
