@@ -40,7 +40,7 @@ export function fillPerceivedMemberResolve(out: Float64Array, q: Float64Array, n
     }
     return 1 - none;
   }
-  const exponent = target >= 1 ? Infinity : resolve > 0 ? Math.log1p(-target) / Math.log1p(-resolve) : 0;
+  const exponent = resolve <= 0 ? 0 : target >= 1 ? Infinity : Math.log1p(-target) / Math.log1p(-resolve);
   for (let j = 0; j < n; j++) {
     const qj = q[j];
     out[j] = qj <= 0 || exponent === 0 ? 0 : exponent === Infinity ? 1 : -Math.expm1(exponent * Math.log1p(-qj));
