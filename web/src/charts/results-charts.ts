@@ -73,7 +73,7 @@ export function survivalChart(result: EvaluationResult, perspective: string, hig
       y: { type: "linear", domain: [0, 1], label: "P(no major war yet | accepted)", format: "percent" },
       marks: [...marks, ...lines, { type: "label", items: labels }],
       legend: [],
-      marginRight: Math.min(150, 24 + longest * 7),
+      marginRight: Math.min(210, 24 + longest * 7),
       context: context(result, source, "survival", { perspective, ...(highlight ? { option: highlight } : {}) }),
     },
     data: { columns: ["option", "perspective", "month", "years", "survival", "se", "accepted_trajectories"], rows },
