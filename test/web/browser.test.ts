@@ -135,14 +135,14 @@ describe("the web app in chromium", () => {
 
   it("downloads a chart's data as CSV, its drawing as SVG and PNG, and the outcome table", async () => {
     const csv = await downloadText(() => page.click("#figure-survival [data-export=csv]"));
-    expect(csv.name).toBe("survival.csv");
+    expect(csv.name).toMatch(/^ukraine-settlement-2025_survival_[a-z-]+_[a-z-]+_seed\d+\.csv$/);
     const rows = csv.text.trimEnd().split("\r\n");
-    expect(rows[0]).toBe("option,month,survival,se,accepted_trajectories");
+    expect(rows[0]).toBe("option,perspective,month,years,survival,se,accepted_trajectories");
     const options = await page.locator("#option-picker input").count();
     const horizonMonths = 20 * 12;
     expect(rows).toHaveLength(1 + options * (horizonMonths + 1));
     for (const row of rows.slice(1)) {
-      const survival = Number(row.split(",")[2]);
+      const survival = Number(row.split(",")[4]);
       expect(survival).toBeGreaterThanOrEqual(0);
       expect(survival).toBeLessThanOrEqual(1);
     }
@@ -180,9 +180,9 @@ describe("the web app in chromium", () => {
     expect(await page.locator("#figure-km-ceasefires-peacekeeping figcaption").textContent()).toMatch(/Log-rank test/);
     const km = await downloadText(() => page.click("#figure-km-ceasefires-peacekeeping [data-export=csv]"));
     const kmRows = km.text.trimEnd().split("\r\n");
-    expect(kmRows[0]).toBe("group,years,at_risk,survival,lower_95,upper_95");
+    expect(kmRows[0]).toBe("data,group,years,at_risk,survival,lower_95,upper_95");
     expect(kmRows.length).toBeGreaterThan(20);
-    expect(new Set(kmRows.slice(1).map((r) => r.split(",")[0]))).toEqual(new Set(["peacekeeping=0", "peacekeeping=1"]));
+    expect(new Set(kmRows.slice(1).map((r) => r.split(",")[1]))).toEqual(new Set(["peacekeeping=0", "peacekeeping=1"]));
 
     await page.waitForSelector("#figure-reliability-ceasefires-5y .mark-dot");
     expect(await page.locator("#bt-scores tbody tr").count()).toBe(3);
@@ -217,9 +217,9 @@ describe("the web app in chromium", () => {
     expect(await page.locator("#figure-tornado .mark-rule").count()).toBe(bars);
     const tornado = await downloadText(() => page.click("#figure-tornado [data-export=csv]"));
     const tornadoRows = tornado.text.trimEnd().split("\r\n");
-    expect(tornadoRows[0]).toBe("parameter,mu_star,mu_star_se,mu_star_low,mu_star_high,mu,sigma");
+    expect(tornadoRows[0]).toBe("outcome,option,versus,perspective,parameter,mu_star,mu_star_se,mu_star_low,mu_star_high,mu,sigma,direction");
     expect(tornadoRows.length).toBeGreaterThan(bars);
-    for (const row of tornadoRows.slice(1)) expect(Number(row.split(",")[1])).toBeGreaterThanOrEqual(0);
+    for (const row of tornadoRows.slice(1)) expect(Number(row.split(",")[5])).toBeGreaterThanOrEqual(0);
 
     await page.fill("#s-sobol", "8");
     // from the keyboard: focus the Sobol button and press Enter
@@ -230,7 +230,7 @@ describe("the web app in chromium", () => {
     expect(sobolBars % 2).toBe(0);
     expect(await page.locator("#figure-sobol .mark-rule").count()).toBe(sobolBars);
     const sobol = await downloadText(() => page.click("#figure-sobol [data-export=csv]"));
-    expect(sobol.text.split("\r\n")[0]).toBe("parameter,first,first_low,first_high,total,total_low,total_high");
+    expect(sobol.text.split("\r\n")[0]).toBe("outcome,option,versus,perspective,parameter,first,first_low,first_high,total,total_low,total_high");
     expect(sobol.text.trimEnd().split("\r\n").length - 1).toBe(tornadoRows.length - 1);
 
     await page.fill("#c-grid", "3");

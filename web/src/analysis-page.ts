@@ -1,21 +1,28 @@
 /**
- * The sensitivity and cruxes page: starts analyses of the bundled scenario as jobs, follows
- * their progress over server-sent events, and draws the tornado, Sobol and crux-map charts with
- * the threshold table. A thin shell over /api/analyses.
+ * The sensitivity and cruxes page: starts analyses of the scenario in the editor (or the bundled
+ * one) as jobs, follows their progress over server-sent events, and draws the tornado, Sobol and
+ * crux-map charts with the threshold table. A thin shell over /api/analyses.
  */
 import "./style.css";
-import type { CruxReport } from "../../src/analysis/index.js";
+import type { CruxReport, SensitivityReport } from "../../src/analysis/index.js";
 import type { AnalysisJob } from "../../src/server/analysis-jobs.js";
-import { api, getJson, postJson, watchEvents } from "./api.js";
+import { api, getJson, postJson, watchEvents, type ValidationOutcome } from "./api.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "./charts/analysis-charts.js";
-import { byId, h } from "./dom.js";
+import { byId, h, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
+import { helpText } from "./help.js";
 import { OUTCOMES, outcomeLabel, outcomeNames } from "./outcomes.js";
+import { sharedScenario } from "./shared-scenario.js";
 
 const OUTCOME_CHOICES = outcomeNames(Object.keys(OUTCOMES));
+/** below this many Sobol base samples the intervals are too wide to rank parameters (docs/ANALYSIS.md) */
+const SOBOL_ADVISED = 64;
+const SEED = 1;
 let scenario = "";
+let scenarioName = "";
 const value = (id: string) => byId<HTMLSelectElement | HTMLInputElement>(id).value;
 const int = (id: string) => Number(value(id));
+const source = () => `guarantor analysis (seed ${SEED})`;
 
 function fill(select: HTMLSelectElement, choices: { id: string; label: string }[], selected?: string): void {
   select.replaceChildren(...choices.map((c) => h("option", { value: c.id, selected: c.id === selected }, c.label)));
@@ -30,7 +37,9 @@ async function runJob<T>(path: string, body: object, bar: string, status: string
   const job = await postJson<{ id: string }>(path, body);
   const base = `/api/analyses/${encodeURIComponent(job.id)}`;
   const end = await watchEvents(base, (p) => {
-    const share = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
+    // before the first step the job may not know its size yet: no "0 of 0"
+    if (p.total <= 0) return say("Preparing…");
+    const share = Math.round((100 * p.done) / p.total);
     progress.value = share;
     say(`${share} % (${p.done} of ${p.total} steps)`);
   });
@@ -41,24 +50,58 @@ async function runJob<T>(path: string, body: object, bar: string, status: string
   return done.result as T;
 }
 
+/**
+ * A result on screen belongs to the inputs it was computed with: when one changes, the results it
+ * fed go (`only` names, per input id, the figures that input feeds; any other input clears all).
+ */
+function clearOnChange(form: string, targets: string[], status: string, only: Record<string, string> = {}): void {
+  byId(form).addEventListener("change", (event) => {
+    const input = (event.target as HTMLElement).id;
+    const stale = input in only ? [byId(form).parentElement?.querySelector(`#${only[input]}`)?.closest(".slot")].filter((e): e is Element => !!e) : targets.flatMap((t) => [...byId(t).children]);
+    if (stale.length === 0) return;
+    stale.forEach((e) => e.remove());
+    byId(status).textContent = "Inputs changed: the result computed with the previous ones was cleared; run again.";
+  });
+}
+
+function sobolAdvice(): void {
+  const n = int("s-sobol");
+  byId("s-sobol-warning").textContent =
+    n < SOBOL_ADVISED ? `With ${n} Sobol base samples the indices are mostly noise (intervals can reach below 0 and above 1). Use at least ${SOBOL_ADVISED} for a first look, 128–256 to rank parameters; each takes longer in proportion.` : "";
+}
+
+function sobolResultWarning(report: SensitivityReport): HTMLElement | null {
+  const widest = Math.max(0, ...report.rows.map((r) => (r.total ? r.total.high - r.total.low : 0)));
+  if (widest <= 0.5) return null;
+  const n = int("s-sobol");
+  return h("p", { class: "note", id: "sobol-too-small" }, `The widest interval spans ${widest.toFixed(2)}: at N = ${n} these indices cannot rank the parameters. Try N = ${Math.min(256, n * 4)}.`);
+}
+
 async function sensitivity(method: "morris" | "sobol"): Promise<void> {
   const versus = value("s-versus");
   const buttons = [byId<HTMLButtonElement>("run-morris"), byId<HTMLButtonElement>("run-sobol")];
   buttons.forEach((b) => (b.disabled = true));
+  const figures = byId("sensitivity-figures");
+  figures.querySelector(`#figure-${method === "morris" ? "tornado" : "sobol"}`)?.parentElement?.remove();
   try {
-    const result = await runJob<{ report: Parameters<typeof tornadoChart>[0] }>(
+    const result = await runJob<{ report: SensitivityReport }>(
       "/api/analyses/sensitivity",
       {
-        scenario, method, outcome: value("s-outcome"), option: value("s-option"), ...(versus ? { versus } : {}),
+        scenario, method, seed: SEED, outcome: value("s-outcome"), option: value("s-option"), ...(versus ? { versus } : {}),
         perspective: value("s-perspective"), trajectories: int("s-trajectories"), morrisTrajectories: int("s-morris"), baseSamples: int("s-sobol"),
       },
       "s-progress", "s-status",
     );
-    const chart = method === "morris" ? tornadoChart(result.report) : sobolChart(result.report);
-    byId(`sensitivity-figures`).querySelector(`#figure-${chart.spec.id}`)?.parentElement?.remove();
-    byId("sensitivity-figures").append(h("div", { class: "slot" }, renderFigure(chart)));
+    const chart = method === "morris" ? tornadoChart(result.report, scenarioName, source()) : sobolChart(result.report, scenarioName, source());
+    const figure = renderFigure(chart);
+    figure.querySelector("figcaption")?.after(helpText(method, method === "morris" ? "What are μ*, μ and σ?" : "What are Sobol indices?"));
+    if (method === "sobol") {
+      const warning = sobolResultWarning(result.report);
+      if (warning) figure.querySelector("figcaption")?.before(warning);
+    }
+    figures.append(h("div", { class: "slot" }, figure));
   } catch (e) {
-    byId("s-status").textContent = (e as Error).message;
+    byId("s-status").textContent = `The analysis failed: ${(e as Error).message}`;
   } finally {
     buttons.forEach((b) => (b.disabled = false));
   }
@@ -73,20 +116,23 @@ function thresholdTable(report: CruxReport): HTMLElement {
     h(
       "tr",
       {},
-      h("th", { scope: "row" }, c.parameter),
+      h("th", { scope: "row", class: "parameter" }, c.parameter),
       h("td", {}, `${c.options[0]} vs ${c.options[1]}`),
       h("td", {}, c.thresholds.map((t) => `${f(t.value)} (${f(t.band[0])}–${f(t.band[1])})`).join("; ") || "—"),
-      h("td", {}, c.regions.map((r) => `${span(r.from, r.to)}: ${r.lower}`).join("; ")),
+      h("td", { class: "regions" }, c.regions.map((r) => `${span(r.from, r.to)}: ${r.lower}`).join("; ")),
       h("td", {}, f(c.swing)),
       h("td", {}, c.clear ? "yes" : "no"),
     ),
   );
-  return h(
-    "table",
-    { id: "crux-thresholds", class: "outcomes" },
-    h("caption", {}, `Thresholds where the option with the lower ${report.outcomes.join(", ")} changes, under the ${report.perspective} priors: ${report.cruxes.length} found among ${report.parametersScanned.length} parameters (${report.settingsEvaluated} settings of ${report.trajectoriesPerSetting} trajectories). Clear: beyond 1.96 standard errors on both sides.`),
-    h("thead", {}, h("tr", {}, ["parameter", "options", "threshold (band)", "lower option by region", "swing", "clear"].map((c) => h("th", { scope: "col" }, c)))),
-    h("tbody", {}, rows.length > 0 ? rows : h("tr", {}, h("td", { colspan: 6 }, "No parameter changes the order of these options over its prior range."))),
+  return scrollBox(
+    h(
+      "table",
+      { id: "crux-thresholds", class: "outcomes wrap" },
+      h("caption", {}, `Thresholds where the option with the lower ${report.outcomes.join(", ")} changes, under the ${report.perspective} priors: ${report.cruxes.length} found among ${report.parametersScanned.length} parameters (${report.settingsEvaluated} settings of ${report.trajectoriesPerSetting} trajectories). Clear: beyond 1.96 standard errors on both sides.`),
+      h("thead", {}, h("tr", {}, ["parameter", "options", "threshold (band)", "lower option by region", "swing", "clear"].map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, rows.length > 0 ? rows : h("tr", {}, h("td", { colspan: 6 }, "No parameter changes the order of these options over its prior range."))),
+    ),
+    "Crux thresholds",
   );
 }
 
@@ -94,44 +140,74 @@ async function cruxes(): Promise<void> {
   const button = byId<HTMLButtonElement>("run-cruxes");
   button.disabled = true;
   const options = [...byId<HTMLSelectElement>("c-options").selectedOptions].map((o) => o.value);
+  byId("crux-table").replaceChildren();
+  byId("crux-figures").replaceChildren();
   try {
     const result = await runJob<{ report: CruxReport; map: Parameters<typeof cruxMapChart>[0] | null; mapNote: string | null }>(
       "/api/analyses/cruxes",
-      { scenario, outcome: value("c-outcome"), ...(options.length >= 2 ? { options } : {}), trajectories: int("s-trajectories"), gridPoints: int("c-grid"), mapResolution: int("c-resolution") },
+      {
+        scenario, seed: SEED, outcome: value("c-outcome"), perspective: value("c-perspective"), ...(options.length >= 2 ? { options } : {}),
+        trajectories: int("s-trajectories"), gridPoints: int("c-grid"), mapResolution: int("c-resolution"),
+      },
       "c-progress", "c-status",
     );
-    byId("crux-table").replaceChildren(thresholdTable(result.report));
-    byId("crux-figures").replaceChildren(result.map ? renderFigure(cruxMapChart(result.map)) : h("p", { class: "note" }, `No map: ${result.mapNote}.`));
+    byId("crux-table").replaceChildren(thresholdTable(result.report), helpText("cruxes", "What is a crux?"));
+    byId("crux-figures").replaceChildren(result.map ? renderFigure(cruxMapChart(result.map, scenarioName, source())) : h("p", { class: "note" }, `No map: ${result.mapNote}.`));
   } catch (e) {
-    byId("c-status").textContent = (e as Error).message;
+    byId("c-status").textContent = `The analysis failed: ${(e as Error).message}`;
   } finally {
     button.disabled = false;
   }
 }
 
-async function start(): Promise<void> {
+/** The editor's scenario when the main page has one and it is valid; else the bundled one. */
+async function chooseScenario(which: string): Promise<Extract<ValidationOutcome, { valid: true }>["scenario"]> {
+  const shared = sharedScenario();
+  const bundled = async () => ({ text: (await api.defaultScenario()).text, origin: "the bundled scenario" });
+  const pick = which === "editor" && shared ? { text: shared.text, origin: "the scenario in the editor" } : await bundled();
+  const checked = await api.validate(pick.text);
+  if (!checked.valid) throw new Error(`${pick.origin} has ${checked.problems.length} problem(s); fix them in the editor`);
+  scenario = pick.text;
+  scenarioName = checked.scenario.name;
+  const { options, perspectives, name } = checked.scenario;
+  fill(byId("s-option"), options, options[1]?.id);
+  fill(byId("s-versus"), [{ id: "", label: "(none: the outcome itself)" }, ...options], options[0]?.id);
+  const perspectiveChoices = [{ id: "baseline", label: "baseline (the scenario's own priors)" }, ...perspectives.filter((p) => p.id !== "baseline")];
+  fill(byId("s-perspective"), perspectiveChoices);
+  fill(byId("c-perspective"), perspectiveChoices);
+  const picker = byId<HTMLSelectElement>("c-options");
+  fill(picker, options);
+  [...picker.options].slice(0, 3).forEach((o) => (o.selected = true));
+  byId("scenario-status").textContent = `Working on ${pick.origin}: ${name} (${options.length} options, ${perspectives.length} perspectives). Crux analysis compares the options selected (default: the first three).`;
+  return checked.scenario;
+}
+
+async function start(which: string): Promise<void> {
+  const buttons = ["run-morris", "run-sobol", "run-cruxes"].map((id) => byId<HTMLButtonElement>(id));
+  buttons.forEach((b) => (b.disabled = true));
+  ["sensitivity-figures", "crux-table", "crux-figures"].forEach((id) => byId(id).replaceChildren());
   try {
-    scenario = (await api.defaultScenario()).text;
-    const checked = await api.validate(scenario);
-    if (!checked.valid) throw new Error(`the bundled scenario has ${checked.problems.length} problem(s)`);
-    const { options, perspectives, name } = checked.scenario;
-    const outcomes = OUTCOME_CHOICES.map((n) => ({ id: n, label: outcomeLabel(n) }));
-    fill(byId("s-outcome"), outcomes, "loss");
-    fill(byId("c-outcome"), outcomes, "loss");
-    fill(byId("s-option"), options, options[1]?.id);
-    fill(byId("s-versus"), [{ id: "", label: "(none: the outcome itself)" }, ...options], options[0]?.id);
-    fill(byId("s-perspective"), [{ id: "baseline", label: "baseline (the scenario's own priors)" }, ...perspectives.filter((p) => p.id !== "baseline")]);
-    const picker = byId<HTMLSelectElement>("c-options");
-    fill(picker, options);
-    [...picker.options].slice(0, 3).forEach((o) => (o.selected = true));
-    byId("scenario-status").textContent = `Scenario: ${name} (${options.length} options). Crux analysis compares the options selected (default: the first three).`;
-    for (const id of ["run-morris", "run-sobol", "run-cruxes"]) byId<HTMLButtonElement>(id).disabled = false;
+    await chooseScenario(which);
+    buttons.forEach((b) => (b.disabled = false));
   } catch (e) {
-    byId("scenario-status").textContent = `Could not load the bundled scenario: ${(e as Error).message}`;
+    byId("scenario-status").textContent = `Could not load the scenario: ${(e as Error).message}`;
   }
 }
 
+const outcomes = OUTCOME_CHOICES.map((n) => ({ id: n, label: outcomeLabel(n) }));
+fill(byId("s-outcome"), outcomes, "loss");
+fill(byId("c-outcome"), outcomes, "loss");
+const scenarioChoice = byId<HTMLSelectElement>("scenario-choice");
+if (!sharedScenario()) {
+  scenarioChoice.value = "bundled";
+  scenarioChoice.querySelector<HTMLOptionElement>('option[value="editor"]')!.disabled = true;
+}
+scenarioChoice.addEventListener("change", () => void start(scenarioChoice.value));
+byId("s-sobol").addEventListener("input", sobolAdvice);
+sobolAdvice();
+clearOnChange("sensitivity-form", ["sensitivity-figures"], "s-status", { "s-morris": "figure-tornado", "s-sobol": "figure-sobol" });
+clearOnChange("cruxes-form", ["crux-table", "crux-figures"], "c-status");
 byId("run-morris").addEventListener("click", () => void sensitivity("morris"));
 byId("run-sobol").addEventListener("click", () => void sensitivity("sobol"));
 byId("run-cruxes").addEventListener("click", () => void cruxes());
-void start();
+void start(scenarioChoice.value);

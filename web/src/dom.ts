@@ -24,3 +24,21 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!element) throw new Error(`the page has no element #${id}`);
   return element as T;
 }
+
+/**
+ * A box that scrolls its wide content sideways on its own, so the page never does: a shadow at the
+ * edge that hides content (CSS), and a "scroll →" hint, also read by screen readers, while the
+ * content is wider than the box. Focusable, so the keyboard can scroll it too.
+ */
+export function scrollBox(content: HTMLElement, label: string): HTMLElement {
+  const hint = h("span", { class: "scroll-hint" }, "scroll →");
+  const box = h("div", { class: "scroll-box", tabindex: 0, role: "region", "aria-label": label }, content);
+  const wrap = h("div", { class: "scroll-wrap" }, hint, box);
+  const update = () => {
+    const overflowing = box.scrollWidth > box.clientWidth + 1;
+    wrap.classList.toggle("overflowing", overflowing);
+    box.setAttribute("aria-label", overflowing ? `${label} (wider than the screen: scroll →)` : label);
+  };
+  new ResizeObserver(update).observe(box);
+  return wrap;
+}

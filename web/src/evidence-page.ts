@@ -6,8 +6,9 @@ import "./style.css";
 import type { BacktestAnswer, SurvivalByGroup } from "../../src/server/evidence-api.js";
 import { getJson } from "./api.js";
 import { kaplanMeierChart, reliabilityChart } from "./charts/evidence-charts.js";
-import { byId, h } from "./dom.js";
+import { byId, h, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
+import { helpText } from "./help.js";
 
 const kmData = byId<HTMLSelectElement>("km-data");
 const kmBy = byId<HTMLSelectElement>("km-by");
@@ -30,7 +31,9 @@ async function drawSurvival(): Promise<void> {
   try {
     const answer = await getJson<SurvivalByGroup>(`/api/evidence/survival?${params}`);
     fillCovariates(answer);
-    byId("km-figure").replaceChildren(renderFigure(kaplanMeierChart(answer)));
+    const figure = renderFigure(kaplanMeierChart(answer));
+    figure.querySelector("figcaption")?.after(helpText("kaplanMeier", "What is a Kaplan–Meier curve?"));
+    byId("km-figure").replaceChildren(figure);
     kmStatus.textContent = `${answer.title}: ${answer.curves.reduce((s, c) => s + c.n, 0)} cases.`;
   } catch (e) {
     kmStatus.textContent = (e as Error).message;
@@ -48,6 +51,10 @@ kmWhere.addEventListener("change", () => void drawSurvival());
 const btStatus = byId("bt-status");
 
 function scoreTable(answer: BacktestAnswer): HTMLElement {
+  return scrollBox(scoreTableOf(answer), "Backtest scores");
+}
+
+function scoreTableOf(answer: BacktestAnswer): HTMLElement {
   const head = ["predictor", "Brier ± SE", "reliability", "resolution", "uncertainty", "skill vs base rate", "Δ vs base rate ± SE"];
   const f = (x: number, d = 4) => x.toFixed(d);
   const labels = new Map(answer.predictors.map((p) => [p.id, p.label]));
@@ -86,8 +93,10 @@ async function drawBacktest(): Promise<void> {
   try {
     const answer = await getJson<BacktestAnswer>(`/api/evidence/backtest?${params}`);
     byId("bt-note").textContent = answer.note;
-    byId("bt-table").replaceChildren(scoreTable(answer));
-    byId("bt-figure").replaceChildren(renderFigure(reliabilityChart(answer)));
+    byId("bt-table").replaceChildren(scoreTable(answer), helpText("brier", "What are the Brier score, reliability and resolution?"));
+    const figure = renderFigure(reliabilityChart(answer));
+    figure.querySelector("figcaption")?.after(helpText("reliability", "How to read the reliability diagram"));
+    byId("bt-figure").replaceChildren(figure);
     btStatus.textContent = `${answer.title}: ${answer.testCases} test cases.`;
   } catch (e) {
     btStatus.textContent = (e as Error).message;

@@ -3,9 +3,10 @@
  * save it as PNG or SVG and its data as CSV.
  */
 import { tableToCsv } from "./charts/csv.js";
+import { exportFileName } from "./charts/file-name.js";
 import type { Chart } from "./charts/spec.js";
-import { renderSvg } from "./charts/svg.js";
-import { h } from "./dom.js";
+import { renderedSize, renderSvg } from "./charts/svg.js";
+import { h, scrollBox } from "./dom.js";
 
 export function download(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -41,7 +42,7 @@ function dataTable(chart: Chart): HTMLElement {
   const rows = chart.data.rows.map((row) =>
     h("tr", {}, row.map((v) => h("td", {}, typeof v === "number" ? String(Number(v.toPrecision(6))) : v))),
   );
-  return h("details", {}, h("summary", {}, "Data table"), h("table", { class: "data" }, h("thead", {}, head), h("tbody", {}, rows)));
+  return h("details", { class: "data-table" }, h("summary", {}, "Data table"), scrollBox(h("table", { class: "data" }, h("thead", {}, head), h("tbody", {}, rows)), `Data of ${chart.spec.title}`));
 }
 
 export function renderFigure(chart: Chart): HTMLElement {
@@ -54,12 +55,15 @@ export function renderFigure(chart: Chart): HTMLElement {
     b.addEventListener("click", () => void action());
     return b;
   };
+  // a file carries its own title and context (perspective, option, seed, source); the page shows them around it
+  const standalone = () => renderSvg(spec, { standalone: true });
+  const size = renderedSize(spec, { standalone: true });
   const exports = h(
     "div",
     { class: "exports" },
-    button("PNG", "png", async () => download(`${spec.id}.png`, await svgToPng(svg, spec.width, spec.height))),
-    button("SVG", "svg", () => download(`${spec.id}.svg`, new Blob([svg], { type: "image/svg+xml" }))),
-    button("CSV", "csv", () => download(`${spec.id}.csv`, new Blob([tableToCsv(chart.data)], { type: "text/csv" }))),
+    button("PNG", "png", async () => download(exportFileName(spec, "png"), await svgToPng(standalone(), size.width, size.height))),
+    button("SVG", "svg", () => download(exportFileName(spec, "svg"), new Blob([standalone()], { type: "image/svg+xml" }))),
+    button("CSV", "csv", () => download(exportFileName(spec, "csv"), new Blob([tableToCsv(chart.data)], { type: "text/csv" }))),
   );
   return h(
     "figure",

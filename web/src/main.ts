@@ -8,7 +8,8 @@ import { byId, h } from "./dom.js";
 import { createEditor, problemText, type ScenarioEditor } from "./editor.js";
 import { renderResults } from "./results-view.js";
 import { createRunPanel } from "./run-panel.js";
-import { refreshRunsList } from "./runs-list.js";
+import { refreshRunsList, sha256Hex } from "./runs-list.js";
+import { rememberScenario } from "./shared-scenario.js";
 
 const validation = byId("validation");
 const problemsList = byId<HTMLUListElement>("problems");
@@ -18,6 +19,9 @@ const runsContainer = byId("runs-list");
 
 const say = (text: string) => (messages.textContent = text);
 let editor: ScenarioEditor;
+/** the text last loaded into the editor or run: anything else in the editor is an unsaved edit */
+let savedText = "";
+let bundledHash: string | null = null;
 
 function showProblems(problems: ScenarioProblem[]): void {
   problemsList.replaceChildren(
@@ -29,7 +33,15 @@ function showProblems(problems: ScenarioProblem[]): void {
   );
 }
 
-const panel = createRunPanel(() => editor.text(), (id) => void openRun(id, false), say);
+const panel = createRunPanel(
+  () => {
+    // a run stores its scenario: from now on the editor's text is kept
+    savedText = editor.text();
+    return savedText;
+  },
+  (id) => void openRun(id, false),
+  say,
+);
 
 function validated(outcome: ValidationOutcome | { error: string }): void {
   if ("error" in outcome) {
@@ -42,6 +54,7 @@ function validated(outcome: ValidationOutcome | { error: string }): void {
     validation.className = "ok";
     showProblems([]);
     panel.scenarioChecked(outcome.scenario, 0);
+    rememberScenario(editor.text(), outcome.scenario.name);
   } else {
     const n = outcome.problems.length;
     validation.textContent = `${n} problem${n === 1 ? "" : "s"} in the scenario:`;
@@ -52,9 +65,13 @@ function validated(outcome: ValidationOutcome | { error: string }): void {
 }
 
 async function openRun(id: string, loadScenario: boolean): Promise<void> {
+  if (loadScenario && editor.text() !== savedText && !window.confirm("Opening this run replaces the scenario in the editor, which has edits that are not saved in any run. Replace them?")) return;
   try {
     const run = await api.run(id);
-    if (loadScenario) editor.setText(run.scenarioText);
+    if (loadScenario) {
+      editor.setText(run.scenarioText);
+      savedText = run.scenarioText;
+    }
     renderResults(resultsBody, run);
     byId("results").focus();
   } catch (e) {
@@ -75,15 +92,19 @@ const listActions = {
     );
   },
   failed: say,
+  confirm: (question: string) => window.confirm(question),
+  bundledHash: () => bundledHash,
 };
 
 async function start(): Promise<void> {
   let text = "";
   try {
     text = (await api.defaultScenario()).text;
+    bundledHash = await sha256Hex(text);
   } catch (e) {
     say(`Could not load the bundled scenario: ${(e as Error).message}`);
   }
+  savedText = text;
   editor = createEditor(byId("editor"), text, validated);
   await refreshRunsList(runsContainer, listActions);
 }

@@ -4,8 +4,9 @@
  * the best option over two parameters. No DOM here.
  */
 import type { BestOptionMap, SensitivityReport } from "../../../src/analysis/index.js";
+import { textOn } from "./contrast.js";
 import { categorical } from "./palette.js";
-import type { Chart, Mark } from "./spec.js";
+import type { Chart, ChartContext, Mark } from "./spec.js";
 
 const WIDTH = 680;
 /** parameters drawn (all of them are in the data table and the CSV) */
@@ -16,14 +17,31 @@ const shown = <T>(rows: T[]) => rows.slice(0, SHOWN);
 const heightFor = (n: number) => Math.max(220, 90 + 26 * n);
 const confidencePct = (report: SensitivityReport) => `${Math.round(report.confidence * 100)} %`;
 
-export function tornadoChart(report: SensitivityReport): Chart {
+const reportContext = (report: SensitivityReport, kind: string, scenario: string, source: string): ChartContext => ({
+  kind: `${kind}-${report.target.outcome}`,
+  subject: scenario,
+  perspective: report.perspective,
+  option: report.target.versus ? `${report.target.option}-minus-${report.target.versus}` : report.target.option,
+  source,
+});
+const targetColumns = (report: SensitivityReport) => [report.target.outcome, report.target.option, report.target.versus ?? "", report.perspective];
+
+/** The sign of a parameter's effect: μ (the mean elementary effect) against μ* (the mean of its absolute value). */
+export function direction(mu: number | null | undefined, muStar: number): "raises" | "lowers" | "mixed" {
+  if (typeof mu !== "number" || !Number.isFinite(mu) || muStar <= 0) return "mixed";
+  return mu >= 0.5 * muStar ? "raises" : mu <= -0.5 * muStar ? "lowers" : "mixed";
+}
+const DIRECTION_COLORS = { raises: "#c0392b", lowers: "#2e6da4", mixed: "#8a8a8a" } as const;
+
+/** μ* bars coloured by the sign of the effect (μ): raising the parameter raises or lowers the target, or both. */
+export function tornadoChart(report: SensitivityReport, scenario = "scenario", source = "guarantor"): Chart {
   const rows = report.rows.filter((r) => r.muStar);
   const top = shown(rows);
   const high = Math.max(1e-12, ...top.map((r) => r.muStar!.high));
   const marks: Mark[] = [
     ...top.map((r): Mark => ({
-      type: "rect", x: [0, Math.max(0, r.muStar!.estimate)], y: r.parameter, fill: categorical(0), inset: [0.15, 0.85],
-      title: `${r.parameter}: μ* = ${round(r.muStar!.estimate)} (${confidencePct(report)} interval ${round(r.muStar!.low)} to ${round(r.muStar!.high)}), μ = ${round(r.mu ?? NaN)}, σ = ${round(r.sigma ?? NaN)}`,
+      type: "rect", x: [0, Math.max(0, r.muStar!.estimate)], y: r.parameter, fill: DIRECTION_COLORS[direction(r.mu, r.muStar!.estimate)], inset: [0.15, 0.85],
+      title: `${r.parameter} (${direction(r.mu, r.muStar!.estimate)} ${report.label} as it rises): μ* = ${round(r.muStar!.estimate)} (${confidencePct(report)} interval ${round(r.muStar!.low)} to ${round(r.muStar!.high)}), μ = ${round(r.mu ?? NaN)}, σ = ${round(r.sigma ?? NaN)}`,
     })),
     {
       type: "rule", name: `${confidencePct(report)} bootstrap interval`, stroke: "#222",
@@ -41,16 +59,21 @@ export function tornadoChart(report: SensitivityReport): Chart {
       x: { type: "linear", domain: [0, high * 1.05], label: `μ* (change in ${report.label} over half the prior's range)`, format: "number" },
       y: { type: "band", domain: top.map((r) => r.parameter), label: "parameter" },
       marks,
-      legend: [],
+      legend: [
+        { name: `raising it raises ${report.target.outcome}`, color: DIRECTION_COLORS.raises },
+        { name: "lowers it", color: DIRECTION_COLORS.lowers },
+        { name: "mixed signs", color: DIRECTION_COLORS.mixed },
+      ],
+      context: reportContext(report, "tornado", scenario, source),
     },
     data: {
-      columns: ["parameter", "mu_star", "mu_star_se", "mu_star_low", "mu_star_high", "mu", "sigma"],
-      rows: rows.map((r) => [r.parameter, r.muStar!.estimate, r.muStar!.se, r.muStar!.low, r.muStar!.high, r.mu ?? NaN, r.sigma ?? NaN]),
+      columns: ["outcome", "option", "versus", "perspective", "parameter", "mu_star", "mu_star_se", "mu_star_low", "mu_star_high", "mu", "sigma", "direction"],
+      rows: rows.map((r) => [...targetColumns(report), r.parameter, r.muStar!.estimate, r.muStar!.se, r.muStar!.low, r.muStar!.high, r.mu ?? NaN, r.sigma ?? NaN, direction(r.mu, r.muStar!.estimate)]),
     },
   };
 }
 
-export function sobolChart(report: SensitivityReport): Chart {
+export function sobolChart(report: SensitivityReport, scenario = "scenario", source = "guarantor"): Chart {
   const rows = report.rows.filter((r) => r.first && r.total);
   const top = shown(rows);
   const low = Math.min(0, ...top.map((r) => Math.min(r.first!.low, r.total!.low)));
@@ -77,21 +100,22 @@ export function sobolChart(report: SensitivityReport): Chart {
       y: { type: "band", domain: top.map((r) => r.parameter), label: "parameter" },
       marks: [...top.flatMap((r) => [bar(r, "total"), bar(r, "first")]), interval("total", -0.21), interval("first", 0.21)],
       legend: [{ name: "total ST", color: totalColor }, { name: "first-order S", color: firstColor }],
+      context: reportContext(report, "sobol", scenario, source),
     },
     data: {
-      columns: ["parameter", "first", "first_low", "first_high", "total", "total_low", "total_high"],
-      rows: rows.map((r) => [r.parameter, r.first!.estimate, r.first!.low, r.first!.high, r.total!.estimate, r.total!.low, r.total!.high]),
+      columns: ["outcome", "option", "versus", "perspective", "parameter", "first", "first_low", "first_high", "total", "total_low", "total_high"],
+      rows: rows.map((r) => [...targetColumns(report), r.parameter, r.first!.estimate, r.first!.low, r.first!.high, r.total!.estimate, r.total!.low, r.total!.high]),
     },
   };
 }
 
-export function cruxMapChart(map: BestOptionMap): Chart {
+export function cruxMapChart(map: BestOptionMap, scenario = "scenario", source = "guarantor"): Chart {
   const color = new Map(map.options.map((o, i) => [o, categorical(i)]));
   const xs = map.x.values.map(round);
   const ys = map.y.values.map(round);
   const marks: Mark[] = map.cells.flatMap((row, yi) =>
     row.map((cell, xi): Mark => ({
-      type: "rect", x: xs[xi], y: ys[yi], fill: color.get(cell.best) ?? "#999", textFill: "#fff",
+      type: "rect", x: xs[xi], y: ys[yi], fill: color.get(cell.best) ?? "#999", textFill: textOn(color.get(cell.best) ?? "#999"),
       text: `${cell.best.slice(0, 14)}${cell.clear ? "" : " ?"}`,
       title: `${map.x.parameter} = ${xs[xi]}, ${map.y.parameter} = ${ys[yi]}: best ${cell.best}, better than the runner-up by ${round(cell.margin.mean)} ± ${round(cell.margin.se)}${cell.clear ? "" : " (not clear)"}`,
     })),
@@ -109,10 +133,11 @@ export function cruxMapChart(map: BestOptionMap): Chart {
       y: { type: "band", domain: ys, label: map.y.parameter },
       marks,
       legend: map.options.map((o) => ({ name: o, color: color.get(o)! })),
+      context: { kind: `crux-map-${map.outcome}`, subject: scenario, perspective: map.perspective, option: map.options.join("-"), source },
     },
     data: {
-      columns: [map.x.parameter, map.y.parameter, "best", "margin", "margin_se", "clear"],
-      rows: map.cells.flatMap((row, yi) => row.map((c, xi) => [map.x.values[xi], map.y.values[yi], c.best, c.margin.mean, c.margin.se, c.clear ? "yes" : "no"])),
+      columns: ["outcome", "perspective", map.x.parameter, map.y.parameter, "best", "margin", "margin_se", "clear"],
+      rows: map.cells.flatMap((row, yi) => row.map((c, xi) => [map.outcome, map.perspective, map.x.values[xi], map.y.values[yi], c.best, c.margin.mean, c.margin.se, c.clear ? "yes" : "no"])),
     },
   };
 }

@@ -6,6 +6,9 @@ import type { BacktestAnswer, SurvivalByGroup } from "../../../src/server/eviden
 import { categorical } from "./palette.js";
 import type { Chart, Mark } from "./spec.js";
 
+/** the bundled case sets and their sources are described in docs/EVIDENCE.md */
+const sourceOf = (data: string): string => `guarantor's bundled "${data}" cases (docs/EVIDENCE.md)`;
+
 const WIDTH = 640;
 const HEIGHT = 380;
 const pct = (p: number): string => `${(p * 100).toFixed(1)} %`;
@@ -51,9 +54,15 @@ export function kaplanMeierChart(answer: SurvivalByGroup): Chart {
       y: { type: "linear", domain: [0, 1], label: "P(no renewed war yet)", format: "percent" },
       marks,
       legend: answer.curves.map((c, i) => ({ name: c.group, color: categorical(i) })),
+      context: { kind: `survival-by-${answer.by}${answer.where ? `-where-${answer.where}` : ""}`, subject: answer.title, source: sourceOf(answer.data) },
     },
-    data: { columns: ["group", "years", "at_risk", "survival", "lower_95", "upper_95"], rows },
+    data: { columns: ["data", "group", "years", "at_risk", "survival", "lower_95", "upper_95"], rows: rows.map((r) => [answer.data, ...r]) },
   };
+}
+
+/** Radius from 3 to 11 px with the dot's area proportional to the bin's count. */
+export function dotRadius(count: number, largest: number): number {
+  return 3 + 8 * Math.sqrt(count / Math.max(1, largest));
 }
 
 export function reliabilityChart(answer: BacktestAnswer): Chart {
@@ -62,6 +71,7 @@ export function reliabilityChart(answer: BacktestAnswer): Chart {
   ];
   const rows: (string | number)[][] = [];
   const described: string[] = [];
+  const largest = Math.max(1, ...answer.horizon.scores.flatMap((s) => s.score.bins.map((b) => b.count)));
   answer.horizon.scores.forEach((score, i) => {
     const color = categorical(i);
     const bins = score.score.bins.filter((b) => b.count > 0);
@@ -76,8 +86,11 @@ export function reliabilityChart(answer: BacktestAnswer): Chart {
       })),
       stroke: color,
     });
-    if (bins.length > 1) marks.push({ type: "line", name: score.predictor, points: bins.map((b) => [b.meanForecast, b.observedFrequency]), stroke: color });
-    marks.push({ type: "dot", name: score.predictor, points: bins.map((b) => ({ x: b.meanForecast, y: b.observedFrequency, title: label(b) })), fill: color, radius: 4 });
+    // a bin's area grows with its count (no lines: bins are separate estimates, not a curve)
+    marks.push({
+      type: "dot", name: score.predictor, fill: color, radius: 4,
+      points: bins.map((b) => ({ x: b.meanForecast, y: b.observedFrequency, title: label(b), radius: dotRadius(b.count, largest), label: `n=${b.count}` })),
+    });
     for (const b of bins) rows.push([score.predictor, b.lower, b.upper, b.count, b.meanForecast, b.observedFrequency, b.observedStdErr]);
     described.push(`${score.predictor}: Brier ${score.score.brier.toFixed(3)} ± ${score.score.brierStdErr.toFixed(3)}, reliability ${score.score.reliability.toFixed(4)}, resolution ${score.score.resolution.toFixed(4)}`);
   });
@@ -86,13 +99,14 @@ export function reliabilityChart(answer: BacktestAnswer): Chart {
     spec: {
       id: `reliability-${answer.data}-${answer.horizon.years}y`,
       title: `Reliability of forecasts of renewed war within ${answer.horizon.years} years (${scheme})`,
-      summary: `Mean forecast against observed frequency per forecast bin, ±1 binomial SE, for ${answer.horizon.n} cases with a known outcome (${answer.horizon.events} wars). Points on the diagonal are well calibrated. ${described.join("; ")}.`,
+      summary: `Mean forecast against observed frequency per forecast bin, ±1 binomial SE; each dot's area and its label give the bin's number of cases. For ${answer.horizon.n} cases with a known outcome (${answer.horizon.events} wars). Points on the diagonal are well calibrated. ${described.join("; ")}.`,
       width: WIDTH,
       height: HEIGHT,
       x: { type: "linear", domain: [0, 1], label: "forecast P(war resumes)", format: "percent" },
       y: { type: "linear", domain: [0, 1], label: "observed frequency", format: "percent" },
       marks,
       legend: answer.horizon.scores.map((s, i) => ({ name: s.predictor, color: categorical(i) })),
+      context: { kind: `reliability-${answer.horizon.years}y-${answer.scheme.kind}`, subject: answer.title, source: sourceOf(answer.data) },
     },
     data: { columns: ["predictor", "bin_from", "bin_to", "count", "mean_forecast", "observed_frequency", "observed_se"], rows },
   };

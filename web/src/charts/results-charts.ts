@@ -5,11 +5,13 @@
 import type { EvaluationResult, OptionPerspectiveResult, StateShares } from "../../../src/contract/result.js";
 import { formatEstimate, outcomeLabel, OUTCOMES } from "../outcomes.js";
 import { categorical, sequential, STATE_COLORS } from "./palette.js";
-import type { Chart, Mark } from "./spec.js";
+import type { Chart, ChartContext, Mark } from "./spec.js";
 
 const WIDTH = 640;
 const HEIGHT = 360;
 const pct = (p: number): string => `${(p * 100).toFixed(1)} %`;
+/** months → years, for axes: every outcome speaks in years */
+const years = (months: number): number => months / 12;
 
 function cell(result: EvaluationResult, option: string, perspective: string): OptionPerspectiveResult {
   const found = result.results.find((r) => r.option === option && r.perspective === perspective);
@@ -19,40 +21,62 @@ function cell(result: EvaluationResult, option: string, perspective: string): Op
 
 const optionLabel = (result: EvaluationResult, id: string): string => result.options.find((o) => o.id === id)?.label ?? id;
 
-/** Kaplan–Meier survival of peace per option, with a ±1.96 SE band, under one perspective. */
-export function survivalChart(result: EvaluationResult, perspective: string): Chart {
+const context = (result: EvaluationResult, source: string, kind: string, extra: Partial<ChartContext> = {}): ChartContext => ({
+  kind, subject: result.scenario, seed: result.seed, source, ...extra,
+});
+
+/**
+ * Kaplan–Meier survival of peace per option under one perspective, in years. Every series is named
+ * at its end; the highlighted option is drawn bold with its ±1.96 SE band, the others faint.
+ */
+export function survivalChart(result: EvaluationResult, perspective: string, highlight: string | null = null, source = "guarantor"): Chart {
   const marks: Mark[] = [];
+  const lines: Mark[] = [];
   const rows: (string | number)[][] = [];
   const endings: string[] = [];
+  const labels: { y: number; text: string; color: string; title: string }[] = [];
   let lastMonth = 1;
   result.options.forEach((option, i) => {
     const curve = cell(result, option.id, perspective).survival;
     const color = categorical(i);
-    const band = curve.months.map((m, t) => ({
-      x: m,
-      y0: Math.max(0, curve.survival[t] - 1.96 * curve.se[t]),
-      y1: Math.min(1, curve.survival[t] + 1.96 * curve.se[t]),
-    }));
-    marks.push({ type: "area", name: `${option.id}: 95 % band`, points: band, fill: color, opacity: 0.15 });
-    marks.push({ type: "line", name: `${option.id}: ${option.label}`, points: curve.months.map((m, t) => [m, curve.survival[t]]), stroke: color });
-    curve.months.forEach((m, t) => rows.push([option.id, m, curve.survival[t], curve.se[t], curve.n]));
+    const strong = highlight === null || highlight === option.id;
+    if (strong) {
+      const band = curve.months.map((m, t) => ({
+        x: years(m),
+        y0: Math.max(0, curve.survival[t] - 1.96 * curve.se[t]),
+        y1: Math.min(1, curve.survival[t] + 1.96 * curve.se[t]),
+      }));
+      marks.push({ type: "area", name: `${option.id}: 95 % band`, points: band, fill: color, opacity: highlight === null ? 0.12 : 0.22 });
+    }
+    const line: Mark = {
+      type: "line", name: `${option.id}: ${option.label}`, points: curve.months.map((m, t) => [years(m), curve.survival[t]]), stroke: color,
+      width: highlight === option.id ? 3.5 : strong ? 2 : 1.5, opacity: strong ? 1 : 0.35,
+    };
+    // the highlighted line is drawn last, on top of the others
+    if (highlight === option.id) lines.push(line);
+    else lines.unshift(line);
+    curve.months.forEach((m, t) => rows.push([option.id, perspective, m, years(m), curve.survival[t], curve.se[t], curve.n]));
     const end = curve.survival.length - 1;
     lastMonth = Math.max(lastMonth, curve.months[end] ?? 1);
+    labels.push({ y: curve.survival[end], text: option.id, color, title: `${option.label}: ${pct(curve.survival[end])} at the horizon` });
     endings.push(`${option.label}: ${pct(curve.survival[end])} ± ${pct(curve.se[end])} (of ${curve.n} accepted)`);
   });
+  const longest = Math.max(...result.options.map((o) => o.id.length));
   return {
     spec: {
       id: "survival",
-      title: `Peace holding, by option (perspective: ${perspective})`,
-      summary: `Share of accepted settlements with no major war yet, by months since the settlement. At month ${lastMonth}: ${endings.join("; ")}.`,
+      title: `Peace holding, by option (perspective: ${perspective})${highlight ? `, ${highlight} highlighted` : ""}`,
+      summary: `Share of accepted settlements with no major war yet, by years since the settlement. After ${Number(years(lastMonth).toFixed(1))} years: ${endings.join("; ")}.`,
       width: WIDTH,
       height: HEIGHT,
-      x: { type: "linear", domain: [0, lastMonth], label: "months since the settlement", format: "number" },
+      x: { type: "linear", domain: [0, years(lastMonth)], label: "years since the settlement", format: "number" },
       y: { type: "linear", domain: [0, 1], label: "P(no major war yet | accepted)", format: "percent" },
-      marks,
-      legend: result.options.map((o, i) => ({ name: o.id, color: categorical(i) })),
+      marks: [...marks, ...lines, { type: "label", items: labels }],
+      legend: [],
+      marginRight: Math.min(210, 24 + longest * 7),
+      context: context(result, source, "survival", { perspective, ...(highlight ? { option: highlight } : {}) }),
     },
-    data: { columns: ["option", "month", "survival", "se", "accepted_trajectories"], rows },
+    data: { columns: ["option", "perspective", "month", "years", "survival", "se", "accepted_trajectories"], rows },
   };
 }
 
@@ -65,36 +89,37 @@ const STATE_LABELS: Record<keyof StateShares, string> = {
   no_settlement: "no settlement (war goes on)",
 };
 
-/** Stacked shares of trajectories in each state, month by month, for one option and perspective. */
-export function statesChart(result: EvaluationResult, option: string, perspective: string): Chart {
+/** Stacked shares of trajectories in each state, month by month (drawn in years), for one option and perspective. */
+export function statesChart(result: EvaluationResult, option: string, perspective: string, source = "guarantor"): Chart {
   const states = cell(result, option, perspective).states;
   const names = (Object.keys(STATE_LABELS) as (keyof StateShares)[]).filter((s) => Array.isArray(states[s]));
   const months = states.armed_peace.length;
   const base = new Array<number>(months).fill(0);
   const marks: Mark[] = names.map((state) => {
-    const points = states[state].map((share, t) => ({ x: t, y0: base[t], y1: (base[t] += share) }));
+    const points = states[state].map((share, t) => ({ x: years(t), y0: base[t], y1: (base[t] += share) }));
     return { type: "area", name: STATE_LABELS[state], points, fill: STATE_COLORS[state], opacity: 0.9 };
   });
   const last = months - 1;
-  const rows = Array.from({ length: months }, (_, t) => [t, ...names.map((s) => states[s][t])]);
+  const rows = Array.from({ length: months }, (_, t) => [option, perspective, t, years(t), ...names.map((s) => states[s][t])]);
   return {
     spec: {
       id: "states",
       title: `States over time: ${optionLabel(result, option)} (perspective: ${perspective})`,
-      summary: `Share of trajectories in each state by month. In the last month: ${names.map((s) => `${STATE_LABELS[s]} ${pct(states[s][last] ?? 0)}`).join(", ")}.`,
+      summary: `Share of trajectories in each state by year. In the last month: ${names.map((s) => `${STATE_LABELS[s]} ${pct(states[s][last] ?? 0)}`).join(", ")}.`,
       width: WIDTH,
       height: HEIGHT,
-      x: { type: "linear", domain: [0, Math.max(1, last)], label: "month", format: "number" },
+      x: { type: "linear", domain: [0, Math.max(1, years(last))], label: "years since the start", format: "number" },
       y: { type: "linear", domain: [0, 1], label: "share of trajectories", format: "percent" },
       marks,
       legend: names.map((s) => ({ name: STATE_LABELS[s], color: STATE_COLORS[s] })),
+      context: context(result, source, "states", { perspective, option }),
     },
-    data: { columns: ["month", ...names], rows },
+    data: { columns: ["option", "perspective", "month", "years", ...names], rows },
   };
 }
 
 /** Distribution of alignment at the horizon: each option's share of trajectories per bin, as a line through the bin centres. */
-export function alignmentChart(result: EvaluationResult, perspective: string): Chart {
+export function alignmentChart(result: EvaluationResult, perspective: string, source = "guarantor"): Chart {
   const marks: Mark[] = [];
   const rows: (string | number)[][] = [];
   const means: string[] = [];
@@ -106,7 +131,7 @@ export function alignmentChart(result: EvaluationResult, perspective: string): C
     const points: [number, number][] = counts.map((count, b) => {
       const share = count / total;
       top = Math.max(top, share);
-      rows.push([option.id, edges[b], edges[b + 1], count, share]);
+      rows.push([option.id, perspective, edges[b], edges[b + 1], count, share]);
       return [(edges[b] + edges[b + 1]) / 2, share];
     });
     marks.push({ type: "line", name: `${option.id}: ${option.label}`, points, stroke: categorical(i) });
@@ -123,39 +148,64 @@ export function alignmentChart(result: EvaluationResult, perspective: string): C
       y: { type: "linear", domain: [0, Math.min(1, Math.max(0.05, top * 1.1))], label: "share of trajectories per bin", format: "percent" },
       marks,
       legend: result.options.map((o, i) => ({ name: o.id, color: categorical(i) })),
+      context: context(result, source, "alignment", { perspective }),
     },
-    data: { columns: ["option", "bin_from", "bin_to", "count", "share"], rows },
+    data: { columns: ["option", "perspective", "bin_from", "bin_to", "count", "share"], rows },
   };
 }
 
-/** Options × perspectives grid of one outcome's mean, shaded from lowest to highest, each cell with its SE. */
-export function heatmapChart(result: EvaluationResult, outcome: string): Chart {
+/** Each perspective's lowest and highest mean of `outcome`: the heat map shades within a perspective. */
+function rangeByPerspective(result: EvaluationResult, outcome: string): Map<string, [number, number]> {
+  const ranges = new Map<string, [number, number]>();
+  for (const r of result.results) {
+    const mean = r.outcomes[outcome as keyof typeof r.outcomes]?.mean;
+    if (!Number.isFinite(mean)) continue;
+    const [lo, hi] = ranges.get(r.perspective) ?? [Infinity, -Infinity];
+    ranges.set(r.perspective, [Math.min(lo, mean), Math.max(hi, mean)]);
+  }
+  return ranges;
+}
+
+/**
+ * Options × perspectives grid of one outcome's mean, each cell with its SE. Shaded within each
+ * perspective (column) from its lowest to its highest option: perspectives differ in level, and
+ * what a reader compares is the options under one of them.
+ */
+export function heatmapChart(result: EvaluationResult, outcome: string, source = "guarantor"): Chart {
+  const ranges = rangeByPerspective(result, outcome);
+  const shadeOf = (perspective: string, mean: number) => {
+    const [lo, hi] = ranges.get(perspective) ?? [0, 0];
+    return hi > lo ? (mean - lo) / (hi - lo) : 0.5;
+  };
   const cells = result.results.map((r) => ({ r, estimate: r.outcomes[outcome as keyof typeof r.outcomes] }));
-  const means = cells.map((c) => c.estimate?.mean ?? NaN).filter(Number.isFinite);
-  const [lo, hi] = [Math.min(...means), Math.max(...means)];
   const marks: Mark[] = cells.map(({ r, estimate }) => {
-    const shade = sequential(hi > lo ? (estimate.mean - lo) / (hi - lo) : 0.5);
-    const text = formatEstimate(outcome, estimate);
-    return { type: "rect", x: r.perspective, y: r.option, fill: shade.fill, textFill: shade.text, text, title: `${r.option} × ${r.perspective}: ${text}` };
+    const shade = sequential(shadeOf(r.perspective, estimate.mean));
+    const [mean, se] = formatEstimate(outcome, estimate).split(" ± ");
+    return { type: "rect", x: r.perspective, y: r.option, fill: shade.fill, textFill: shade.text, text: `${mean}\n± ${se}`, title: `${r.option} × ${r.perspective}: ${mean} ± ${se}` };
   });
   const conditional = OUTCOMES[outcome]?.conditionalOnAcceptance ? " (over accepted settlements only)" : "";
-  const best = cells.reduce((a, b) => (b.estimate.mean < a.estimate.mean ? b : a));
-  const worst = cells.reduce((a, b) => (b.estimate.mean > a.estimate.mean ? b : a));
+  const lowest = result.perspectives.map((p) => {
+    const column = cells.filter((c) => c.r.perspective === p.id);
+    const best = column.reduce((a, b) => (b.estimate.mean < a.estimate.mean ? b : a));
+    return `${p.id}: ${best.r.option} (${formatEstimate(outcome, best.estimate)})`;
+  });
   return {
     spec: {
       id: "heatmap",
       title: `${outcomeLabel(outcome)} by option and perspective${conditional}`,
-      summary: `${outcomeLabel(outcome)}${conditional}: lowest ${formatEstimate(outcome, best.estimate)} for ${best.r.option} under ${best.r.perspective}; highest ${formatEstimate(outcome, worst.estimate)} for ${worst.r.option} under ${worst.r.perspective}. Darker is higher.`,
+      summary: `${outcomeLabel(outcome)}${conditional}, mean ± standard error. Shades compare options within each perspective (column): lightest is that perspective's lowest, darkest its highest. Lowest per perspective — ${lowest.join("; ")}.`,
       width: WIDTH,
-      height: Math.max(200, 80 + 34 * result.options.length),
+      height: Math.max(220, 110 + 40 * result.options.length),
       x: { type: "band", domain: result.perspectives.map((p) => p.id), label: "perspective" },
       y: { type: "band", domain: result.options.map((o) => o.id), label: "option" },
       marks,
       legend: [],
+      ramp: { colors: [0, 0.25, 0.5, 0.75, 1].map((t) => sequential(t).fill), low: "lowest", high: "highest within its perspective (column)" },
+      context: context(result, source, `heatmap-${outcome}`),
     },
     data: {
-      columns: ["option", "perspective", "outcome", "mean", "se"],
-      rows: cells.map(({ r, estimate }) => [r.option, r.perspective, outcome, estimate.mean, estimate.se]),
+      columns: ["option", "perspective", "outcome", "mean", "se", "shade_within_perspective"],
+      rows: cells.map(({ r, estimate }) => [r.option, r.perspective, outcome, estimate.mean, estimate.se, shadeOf(r.perspective, estimate.mean)]),
     },
   };
 }
