@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EvaluationResult } from "../../src/sim/result.js";
+import type { EvaluationResult } from "../../src/contract/result.js";
 import { contrastRatio } from "../../web/src/charts/contrast.js";
 import { ARTIFACTS, pageWidth, startHarness, type Harness } from "./harness.js";
 
