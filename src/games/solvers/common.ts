@@ -28,11 +28,11 @@ export interface StrategicView {
   toProfile<T>(probs: T[][], field: Field<T>): Profile;
 }
 
-export function strategicView(game: Game): StrategicView {
+export function strategicView(game: Game, options?: SolveOptions): StrategicView {
   if (game.kind === "nfg") {
     return { nfg: game, toProfile: (probs) => ({ kind: "mixed", probs: probs as Num[][] }) };
   }
-  const rnf = reducedNormalForm(game);
+  const rnf = reducedNormalForm(game, undefined, options?.deadline);
   return {
     nfg: rnf.game,
     toProfile: (probs, field) => ({ kind: "behaviour", probs: mixedToBehaviour(rnf, game, probs, field) as Num[][][] }),

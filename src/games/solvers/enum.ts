@@ -150,7 +150,7 @@ export const enumSolver: Solver = {
   description: "support enumeration: all equilibria of a non-degenerate two-player game, exact",
   solve(game: Game, options?: SolveOptions): SolveResult {
     requireTwoPlayers(game, "enum");
-    const view = strategicView(game);
+    const view = strategicView(game, options);
     const bm = bimatrixOf(view.nfg);
     const pairs = binomial(bm.rows + bm.cols, bm.rows) - 1;
     if (pairs > MAX_SUPPORT_PAIRS) {

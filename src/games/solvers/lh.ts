@@ -110,7 +110,7 @@ export const lhSolver: Solver = {
   description: "Lemke–Howson from every starting label (two players), distinct equilibria",
   solve(game: Game, options?: SolveOptions): SolveResult {
     requireTwoPlayers(game, "lh");
-    const view = strategicView(game);
+    const view = strategicView(game, options);
     const bm = bimatrixOf(view.nfg);
     if (bm.rows + bm.cols > MAX_LH_STRATEGIES) {
       throw new InputError(`lh: the game has ${bm.rows}×${bm.cols} strategies; at most ${MAX_LH_STRATEGIES} in all are supported`);
