@@ -18,6 +18,7 @@ import type { NormalFormGame } from "../normal-form.js";
 import { Rational } from "../rational.js";
 import { behaviourAt } from "../reduced-normal-form.js";
 import { type SequenceForm, sequenceForm } from "../sequence-form.js";
+import { checkProfile, normalisedGame } from "../verify.js";
 import { checkDeadline, requireTwoPlayers } from "./common.js";
 import type { SolveOptions, SolveResult, Solver } from "./solver.js";
 import { ExactTableau, FloatTableau, type Tableau, commonDenominator } from "./tableau.js";
@@ -236,10 +237,11 @@ export const lcpSolver: Solver = {
     let payoffs: Num[] = [];
     if (options?.arithmetic === "float") {
       try {
-        probs = sequenceFormEquilibrium(tree, floatField, options);
-        const report = behaviourRegrets(tree, probs as number[][][], floatField);
-        payoffs = report.payoffs;
-        if (!(Math.max(...report.regrets) <= 1e-7 * (1 + payoffScale(tree)))) probs = undefined;
+        // on payoffs divided by their scale, so the float tolerances are relative to it
+        const normalised = normalisedGame(tree);
+        probs = sequenceFormEquilibrium(normalised, floatField, options);
+        payoffs = behaviourRegrets(tree, probs as number[][][], floatField).payoffs;
+        if (!checkProfile(tree, { kind: "behaviour", probs }, normalised).ok) probs = undefined;
       } catch (e) {
         if (!(e instanceof PivotingFailure)) throw e;
       }
@@ -260,7 +262,3 @@ export const lcpSolver: Solver = {
     return { equilibria: [{ profile, payoffs }], notes };
   },
 };
-
-function payoffScale(game: ExtensiveFormGame): number {
-  return Math.max(0, ...game.outcomes.flatMap((o) => o.payoffs.map((x) => Math.abs(x.toNumber()))));
-}
