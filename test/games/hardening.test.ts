@@ -56,6 +56,13 @@ describe("game files are read with a byte cap and size limits", () => {
     }
   });
 
+  it("solve /dev/zero exits 1 naming the limit, without growing memory", async () => {
+    if (!existsSync("/dev/zero")) return;
+    const result = await runCli([register], ["solve", "/dev/zero", "--method", "pure"]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("/dev/zero: the game file is larger than 16 MiB");
+  });
+
   it("a short file within the cap reads normally, and a missing one gets a message", () => {
     const dir = mkdtempSync(join(tmpdir(), "guarantor-read-"));
     const file = join(dir, "g.nfg");
