@@ -19,7 +19,7 @@ import { Rational } from "../rational.js";
 import { behaviourAt } from "../reduced-normal-form.js";
 import { type SequenceForm, sequenceForm } from "../sequence-form.js";
 import { checkProfile, normalisedGame } from "../verify.js";
-import { checkDeadline, requireTwoPlayers } from "./common.js";
+import { checkDeadline, requireTwoPlayers, SolverFailure } from "./common.js";
 import type { SolveOptions, SolveResult, Solver } from "./solver.js";
 import { ExactTableau, FloatTableau, type Tableau, commonDenominator } from "./tableau.js";
 import { solveIntegerSystem } from "./linear-solve.js";
@@ -248,7 +248,15 @@ export const lcpSolver: Solver = {
       if (!probs) notes.push("floating-point pivoting lost accuracy on this game; it was solved in exact arithmetic instead");
     }
     if (!probs) {
-      probs = sequenceFormEquilibrium(tree, exactField, options);
+      try {
+        probs = sequenceFormEquilibrium(tree, exactField, options);
+      } catch (e) {
+        // --float was asked because the game is too large for exact pivoting: say both facts
+        if (notes.length > 0 && e instanceof InputError && e.message.startsWith("lcp: the sequence form has")) {
+          throw new SolverFailure(`lcp: floating-point pivoting lost accuracy on this game, and it is too large to solve exactly (${e.message})`);
+        }
+        throw e;
+      }
       const report = behaviourRegrets(tree, probs as Rational[][][], exactField);
       payoffs = report.payoffs;
       // the theory says this cannot happen; if it ever does, say so rather than report it silently
