@@ -14,6 +14,7 @@ import { Rational } from "../../src/games/rational.js";
 import { readFileTextBounded } from "../../src/games/read-bounded.js";
 import { METHOD_NAMES, SOLVERS, verifiedSolver } from "../../src/games/solvers/index.js";
 import type { Solver } from "../../src/games/solvers/solver.js";
+import { SolverFailure } from "../../src/games/solvers/common.js";
 import { runCli } from "../helpers/cli.js";
 
 afterEach(() => vi.restoreAllMocks());
@@ -160,19 +161,31 @@ describe("solvers never claim what they did not find", () => {
     expect(result.notes.join(" ")).toMatch(/failed the equilibrium check/);
   });
 
-  it("qre on a game where the path breaks down exits 4 with a message, not an internal error", async () => {
+  it("qre where the logit path breaks down: its last point is polished and checked, or exit 4 with a message", async () => {
     const dir = mkdtempSync(join(tmpdir(), "guarantor-qre-"));
     const file = join(dir, "g.nfg");
-    // payoff pairs of a 3×3 game whose logit path the corrector cannot follow
+    // a degenerate 3×3 game whose logit path the corrector cannot follow to the end (step size underflow)
     const pairs = [[0, 0], [0, 1], [1, 1], [1, 0], [1, 0], [1, 0], [1, 1], [1, 0], [0, 1]];
     writeFileSync(file, `NFG 1 R "q" { "a" "b" } { 3 3 }\n${pairs.flat().join(" ")}\n`);
     try {
-      const result = await runCli([register], ["solve", file, "--method", "qre"]);
+      const result = await runCli([register], ["solve", file, "--method", "qre", "--json"]);
       expect(result.err).not.toMatch(/internal error/);
-      expect([0, 4]).toContain(result.code);
-      if (result.code === 4) expect(result.err).toMatch(/qre: the logit path could not be followed on this game \(step size underflow/);
+      expect(result.code).toBe(0);
+      expect(result.err).toMatch(/the logit path broke down at λ = .* \(step size underflow.*polished into the equilibrium reported/);
+      const game = readGameFile(file);
+      for (const eq of JSON.parse(result.out).equilibria as { profile: number[][] }[]) {
+        const probs = eq.profile.map((r) => r.map((x) => Rational.from(x)));
+        const regret = Math.max(...mixedRegrets(game as never, probs, exactField).regrets.map((r) => r.toNumber()));
+        expect(regret).toBeLessThanOrEqual(1e-9);
+      }
     } finally {
       rmSync(dir, { recursive: true });
     }
+  });
+
+  it("a logit path failure that cannot be rescued is a SolverFailure with exit code 4", () => {
+    const failure = new SolverFailure("qre: the logit path could not be followed");
+    expect(failure).toBeInstanceOf(InputError);
+    expect(failure.exitCode).toBe(4);
   });
 });

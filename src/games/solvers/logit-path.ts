@@ -135,6 +135,8 @@ export class LogitPathFailure extends Error {
     readonly reason: string,
     /** λ where it stopped */
     readonly lambda: number,
+    /** the last point on the path (probabilities), for a caller that can still use it */
+    readonly probs: Float64Array,
   ) {
     super(`logit path: ${reason} at λ = ${lambda}`);
     this.name = "LogitPathFailure";
@@ -165,7 +167,7 @@ export function traceLogitPath(sys: LogitSystem, options: { targetLambda?: numbe
     options.checkTime();
     const J = jacobian(tr, x.subarray(0, K), x[K]);
     const t = tangent(J, dir);
-    if (!t) throw new LogitPathFailure("singular Jacobian, a bifurcation", x[K]);
+    if (!t) throw new LogitPathFailure("singular Jacobian, a bifurcation", x[K], point(x).probs);
     const predicted = x.map((v, i) => v + step * t[i]);
     if (predicted[K] >= stop) {
       if (options.targetLambda === undefined) return point(x);
@@ -179,14 +181,14 @@ export function traceLogitPath(sys: LogitSystem, options: { targetLambda?: numbe
     const corrected = correct(tr, predicted, t);
     if (!corrected || norm(corrected.x.map((v, i) => v - predicted[i])) > 0.5 * step + 1e-9) {
       step /= 2;
-      if (step < 1e-12) throw new LogitPathFailure("step size underflow: the corrector does not converge even on tiny steps", x[K]);
+      if (step < 1e-12) throw new LogitPathFailure("step size underflow: the corrector does not converge even on tiny steps", x[K], point(x).probs);
       continue;
     }
     x = corrected.x;
     dir = t;
     if (corrected.iterations <= 3) step *= 2;
   }
-  throw new LogitPathFailure("more than 100,000 steps", x[K]);
+  throw new LogitPathFailure("more than 100,000 steps", x[K], point(x).probs);
 
   function point(at: Float64Array): PathPoint {
     return { lambda: at[K], probs: at.subarray(0, K).map(Math.exp) };

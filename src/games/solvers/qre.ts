@@ -190,6 +190,19 @@ export const qreSolver: Solver = {
       });
     } catch (e) {
       if (!(e instanceof LogitPathFailure)) throw e;
+      if (options?.lambda === undefined) {
+        // the last point may still polish into an equilibrium (it passes the check, or nothing is reported)
+        const rescued = limitingEquilibrium(game, scaled, sys, e.probs, e.lambda / unit);
+        if (rescued.equilibria.length > 0) {
+          return {
+            equilibria: rescued.equilibria,
+            notes: [
+              `the logit path broke down at λ = ${(e.lambda / unit).toPrecision(3)} (${e.reason}); ` +
+                "its last point was polished into the equilibrium reported, which passed the check",
+            ],
+          };
+        }
+      }
       throw new SolverFailure(
         `qre: the logit path could not be followed on this game (${e.reason}, at λ = ${(e.lambda / unit).toPrecision(3)}); ` +
           "no equilibrium is reported (try --method enum, lh or lcp)",
