@@ -12,8 +12,10 @@ import {
   type RawNode,
   TERMINAL,
 } from "./extensive-form.js";
+import { MAX_TABLE_ENTRIES, MAX_TREE_NODES } from "./limits.js";
+import { readPlayers } from "./nfg-format.js";
 import { Rational } from "./rational.js";
-import { type Token, TokenReader, quote, tokenize } from "./gambit-tokens.js";
+import { type Token, TokenReader, quote } from "./gambit-tokens.js";
 
 const DECIMAL_SLACK = Rational.of(1n, 1_000_000n);
 
@@ -31,10 +33,18 @@ class EfgReader {
 
   readTree(): void {
     let pending = 1;
+    const maxNodes = Math.min(MAX_TREE_NODES, Math.floor(MAX_TABLE_ENTRIES / (this.players.length + 1)));
     while (pending > 0) {
       const t = this.r.peek();
       if (t.type === "end") throw this.r.error(t, `${pending} more node${pending === 1 ? "" : "s"} (the tree is incomplete)`);
       pending += this.readNode() - 1;
+      if (this.nodes.length + pending > maxNodes) {
+        throw this.r.errorAt(
+          t,
+          `the tree has more than ${maxNodes} nodes (at most ${MAX_TREE_NODES}, and nodes × (players + 1) at most ${MAX_TABLE_ENTRIES}); ` +
+            "larger trees are not supported",
+        );
+      }
     }
     if (this.r.peek().type !== "end") throw this.r.error(this.r.peek(), "end of file after the last node of the tree");
   }
@@ -155,15 +165,14 @@ class EfgReader {
 }
 
 export function readEfg(text: string, file = "<efg>"): ExtensiveFormGame {
-  const r = new TokenReader(tokenize(text, file), file);
+  const r = new TokenReader(text, file);
   r.expectWord("EFG");
   const version = r.expect("number", "format version 2");
   if (version.text !== "2") throw r.errorAt(version, `unsupported EFG version ${version.text} (expected 2)`);
   const type = r.expect("word", '"R" or "D"');
   if (type.text !== "R" && type.text !== "D") throw r.error(type, '"R" or "D"');
   const title = r.string("the game title in quotes");
-  const players = r.list("the list of players", () => r.string("a player name in quotes"));
-  if (players.length === 0) throw r.errorAt(r.peek(), "a game needs at least one player");
+  const players = readPlayers(r);
   const comment = r.peek().type === "string" ? r.next().text : "";
   const reader = new EfgReader(r, players, type.text === "R");
   reader.readTree();

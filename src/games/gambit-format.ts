@@ -2,11 +2,11 @@
  * Reading and writing Gambit's file formats: .nfg (strategic games) and .efg (extensive games,
  * "EFG 2 R"). The kind is taken from the file's first word, so a misnamed file still reads.
  */
-import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
 import { readEfg, writeEfg } from "./efg-format.js";
 import type { Game } from "./game.js";
 import { readNfg, writeNfg } from "./nfg-format.js";
+import { readFileTextBounded } from "./read-bounded.js";
 
 export { readEfg, writeEfg, readNfg, writeNfg };
 
@@ -18,15 +18,11 @@ export function readGame(text: string, file = "<game>"): Game {
   throw new InputError(`${file}:1:1: expected a Gambit game file starting with "NFG" or "EFG"`);
 }
 
+/** Largest game file read (docs/GAMES.md, "Limits"): devices and pipes are cut off here too. */
+export const MAX_GAME_FILE_BYTES = 16 * 1024 * 1024;
+
 export function readGameFile(path: string): Game {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${path}: ${code === "ENOENT" ? "no such file" : code ?? String(e)}`);
-  }
-  return readGame(text, path);
+  return readGame(readFileTextBounded(path, MAX_GAME_FILE_BYTES, "game file"), path);
 }
 
 export function writeGame(game: Game): string {

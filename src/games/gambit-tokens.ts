@@ -14,72 +14,103 @@ export interface Token {
 }
 
 const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:\/\d+)?/y;
+/** Longest number literal read (exponents are limited alike, in Rational.parse). */
+export const MAX_NUMBER_CHARS = 10_000;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
 
-export function tokenize(text: string, file: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  const fail = (what: string): never => {
-    throw new InputError(`${file}:${line}:${i - lineStart + 1}: ${what}`);
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === "\n") {
-      i++;
-      line++;
-      lineStart = i;
-      continue;
-    }
-    if (ch === " " || ch === "\t" || ch === "\r") {
-      i++;
-      continue;
-    }
-    const column = i - lineStart + 1;
-    if (ch === "{" || ch === "}" || ch === ",") {
-      tokens.push({ type: ch, text: ch, line, column });
-      i++;
-    } else if (ch === '"') {
-      const startLine = line;
-      let value = "";
-      i++;
-      while (true) {
-        if (i >= text.length) {
-          line = startLine;
-          i = lineStart + column - 1;
-          fail("unterminated string (missing closing quote)");
-        }
-        const c = text[i];
-        if (c === "\\" && i + 1 < text.length) {
-          value += text[i + 1];
-          i += 2;
-        } else if (c === '"') {
-          i++;
-          break;
-        } else {
-          if (c === "\n") {
-            line++;
-            lineStart = i + 1;
-          }
-          value += c;
-          i++;
-        }
-      }
-      tokens.push({ type: "string", text: value, line: startLine, column });
-    } else {
-      NUMBER.lastIndex = i;
-      WORD.lastIndex = i;
-      const num = NUMBER.exec(text);
-      const word = num ? null : WORD.exec(text);
-      const match = num ?? word;
-      if (!match) fail(`unexpected character ${JSON.stringify(ch)}`);
-      tokens.push({ type: num ? "number" : "word", text: match![0], line, column });
-      i += match![0].length;
-    }
+/**
+ * Reads tokens one at a time, so a large file never becomes a large array of token objects.
+ * Invariant: `i` is the position after the last token read, `line`/`lineStart` describe it.
+ */
+class Tokenizer {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
+
+  private fail(what: string): never {
+    throw new InputError(`${this.file}:${this.line}:${this.i - this.lineStart + 1}: ${what}`);
   }
-  tokens.push({ type: "end", text: "end of file", line, column: i - lineStart + 1 });
-  return tokens;
+
+  next(): Token {
+    const text = this.text;
+    while (this.i < text.length) {
+      const ch = text[this.i];
+      if (ch === "\n") {
+        this.i++;
+        this.line++;
+        this.lineStart = this.i;
+      } else if (ch === " " || ch === "\t" || ch === "\r") {
+        this.i++;
+      } else break;
+    }
+    const line = this.line;
+    const column = this.i - this.lineStart + 1;
+    if (this.i >= text.length) return { type: "end", text: "end of file", line, column };
+    const ch = text[this.i];
+    if (ch === "{" || ch === "}" || ch === ",") {
+      this.i++;
+      return { type: ch, text: ch, line, column };
+    }
+    if (ch === '"') return this.string(line, column);
+    NUMBER.lastIndex = this.i;
+    WORD.lastIndex = this.i;
+    const num = NUMBER.exec(text);
+    const match = num ?? WORD.exec(text);
+    if (!match) this.fail(`unexpected character ${JSON.stringify(ch)}`);
+    this.i += match[0].length;
+    return { type: num ? "number" : "word", text: match[0], line, column };
+  }
+
+  private string(startLine: number, column: number): Token {
+    const text = this.text;
+    const startLineStart = this.lineStart;
+    const parts: string[] = [];
+    let from = ++this.i;
+    while (true) {
+      if (this.i >= text.length) {
+        this.line = startLine;
+        this.lineStart = startLineStart;
+        this.i = startLineStart + column - 1;
+        this.fail("unterminated string (missing closing quote)");
+      }
+      const c = text[this.i];
+      if (c === "\\" && this.i + 1 < text.length) {
+        parts.push(text.slice(from, this.i), text[this.i + 1]);
+        if (text[this.i + 1] === "\n") {
+          this.line++;
+          this.lineStart = this.i + 2;
+        }
+        this.i += 2;
+        from = this.i;
+      } else if (c === '"') {
+        parts.push(text.slice(from, this.i));
+        this.i++;
+        break;
+      } else {
+        if (c === "\n") {
+          this.line++;
+          this.lineStart = this.i + 1;
+        }
+        this.i++;
+      }
+    }
+    return { type: "string", text: parts.join(""), line: startLine, column };
+  }
+}
+
+/** All tokens of a text, ending with an "end" token (for tests and small inputs). */
+export function tokenize(text: string, file: string): Token[] {
+  const tokenizer = new Tokenizer(text, file);
+  const tokens: Token[] = [];
+  for (let t = tokenizer.next(); ; t = tokenizer.next()) {
+    tokens.push(t);
+    if (t.type === "end") return tokens;
+  }
 }
 
 function describe(t: Token): string {
@@ -90,19 +121,24 @@ function describe(t: Token): string {
 
 /** A cursor over tokens with the expectations a reader states. */
 export class TokenReader {
-  private pos = 0;
-  constructor(
-    private readonly tokens: Token[],
-    readonly file: string,
-  ) {}
+  private readonly tokenizer: Tokenizer;
+  private current: Token;
 
-  peek(offset = 0): Token {
-    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)];
+  constructor(
+    text: string,
+    readonly file: string,
+  ) {
+    this.tokenizer = new Tokenizer(text, file);
+    this.current = this.tokenizer.next();
+  }
+
+  peek(): Token {
+    return this.current;
   }
 
   next(): Token {
-    const t = this.peek();
-    if (t.type !== "end") this.pos++;
+    const t = this.current;
+    if (t.type !== "end") this.current = this.tokenizer.next();
     return t;
   }
 
@@ -132,6 +168,9 @@ export class TokenReader {
 
   rational(expected: string): Rational {
     const t = this.expect("number", expected);
+    if (t.text.length > MAX_NUMBER_CHARS) {
+      throw this.errorAt(t, `a number of ${t.text.length} characters; at most ${MAX_NUMBER_CHARS} are supported`);
+    }
     const r = Rational.parse(t.text);
     if (!r) throw this.errorAt(t, `${t.text} is not a valid number (zero denominator?)`);
     return r;

@@ -4,29 +4,44 @@
  * Numbers stay exact; writing what was read gives the same game back.
  */
 import { NormalFormGame, type NfgOutcome } from "./normal-form.js";
+import { MAX_NFG_PROFILES, MAX_PLAYERS, MAX_TABLE_ENTRIES } from "./limits.js";
 import { Rational } from "./rational.js";
-import { TokenReader, quote, tokenize } from "./gambit-tokens.js";
+import { TokenReader, quote } from "./gambit-tokens.js";
 
-const MAX_PROFILES = 50_000_000;
 
 export function readNfg(text: string, file = "<nfg>"): NormalFormGame {
-  const r = new TokenReader(tokenize(text, file), file);
+  const r = new TokenReader(text, file);
   r.expectWord("NFG");
   const version = r.expect("number", "format version 1");
   if (version.text !== "1") throw r.errorAt(version, `unsupported NFG version ${version.text} (expected 1)`);
   const type = r.expect("word", '"R" or "D"');
   if (type.text !== "R" && type.text !== "D") throw r.error(type, '"R" or "D"');
   const title = r.string("the game title in quotes");
-  const players = r.list("the list of players", () => r.string("a player name in quotes"));
-  if (players.length === 0) throw r.errorAt(r.peek(), "a game needs at least one player");
+  const players = readPlayers(r);
   const strategiesStart = r.peek();
   let strategyNames = false;
+  // the product of the strategy counts so far, checked before a player's strategies are made
+  let profilesSoFar = 1;
+  const checkProfiles = (count: number, at: ReturnType<TokenReader["peek"]>): void => {
+    profilesSoFar *= count;
+    if (profilesSoFar > MAX_NFG_PROFILES || profilesSoFar * players.length > MAX_TABLE_ENTRIES) {
+      throw r.errorAt(
+        at,
+        `the game has more than ${MAX_NFG_PROFILES} strategy profiles (or profiles × players above ${MAX_TABLE_ENTRIES}); ` +
+          "larger games are not supported",
+      );
+    }
+  };
   const strategies = r.list("the strategies of each player", () => {
-    if (r.peek().type === "{") {
+    const at = r.peek();
+    if (at.type === "{") {
       strategyNames = true;
-      return r.list("a player's strategy names", () => r.string("a strategy name in quotes"));
+      const names = r.list("a player's strategy names", () => r.string("a strategy name in quotes"));
+      checkProfiles(names.length, at);
+      return names;
     }
     const count = r.integer("a number of strategies or a list of strategy names");
+    checkProfiles(count, at);
     return Array.from({ length: count }, (_, i) => `${i + 1}`);
   });
   if (strategies.length !== players.length) {
@@ -36,9 +51,6 @@ export function readNfg(text: string, file = "<nfg>"): NormalFormGame {
     if (s.length === 0) throw r.errorAt(strategiesStart, "every player needs at least one strategy");
   });
   const profileCount = strategies.reduce((a, s) => a * s.length, 1);
-  if (profileCount > MAX_PROFILES) {
-    throw r.errorAt(strategiesStart, `the game has ${profileCount} strategy profiles; at most ${MAX_PROFILES} are supported`);
-  }
   const comment = r.peek().type === "string" ? r.next().text : "";
   const n = players.length;
   let outcomes: NfgOutcome[];
@@ -73,6 +85,15 @@ export function readNfg(text: string, file = "<nfg>"): NormalFormGame {
     strategyNames,
     outcomes: usesOutcomes,
   });
+}
+
+/** The list of player names, at least one and at most MAX_PLAYERS. */
+export function readPlayers(r: TokenReader): string[] {
+  const at = r.peek();
+  const players = r.list("the list of players", () => r.string("a player name in quotes"));
+  if (players.length === 0) throw r.errorAt(r.peek(), "a game needs at least one player");
+  if (players.length > MAX_PLAYERS) throw r.errorAt(at, `the game has ${players.length} players; at most ${MAX_PLAYERS} are supported`);
+  return players;
 }
 
 function readOutcomes(r: TokenReader, n: number): NfgOutcome[] {

@@ -1,7 +1,9 @@
 /**
  * `guarantor solve FILE --method M`: reads a Gambit .nfg/.efg file, runs one equilibrium solver
  * and prints the equilibria, exact values as fractions with decimals beside them, or the JSON
- * contract {game, players, method, equilibria: [{profile, payoffs}]} with --json.
+ * contract {game, players, method, equilibria: [{profile, payoffs}]} with --json (plus
+ * `unverified: [{profile, payoffs, regret, reason}]` when the method ended at points that failed
+ * the equilibrium check; exit code 4 when nothing passed it, docs/GAMES.md "Exit codes").
  */
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
@@ -9,7 +11,8 @@ import type { Num } from "../../games/field.js";
 import type { Game } from "../../games/game.js";
 import { readGameFile } from "../../games/gambit-format.js";
 import { METHOD_NAMES, SOLVERS } from "../../games/solvers/index.js";
-import type { Equilibrium, SolveOptions } from "../../games/solvers/solver.js";
+import { EXIT_NO_VERIFIED_EQUILIBRIUM } from "../../games/solvers/common.js";
+import type { Equilibrium, SolveOptions, UnverifiedPoint } from "../../games/solvers/solver.js";
 import { runAction } from "../action.js";
 
 interface SolveFlags {
@@ -38,8 +41,18 @@ function human(x: Num): string {
   return x.den === 1n ? x.toString() : `${x} (${decimal})`;
 }
 
-function describeEquilibrium(game: Game, eq: Equilibrium, index: number): string[] {
-  const lines = [`Equilibrium ${index + 1}${eq.lambda !== undefined ? ` (λ = ${eq.lambda})` : ""}`];
+function jsonPoint(eq: Equilibrium): { profile: unknown; payoffs: (string | number)[] } {
+  return {
+    profile:
+      eq.profile.kind === "mixed"
+        ? eq.profile.probs.map((row) => row.map(jsonNumber))
+        : eq.profile.probs.map((sets) => sets.map((row) => row.map(jsonNumber))),
+    payoffs: eq.payoffs.map(jsonNumber),
+  };
+}
+
+function describeEquilibrium(game: Game, eq: Equilibrium, heading: string): string[] {
+  const lines = [heading];
   game.players.forEach((player, p) => {
     lines.push(`  ${player}: payoff ${human(eq.payoffs[p])}`);
     if (eq.profile.kind === "mixed") {
@@ -81,26 +94,35 @@ export function register(program: Command): void {
         const game = readGameFile(file);
         const result = solver.solve(game, options);
         for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
+        const unverified: UnverifiedPoint[] = result.unverified ?? [];
+        const isQre = flags.lambda !== undefined;
         if (flags.json) {
-          const out = {
+          const out: Record<string, unknown> = {
             game: game.title,
             players: game.players,
             method: flags.method,
-            equilibria: result.equilibria.map((eq) => ({
-              profile:
-                eq.profile.kind === "mixed"
-                  ? eq.profile.probs.map((row) => row.map(jsonNumber))
-                  : eq.profile.probs.map((sets) => sets.map((row) => row.map(jsonNumber))),
-              payoffs: eq.payoffs.map(jsonNumber),
-            })),
+            equilibria: result.equilibria.map(jsonPoint),
           };
+          if (unverified.length > 0) {
+            out.unverified = unverified.map((eq) => ({ ...jsonPoint(eq), regret: eq.regret, reason: eq.reason }));
+          }
           process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-          return;
+        } else {
+          const count = result.equilibria.length;
+          const what = isQre ? `logit QRE${count === 1 ? "" : "s"}` : `equilibri${count === 1 ? "um" : "a"}`;
+          const lines = [`${game.title || file} — method ${flags.method}: ${count} ${what}`];
+          result.equilibria.forEach((eq, i) =>
+            lines.push(...describeEquilibrium(game, eq, isQre ? `Logit QRE at λ = ${eq.lambda}` : `Equilibrium ${i + 1}`)),
+          );
+          unverified.forEach((eq, i) =>
+            lines.push(...describeEquilibrium(game, eq, `Approximate point ${i + 1}, NOT an equilibrium: ${eq.reason}`)),
+          );
+          process.stdout.write(`${lines.join("\n")}\n`);
         }
-        const count = result.equilibria.length;
-        const lines = [`${game.title || file} — method ${flags.method}: ${count} equilibri${count === 1 ? "um" : "a"}`];
-        result.equilibria.forEach((eq, i) => lines.push(...describeEquilibrium(game, eq, i)));
-        process.stdout.write(`${lines.join("\n")}\n`);
+        if (result.equilibria.length === 0 && unverified.length > 0) {
+          process.stderr.write(`${flags.method}: no point found passed the equilibrium check\n`);
+          process.exitCode = EXIT_NO_VERIFIED_EQUILIBRIUM;
+        }
       }),
     );
 }

@@ -34,6 +34,24 @@ export function positiveMatrix(M: Rational[][]): Rational[][] {
   return M.map((row) => row.map((x) => x.sub(min).add(Rational.ONE)));
 }
 
+/**
+ * Entries mapped affinely onto [1, 2] (smallest 1, largest 2), computed exactly and then rounded
+ * to doubles: same best replies everywhere, and float tolerances become relative to the payoff
+ * range whatever its magnitude (1e-12 or 1e300).
+ */
+export function unitRangeMatrix(M: Rational[][]): number[][] {
+  let min = M[0][0];
+  let max = M[0][0];
+  for (const row of M) {
+    for (const x of row) {
+      if (x.cmp(min) < 0) min = x;
+      if (x.cmp(max) > 0) max = x;
+    }
+  }
+  const range = max.sub(min);
+  return M.map((row) => row.map((x) => (range.isZero() ? 1 : x.sub(min).div(range).toNumber() + 1)));
+}
+
 /** Shifted to be positive, then scaled to integers (for the fraction-free exact tableau). */
 export function positiveIntegerMatrix(M: Rational[][]): bigint[][] {
   const shifted = positiveMatrix(M);

@@ -11,6 +11,18 @@ import { mixedToBehaviour, reducedNormalForm } from "../reduced-normal-form.js";
 import type { Rational } from "../rational.js";
 import type { Profile, SolveOptions } from "./solver.js";
 
+/** CLI exit code when a method found no equilibrium that passed the check (docs/GAMES.md, "Exit codes"). */
+export const EXIT_NO_VERIFIED_EQUILIBRIUM = 4;
+
+/** A method that failed on this game (a float path that broke down, no verified equilibrium): exit code 4. */
+export class SolverFailure extends InputError {
+  override readonly exitCode: number = EXIT_NO_VERIFIED_EQUILIBRIUM;
+  constructor(message: string) {
+    super(message);
+    this.name = "SolverFailure";
+  }
+}
+
 /** Throws once the deadline has passed; cheap enough to call every few pivots. */
 export function checkDeadline(options: SolveOptions | undefined, method: string): void {
   if (options?.deadline !== undefined && Date.now() > options.deadline) {
@@ -28,11 +40,11 @@ export interface StrategicView {
   toProfile<T>(probs: T[][], field: Field<T>): Profile;
 }
 
-export function strategicView(game: Game): StrategicView {
+export function strategicView(game: Game, options?: SolveOptions): StrategicView {
   if (game.kind === "nfg") {
     return { nfg: game, toProfile: (probs) => ({ kind: "mixed", probs: probs as Num[][] }) };
   }
-  const rnf = reducedNormalForm(game);
+  const rnf = reducedNormalForm(game, undefined, options?.deadline);
   return {
     nfg: rnf.game,
     toProfile: (probs, field) => ({ kind: "behaviour", probs: mixedToBehaviour(rnf, game, probs, field) as Num[][][] }),

@@ -17,6 +17,7 @@ import {
   bimatrixEquilibrium,
   bimatrixOf,
   hasTiedPureBestReplies,
+  unitRangeMatrix,
 } from "./bimatrix.js";
 import { checkDeadline, requireTwoPlayers, type StrategicView, strategicView } from "./common.js";
 import { solveExact, solveFloat } from "./linear-solve.js";
@@ -116,11 +117,15 @@ function floatRulesOut(M: number[][], mine: number[], theirs: number[]): boolean
 
 function enumerate<T>(game: Bimatrix, arith: Arith<T>, view: StrategicView, options?: SolveOptions): SolveResult {
   const { field } = arith;
-  const A = game.A.map((r) => r.map((x) => field.fromRational(x)));
-  const Bt = Array.from({ length: game.cols }, (_, j) => game.B.map((r) => field.fromRational(r[j])));
+  // in doubles, each player's payoffs mapped onto [1, 2] so the tolerances are relative to their range
+  const floatA = field.name === "float" ? unitRangeMatrix(game.A) : null;
+  const floatB = field.name === "float" ? unitRangeMatrix(game.B) : null;
+  const A = game.A.map((r, i) => r.map((x, j) => (floatA ? (floatA[i][j] as T) : field.fromRational(x))));
+  const Bt = Array.from({ length: game.cols }, (_, j) => game.B.map((r, i) => (floatB ? (floatB[i][j] as T) : field.fromRational(r[j]))));
   const screen = field.name === "exact";
-  const Af = game.A.map((r) => r.map((x) => x.toNumber()));
-  const Btf = Array.from({ length: game.cols }, (_, j) => game.B.map((r) => r[j].toNumber()));
+  const Af = floatA ?? unitRangeMatrix(game.A);
+  const unitB = floatB ?? unitRangeMatrix(game.B);
+  const Btf = Array.from({ length: game.cols }, (_, j) => unitB.map((r) => r[j]));
   const equilibria: Equilibrium[] = [];
   let degenerate = hasTiedPureBestReplies(game);
   let tried = 0;
@@ -150,7 +155,7 @@ export const enumSolver: Solver = {
   description: "support enumeration: all equilibria of a non-degenerate two-player game, exact",
   solve(game: Game, options?: SolveOptions): SolveResult {
     requireTwoPlayers(game, "enum");
-    const view = strategicView(game);
+    const view = strategicView(game, options);
     const bm = bimatrixOf(view.nfg);
     const pairs = binomial(bm.rows + bm.cols, bm.rows) - 1;
     if (pairs > MAX_SUPPORT_PAIRS) {

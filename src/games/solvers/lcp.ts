@@ -18,7 +18,8 @@ import type { NormalFormGame } from "../normal-form.js";
 import { Rational } from "../rational.js";
 import { behaviourAt } from "../reduced-normal-form.js";
 import { type SequenceForm, sequenceForm } from "../sequence-form.js";
-import { checkDeadline, requireTwoPlayers } from "./common.js";
+import { checkProfile, normalisedGame } from "../verify.js";
+import { checkDeadline, requireTwoPlayers, SolverFailure } from "./common.js";
 import type { SolveOptions, SolveResult, Solver } from "./solver.js";
 import { ExactTableau, FloatTableau, type Tableau, commonDenominator } from "./tableau.js";
 import { solveIntegerSystem } from "./linear-solve.js";
@@ -236,17 +237,26 @@ export const lcpSolver: Solver = {
     let payoffs: Num[] = [];
     if (options?.arithmetic === "float") {
       try {
-        probs = sequenceFormEquilibrium(tree, floatField, options);
-        const report = behaviourRegrets(tree, probs as number[][][], floatField);
-        payoffs = report.payoffs;
-        if (!(Math.max(...report.regrets) <= 1e-7 * (1 + payoffScale(tree)))) probs = undefined;
+        // on payoffs divided by their scale, so the float tolerances are relative to it
+        const normalised = normalisedGame(tree);
+        probs = sequenceFormEquilibrium(normalised, floatField, options);
+        payoffs = behaviourRegrets(tree, probs as number[][][], floatField).payoffs;
+        if (!checkProfile(tree, { kind: "behaviour", probs }, normalised).ok) probs = undefined;
       } catch (e) {
         if (!(e instanceof PivotingFailure)) throw e;
       }
       if (!probs) notes.push("floating-point pivoting lost accuracy on this game; it was solved in exact arithmetic instead");
     }
     if (!probs) {
-      probs = sequenceFormEquilibrium(tree, exactField, options);
+      try {
+        probs = sequenceFormEquilibrium(tree, exactField, options);
+      } catch (e) {
+        // --float was asked because the game is too large for exact pivoting: say both facts
+        if (notes.length > 0 && e instanceof InputError && e.message.startsWith("lcp: the sequence form has")) {
+          throw new SolverFailure(`lcp: floating-point pivoting lost accuracy on this game, and it is too large to solve exactly (${e.message})`);
+        }
+        throw e;
+      }
       const report = behaviourRegrets(tree, probs as Rational[][][], exactField);
       payoffs = report.payoffs;
       // the theory says this cannot happen; if it ever does, say so rather than report it silently
@@ -260,7 +270,3 @@ export const lcpSolver: Solver = {
     return { equilibria: [{ profile, payoffs }], notes };
   },
 };
-
-function payoffScale(game: ExtensiveFormGame): number {
-  return Math.max(0, ...game.outcomes.flatMap((o) => o.payoffs.map((x) => Math.abs(x.toNumber()))));
-}

@@ -17,10 +17,11 @@ import {
   bimatrixOf,
   normalise,
   positiveIntegerMatrix,
-  positiveMatrix,
+  unitRangeMatrix,
   profileKey,
 } from "./bimatrix.js";
 import { checkDeadline, requireTwoPlayers, strategicView } from "./common.js";
+import { checkProfile } from "../verify.js";
 import type { Equilibrium, SolveOptions, SolveResult, Solver } from "./solver.js";
 import { ExactTableau, FloatTableau, type Tableau } from "./tableau.js";
 
@@ -57,6 +58,9 @@ function tableaux<T>(P: number[][] | bigint[][], Q: number[][] | bigint[][], m: 
   ];
 }
 
+/** The float path broke down (no pivot row); the exact path never does on positive payoffs. */
+class FloatPathFailure extends Error {}
+
 /** Follows the path that drops `label`; returns the unnormalised (x, y) at its end. */
 function followPath<T>(P: Tableau<T>, Q: Tableau<T>, label: number, m: number, options?: SolveOptions): void {
   let tab = label < m ? P : Q;
@@ -64,7 +68,10 @@ function followPath<T>(P: Tableau<T>, Q: Tableau<T>, label: number, m: number, o
   for (let step = 0; ; step++) {
     if (step % 64 === 0) checkDeadline(options, "lh");
     const row = tab.ratioTest(col);
-    if (row < 0) throw new Error("Lemke–Howson: unbounded ray (payoffs were not made positive)");
+    if (row < 0) {
+      if (tab instanceof FloatTableau) throw new FloatPathFailure("the path ended on an unbounded ray");
+      throw new Error("Lemke–Howson: unbounded ray with positive payoffs");
+    }
     const leaving = tab.basis[row];
     tab.pivot(row, col);
     if (leaving === label) return;
@@ -77,9 +84,8 @@ function lhAll<T>(game: Bimatrix, field: Field<T>, view: ReturnType<typeof strat
   const m = game.rows;
   const n = game.cols;
   const float = field.name === "float";
-  const asFloats = (M: Rational[][]) => positiveMatrix(M).map((r) => r.map((x) => x.toNumber()));
-  const P = float ? asFloats(game.B) : positiveIntegerMatrix(game.B);
-  const Q = float ? asFloats(game.A) : positiveIntegerMatrix(game.A);
+  const P = float ? unitRangeMatrix(game.B) : positiveIntegerMatrix(game.B);
+  const Q = float ? unitRangeMatrix(game.A) : positiveIntegerMatrix(game.A);
   const seen = new Set<string>();
   const equilibria: Equilibrium[] = [];
   let degenerate = hasTiedPureBestReplies(game);
@@ -110,11 +116,25 @@ export const lhSolver: Solver = {
   description: "Lemke–Howson from every starting label (two players), distinct equilibria",
   solve(game: Game, options?: SolveOptions): SolveResult {
     requireTwoPlayers(game, "lh");
-    const view = strategicView(game);
+    const view = strategicView(game, options);
     const bm = bimatrixOf(view.nfg);
     if (bm.rows + bm.cols > MAX_LH_STRATEGIES) {
       throw new InputError(`lh: the game has ${bm.rows}×${bm.cols} strategies; at most ${MAX_LH_STRATEGIES} in all are supported`);
     }
-    return options?.arithmetic === "float" ? lhAll(bm, floatField, view, options) : lhAll(bm, exactField, view, options);
+    if (options?.arithmetic !== "float") return lhAll(bm, exactField, view, options);
+    // floating point can lose the path or land off an equilibrium: then the exact path decides
+    let failure: string;
+    try {
+      const result = lhAll(bm, floatField, view, options);
+      const bad = result.equilibria.find((eq) => !checkProfile(game, eq.profile).ok);
+      if (!bad) return result;
+      failure = "a point it reached failed the equilibrium check";
+    } catch (e) {
+      if (!(e instanceof FloatPathFailure)) throw e;
+      failure = e.message;
+    }
+    const exact = lhAll(bm, exactField, view, options);
+    exact.notes.push(`floating-point pivoting failed on this game (${failure}); it was solved in exact arithmetic instead`);
+    return exact;
   },
 };

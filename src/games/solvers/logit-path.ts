@@ -129,6 +129,20 @@ function solveAtLambda(tr: Tracer, w0: Float64Array, lambda: number): Float64Arr
   return norm(residual(tr, w, lambda)) < 1e-9 ? w : null;
 }
 
+/** The path could not be followed further on this game (an expected failure of the method, not a bug). */
+export class LogitPathFailure extends Error {
+  constructor(
+    readonly reason: string,
+    /** λ where it stopped */
+    readonly lambda: number,
+    /** the last point on the path (probabilities), for a caller that can still use it */
+    readonly probs: Float64Array,
+  ) {
+    super(`logit path: ${reason} at λ = ${lambda}`);
+    this.name = "LogitPathFailure";
+  }
+}
+
 /**
  * Follows the branch from λ = 0 to `targetLambda` (the point there), or to `maxLambda` when no
  * target is given (the last point, close to the limiting equilibrium). `checkTime` may throw.
@@ -153,7 +167,7 @@ export function traceLogitPath(sys: LogitSystem, options: { targetLambda?: numbe
     options.checkTime();
     const J = jacobian(tr, x.subarray(0, K), x[K]);
     const t = tangent(J, dir);
-    if (!t) throw new Error("logit path: singular Jacobian (bifurcation)");
+    if (!t) throw new LogitPathFailure("singular Jacobian, a bifurcation", x[K], point(x).probs);
     const predicted = x.map((v, i) => v + step * t[i]);
     if (predicted[K] >= stop) {
       if (options.targetLambda === undefined) return point(x);
@@ -167,14 +181,14 @@ export function traceLogitPath(sys: LogitSystem, options: { targetLambda?: numbe
     const corrected = correct(tr, predicted, t);
     if (!corrected || norm(corrected.x.map((v, i) => v - predicted[i])) > 0.5 * step + 1e-9) {
       step /= 2;
-      if (step < 1e-12) throw new Error("logit path: step size underflow");
+      if (step < 1e-12) throw new LogitPathFailure("step size underflow: the corrector does not converge even on tiny steps", x[K], point(x).probs);
       continue;
     }
     x = corrected.x;
     dir = t;
     if (corrected.iterations <= 3) step *= 2;
   }
-  throw new Error("logit path: too many steps");
+  throw new LogitPathFailure("more than 100,000 steps", x[K], point(x).probs);
 
   function point(at: Float64Array): PathPoint {
     return { lambda: at[K], probs: at.subarray(0, K).map(Math.exp) };

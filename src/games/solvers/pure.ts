@@ -45,7 +45,7 @@ export const pureSolver: Solver = {
   name: "pure",
   description: "all pure-strategy Nash equilibria (n players; extensive games via the reduced normal form)",
   solve(game: Game, options?: SolveOptions): SolveResult {
-    const view = strategicView(game);
+    const view = strategicView(game, options);
     const nfg = view.nfg;
     if (nfg.profileCount > MAX_PURE_PROFILES) {
       throw new InputError(`pure: the game has ${nfg.profileCount} pure profiles; at most ${MAX_PURE_PROFILES} are supported`);

@@ -7,24 +7,33 @@
  */
 import { InputError } from "../../errors.js";
 import { exactField, floatField, type Num } from "../field.js";
-import { behaviourRegrets, maxRegret, mixedRegrets } from "../equilibrium-check.js";
+import { behaviourRegrets, mixedRegrets } from "../equilibrium-check.js";
+import { checkProfile, withScaledPayoffs } from "../verify.js";
 import { type ExtensiveFormGame, sequenceIndex } from "../extensive-form.js";
 import type { Game } from "../game.js";
 import type { NormalFormGame } from "../normal-form.js";
 import { Rational } from "../rational.js";
-import { checkDeadline } from "./common.js";
+import { checkDeadline, SolverFailure } from "./common.js";
 import { solveExact, solveFloat } from "./linear-solve.js";
-import { type LogitSystem, traceLogitPath } from "./logit-path.js";
+import { type LogitSystem, LogitPathFailure, traceLogitPath } from "./logit-path.js";
 import { agentGroups, agentSystem, splitGroups, strategicSystem } from "./qre-systems.js";
 import type { Equilibrium, Profile, SolveOptions, SolveResult, Solver } from "./solver.js";
 
 /** Work per value evaluation times the number of actions: beyond this, path following is too slow. */
 export const MAX_QRE_WORK = 5e7;
 
-function payoffRange(game: Game): number {
-  const values = game.kind === "nfg" ? game.outcomes.flatMap((o) => o.payoffs) : game.outcomes.flatMap((o) => o.payoffs);
-  const nums = values.map((v) => v.toNumber());
-  return nums.length === 0 ? 1 : Math.max(...nums) - Math.min(...nums) || 1;
+/** Largest minus smallest payoff entry, exactly (1 when all are equal): the unit λ is measured in. */
+function payoffRange(game: Game): Rational {
+  let min: Rational | null = null;
+  let max: Rational | null = null;
+  for (const o of game.outcomes) {
+    for (const x of o.payoffs) {
+      if (!min || x.cmp(min) < 0) min = x;
+      if (!max || x.cmp(max) > 0) max = x;
+    }
+  }
+  const range = min && max ? max.sub(min) : Rational.ZERO;
+  return range.isZero() ? Rational.ONE : range;
 }
 
 /** Newton's method on "supported actions are indifferent, probabilities sum to one". */
@@ -116,28 +125,37 @@ function floatPayoffs(game: Game, profile: Profile): number[] {
   return behaviourRegrets(game as ExtensiveFormGame, profile.probs as number[][][], floatField).payoffs;
 }
 
-function limitingEquilibrium(game: Game, sys: LogitSystem, probs: Float64Array, lambda: number): SolveResult {
+/**
+ * The end of the path polished into an equilibrium of `game` (the original payoffs); `scaled` is
+ * the game the path was followed on. A point that fails the equilibrium check is returned as
+ * unverified, never as an equilibrium.
+ */
+function limitingEquilibrium(game: Game, scaled: Game, sys: LogitSystem, probs: Float64Array, lambda: number): SolveResult {
   const note = `limiting Nash equilibrium of the principal logit QRE branch (followed to λ = ${lambda.toPrecision(3)})`;
-  if (game.kind === "nfg") {
-    const exact = exactOnSupport(game, splitGroups(probs, sys.groupSizes));
+  if (scaled.kind === "nfg") {
+    const exact = exactOnSupport(scaled, splitGroups(probs, sys.groupSizes));
     if (exact) {
-      const payoffs = mixedRegrets(game, exact, exactField).payoffs;
+      const payoffs = mixedRegrets(game as NormalFormGame, exact, exactField).payoffs;
       return { equilibria: [{ profile: { kind: "mixed", probs: exact }, payoffs }], notes: [note] };
     }
   }
   const polished = polishOnSupport(sys, probs);
   if (polished) {
     const profile = toProfile(game, polished, sys.groupSizes);
-    if (maxRegret(game, profile) <= 1e-9) {
+    if (checkProfile(game, profile, scaled).ok) {
       return { equilibria: [{ profile, payoffs: floatPayoffs(game, profile) }], notes: [note] };
     }
   }
   const profile = toProfile(game, probs, sys.groupSizes);
-  const regret = maxRegret(game, profile);
-  if (regret <= 1e-9) return { equilibria: [{ profile, payoffs: floatPayoffs(game, profile) }], notes: [note] };
+  const check = checkProfile(game, profile, scaled);
+  if (check.ok) return { equilibria: [{ profile, payoffs: floatPayoffs(game, profile) }], notes: [note] };
   return {
-    equilibria: [{ profile, payoffs: floatPayoffs(game, profile), lambda }],
-    notes: [note, `could not polish the end of the path into an exact equilibrium; its regret is ${regret.toExponential(2)}`],
+    equilibria: [],
+    unverified: [{ profile, payoffs: floatPayoffs(game, profile), lambda, regret: check.regret, reason: check.reason ?? "" }],
+    notes: [
+      `the end of the logit path (λ = ${lambda.toPrecision(3)}) could not be polished into an equilibrium: ` +
+        "it is reported as an approximate limit point of the QRE branch, not as an equilibrium",
+    ],
   };
 }
 
@@ -145,28 +163,55 @@ export const qreSolver: Solver = {
   name: "qre",
   description: "logit quantal response equilibrium by path following (strategic or agent form); its limit without --lambda",
   solve(game: Game, options?: SolveOptions): SolveResult {
-    let sys: LogitSystem;
-    let work: number;
-    if (game.kind === "nfg") {
-      sys = strategicSystem(game);
-      work = game.profileCount * game.playerCount * game.strategies.flat().length;
-    } else {
-      sequenceIndex(game as ExtensiveFormGame);
-      sys = agentSystem(game);
-      work = game.nodeCount * game.playerCount * agentGroups(game).length;
-    }
+    const work =
+      game.kind === "nfg"
+        ? game.profileCount * game.playerCount * game.strategies.flat().length
+        : game.nodeCount * game.playerCount * agentGroups(game).length;
     if (work > MAX_QRE_WORK) {
       throw new InputError(`qre: the game is too large for path following (work ${work.toExponential(2)} > ${MAX_QRE_WORK.toExponential(0)} per step)`);
     }
-    const maxLambda = 1e6 / payoffRange(game);
-    const point = traceLogitPath(sys, {
-      targetLambda: options?.lambda,
-      maxLambda,
-      checkTime: () => checkDeadline(options, "qre"),
-    });
-    if (options?.lambda === undefined) return limitingEquilibrium(game, sys, point.probs, point.lambda);
+    // the path is followed on payoffs divided by their range (λ in units of the range), so its
+    // step sizes and tolerances do not depend on the magnitude of the payoffs
+    const range = payoffRange(game);
+    const unit = range.toNumber();
+    const scaled = withScaledPayoffs(game, Rational.ONE.div(range));
+    let sys: LogitSystem;
+    if (scaled.kind === "nfg") sys = strategicSystem(scaled);
+    else {
+      sequenceIndex(scaled);
+      sys = agentSystem(scaled);
+    }
+    let point: ReturnType<typeof traceLogitPath>;
+    try {
+      point = traceLogitPath(sys, {
+        targetLambda: options?.lambda === undefined ? undefined : options.lambda * unit,
+        maxLambda: 1e6,
+        checkTime: () => checkDeadline(options, "qre"),
+      });
+    } catch (e) {
+      if (!(e instanceof LogitPathFailure)) throw e;
+      if (options?.lambda === undefined) {
+        // the last point may still polish into an equilibrium (it passes the check, or nothing is reported)
+        const rescued = limitingEquilibrium(game, scaled, sys, e.probs, e.lambda / unit);
+        if (rescued.equilibria.length > 0) {
+          return {
+            equilibria: rescued.equilibria,
+            notes: [
+              `the logit path broke down at λ = ${(e.lambda / unit).toPrecision(3)} (${e.reason}); ` +
+                "its last point was polished into the equilibrium reported, which passed the check",
+            ],
+          };
+        }
+      }
+      throw new SolverFailure(
+        `qre: the logit path could not be followed on this game (${e.reason}, at λ = ${(e.lambda / unit).toPrecision(3)}); ` +
+          "no equilibrium is reported (try --method enum, lh or lcp)",
+      );
+    }
+    const lambda = point.lambda / unit;
+    if (options?.lambda === undefined) return limitingEquilibrium(game, scaled, sys, point.probs, lambda);
     const profile = toProfile(game, point.probs, sys.groupSizes);
-    const eq: Equilibrium = { profile, payoffs: floatPayoffs(game, profile), lambda: point.lambda };
-    return { equilibria: [eq], notes: [`logit QRE at λ = ${point.lambda} on the game's payoffs`] };
+    const eq: Equilibrium = { profile, payoffs: floatPayoffs(game, profile), lambda: options.lambda };
+    return { equilibria: [eq], notes: [`logit QRE at λ = ${options.lambda} on the game's payoffs`] };
   },
 };

@@ -37,8 +37,19 @@ export interface SolveOptions {
   deadline?: number;
 }
 
+/** A point a method ended at that failed the equilibrium check (src/games/verify.ts). */
+export interface UnverifiedPoint extends Equilibrium {
+  /** largest regret: relative to the payoff scale for float profiles, absolute for exact ones */
+  regret: number;
+  /** why it is not an equilibrium, in words */
+  reason: string;
+}
+
 export interface SolveResult {
+  /** profiles that passed the equilibrium check (when the solver came through `SOLVERS`) */
   equilibria: Equilibrium[];
+  /** points the method found that failed the check: reported as approximations, never as equilibria */
+  unverified?: UnverifiedPoint[];
   /** facts a user should know: degeneracy, equilibria a method may miss, … */
   notes: string[];
 }
