@@ -30,10 +30,14 @@ export interface EvaluationRequest {
 
 export interface Engine {
   validate(scenarioText: string): ValidationOutcome;
-  /** Rejects with an InputError for bad input (unknown option, …); anything else is a bug. */
+  /**
+   * Rejects with an InputError for bad input (unknown option, …); anything else is a bug. Should
+   * stop when `signal` aborts (the run was cancelled or passed its time limit).
+   */
   evaluate(
     scenarioText: string,
     request: EvaluationRequest,
     onProgress: (progress: Progress) => void,
+    signal?: AbortSignal,
   ): Promise<EvaluationResult>;
 }
