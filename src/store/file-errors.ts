@@ -13,6 +13,8 @@ const REASONS: Record<string, (path: string) => string> = {
   ENOENT: (path) => `the folder ${dirname(path)} does not exist`,
   ENOTDIR: () => "a part of the path is a file, not a folder",
   EISDIR: () => "the path is a folder, not a file",
+  // mkdir of a path that is already a file
+  EEXIST: () => "a file is in the way where a folder is needed",
 };
 
 /** "cannot open the run store /x/runs.sqlite: permission denied: … (EACCES)". */

@@ -73,3 +73,18 @@ describe("CLI flags are converted into the contract and refused with the flag's 
     expect(DEFAULT_SEED).toBe(20251);
   });
 });
+
+describe("--trajectories-out to a file that cannot be written", () => {
+  it.runIf(process.platform === "linux")("a full disk (/dev/full) is a precise message and exit code 1", async () => {
+    const { err, code } = await cli(["run", FILE, "--trajectories", "20", "--option", "ceasefire-only", "--trajectories-out", "/dev/full"]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^--trajectories-out: cannot write \/dev\/full: no space left on the device \(ENOSPC\)$/m);
+    expect(err).not.toMatch(/internal error/);
+  });
+
+  it("a missing folder names the folder", async () => {
+    const { err, code } = await cli(["run", FILE, "--trajectories", "20", "--trajectories-out", "/nonexistent-guarantor/x.csv"]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/--trajectories-out: cannot write \/nonexistent-guarantor\/x.csv: the folder \/nonexistent-guarantor does not exist \(ENOENT\)/);
+  });
+});
