@@ -9,32 +9,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../errors.js";
+import type { RunInput, RunStatus, RunSummary } from "../contract/api.js";
 import type { EvaluationResult } from "../sim/result.js";
 import { describeFileError } from "./file-errors.js";
 import { migrate } from "./migrations.js";
 
-export type RunStatus = "queued" | "running" | "finished" | "failed" | "interrupted" | "cancelled";
-
-/** What a run is asked to do; enough to repeat it exactly. */
-export interface RunInput {
-  scenarioName: string;
-  scenarioText: string;
-  seed: number;
-  trajectories: number;
-  /** null: every option (perspective) of the scenario */
-  options: string[] | null;
-  perspectives: string[] | null;
-  programVersion: string;
-}
-
-export interface RunSummary extends Omit<RunInput, "scenarioText"> {
-  id: string;
-  createdAt: string;
-  finishedAt: string | null;
-  scenarioHash: string;
-  status: RunStatus;
-  error: string | null;
-}
+export type { RunInput, RunStatus, RunSummary };
 
 export interface RunRecord extends RunSummary {
   scenarioText: string;
