@@ -88,3 +88,12 @@ describe("--trajectories-out to a file that cannot be written", () => {
     expect(err).toMatch(/--trajectories-out: cannot write \/nonexistent-guarantor\/x.csv: the folder \/nonexistent-guarantor does not exist \(ENOENT\)/);
   });
 });
+
+describe("a wall-clock limit in the library", () => {
+  it("stops a run that passes it, between blocks, with a message naming the limit", async () => {
+    const scenario = loadScenarioFile(FILE);
+    await expect(evaluate(scenario, { trajectories: 40_960, options: ["ceasefire-only"], perspectives: ["baseline"], timeLimitSeconds: 1e-6 })).rejects.toThrow(
+      "the evaluation passed its time limit of 0.000001 s",
+    );
+  });
+});
