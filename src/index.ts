@@ -6,6 +6,7 @@ export { priorQuantile, priorMean, describePrior, type Prior } from "./scenario/
 export { MECHANISMS, type Mechanism, type Commitment } from "./scenario/schema.js";
 export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./models/parameters.js";
 export { evaluate, BASELINE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type EvaluateOptions } from "./sim/evaluate.js";
+export { RunOptions, RUN_LIMITS, runOptionsSchema, checkRunOptions, workerLimit, type RunOptionsProblem } from "./contract/run-options.js";
 export { OUTCOMES } from "./sim/outcomes.js";
 export * from "./sim/result.js";
 export * from "./evidence/index.js";
