@@ -186,7 +186,7 @@ function toSummary(row: RunRow): RunSummary {
 }
 
 /** The store's folder must exist (it is created) and be writable: SQLite writes its journal beside the file. */
-function checkStoreFolder(path: string): void {
+export function checkStoreFolder(path: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (e) {

@@ -7,6 +7,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { InputError } from "../errors.js";
 import { describeFileError } from "./file-errors.js";
+import { checkStoreFolder } from "./run-store.js";
 
 export interface LockOwner {
   pid: number;
@@ -25,6 +26,8 @@ export class StoreLock {
 
   /** Takes the lock of the store at `storePath`, or throws an InputError naming the server that holds it. */
   static acquire(storePath: string): StoreLock {
+    // the store's folder may not exist yet (a first start): create it, or say why it cannot be
+    checkStoreFolder(storePath);
     const path = `${storePath}.lock`;
     const owner: LockOwner = { pid: process.pid, url: "", startedAt: new Date().toISOString() };
     // two tries: the second after removing a stale lock

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { RunStore } from "../../src/store/run-store.js";
 import { StoreLock } from "../../src/store/store-lock.js";
-import { FAKE_SCENARIO } from "../server/fake-engine.js";
+import { startServer } from "../../src/server/serve.js";
+import { FAKE_SCENARIO, fakeEngine } from "../server/fake-engine.js";
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -72,6 +73,18 @@ describe("one server per store", () => {
     const exited = new Promise((resolve) => server.child.on("exit", resolve));
     server.child.kill("SIGTERM");
     await exited;
+    expect(existsSync(`${storePath}.lock`)).toBe(false);
+  });
+
+  it("a first start creates the store's folder, then the lock and the store in it", async () => {
+    const storePath = join(tempStore(), "..", "new", "folder", "runs.sqlite");
+    const server = await startServer({ storePath, port: 0, webRoot: "/nonexistent", engine: fakeEngine() });
+    try {
+      expect(existsSync(`${storePath}.lock`)).toBe(true);
+      expect(existsSync(storePath)).toBe(true);
+    } finally {
+      await server.close();
+    }
     expect(existsSync(`${storePath}.lock`)).toBe(false);
   });
 
