@@ -4,14 +4,9 @@
  * same shapes; run options come from the one run-options contract (./run-options.ts).
  */
 import type { EvaluationResult, Progress } from "../sim/result.js";
-import type { AnalysisResult } from "../server/analysis-runner.js";
 import type { RunOptions } from "./run-options.js";
 
-// The reports of the analysis and evidence endpoints are defined beside the code that builds them;
-// they are re-exported here, as types only, so that the web app needs no other import.
-export type { BestOptionMap, CruxReport, SensitivityReport } from "../analysis/index.js";
-export type { BacktestAnswer, SurvivalByGroup } from "../server/evidence-api.js";
-export type { EvaluationResult, Progress, AnalysisResult };
+export type { EvaluationResult, Progress };
 
 /** One problem in a scenario, located for an editor (1-based line and column). */
 export interface ScenarioProblem {
@@ -75,13 +70,16 @@ export interface RunRecord extends RunSummary {
 /** Status of an analysis job (runs have RunStatus, which adds "interrupted"). */
 export type JobStatus = "queued" | "running" | "finished" | "failed" | "cancelled";
 
-/** GET /api/analyses/{id} */
-export interface AnalysisJobView {
+/**
+ * GET /api/analyses/{id}. The reports themselves (sensitivity, cruxes) are still defined beside the
+ * analysis code that builds them, so `Result` is left open here.
+ */
+export interface AnalysisJobView<Result = unknown> {
   id: string;
   kind: "sensitivity" | "cruxes";
   status: JobStatus;
   progress: Progress;
-  result: AnalysisResult | null;
+  result: Result | null;
   error: string | null;
 }
 

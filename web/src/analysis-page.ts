@@ -4,7 +4,8 @@
  * the threshold table. A thin shell over /api/analyses.
  */
 import "./style.css";
-import type { AnalysisJobView as AnalysisJob, CruxReport } from "../../src/contract/api.js";
+import type { CruxReport } from "../../src/analysis/index.js";
+import type { AnalysisJob } from "../../src/server/analysis-jobs.js";
 import { api, getJson, postJson, watchEvents } from "./api.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "./charts/analysis-charts.js";
 import { byId, h } from "./dom.js";

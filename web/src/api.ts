@@ -1,7 +1,7 @@
 /**
  * The browser's client of the local HTTP API: typed calls, errors as ApiFailure with the server's
  * message (and scenario problems), and run progress from server-sent events. The request and
- * answer types are the shared contract's (src/contract/api.ts): the web app imports nothing else.
+ * answer types are the shared contract's (src/contract/api.ts).
  */
 import type { Progress, RunRecord, RunRequest, RunSummary, ScenarioProblem, ValidationOutcome } from "../../src/contract/api.js";
 
