@@ -7,6 +7,7 @@ export { priorMean, describePrior, type Prior } from "./scenario/prior.js";
 export { MECHANISMS, type Mechanism, type Commitment } from "./scenario/schema.js";
 export { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./contract/parameters.js";
 export { evaluate, BASELINE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type EvaluateOptions } from "./sim/evaluate.js";
+export { RunOptions, RUN_LIMITS, runOptionsSchema, checkRunOptions, workerLimit, type RunOptionsProblem } from "./contract/run-options.js";
 export { OUTCOMES, OUTCOME_NAMES, type OutcomeInfo } from "./contract/outcomes.js";
 export * from "./contract/result.js";
 export * from "./evidence/index.js";

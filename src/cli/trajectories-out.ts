@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { describeFileError } from "../store/file-errors.js";
 import { ROW_WIDTH, TRAJECTORY_VALUES } from "../sim/aggregate.js";
 import type { TrajectoryRows } from "../sim/evaluate.js";
 
@@ -20,9 +21,17 @@ export function trajectoryWriter(path: string): TrajectoryWriter {
   try {
     fd = openSync(path, "w");
   } catch (e) {
-    throw new InputError(`--trajectories-out: cannot write "${path}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError(`--trajectories-out: ${describeFileError(e, path, "write")}`);
   }
-  writeSync(fd, TRAJECTORY_COLUMNS.join(",") + "\n");
+  // a full disk or a vanished device fails a write: say which file and why, and stop the run
+  const write = (text: string) => {
+    try {
+      writeSync(fd, text);
+    } catch (e) {
+      throw new InputError(`--trajectories-out: ${describeFileError(e, path, "write")}`);
+    }
+  };
+  write(TRAJECTORY_COLUMNS.join(",") + "\n");
   return {
     write({ perspective, first, count, options, rows }) {
       const lines: string[] = [];
@@ -31,7 +40,7 @@ export function trajectoryWriter(path: string): TrajectoryWriter {
           const r = rows[o].subarray(i * ROW_WIDTH, (i + 1) * ROW_WIDTH);
           lines.push(`${perspective},${first + i},${option},${Array.from(r, (x) => String(x)).join(",")}`);
         });
-      writeSync(fd, lines.join("\n") + "\n");
+      write(lines.join("\n") + "\n");
     },
     close: () => closeSync(fd),
   };

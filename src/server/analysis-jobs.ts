@@ -1,99 +1,138 @@
 /**
- * Long analyses as jobs: one at a time, a few waiting at most, progress to listeners as with runs,
- * and the latest results kept in memory (analyses are not stored; they are quick to repeat).
- * Knows nothing of HTTP; the analysis itself runs in a worker thread by default.
+ * Long analyses (sensitivity, cruxes) as jobs on the generic job queue (src/server/jobs/): one at
+ * a time, a few waiting at most, a wall-clock limit each, cancellable, and the latest results kept
+ * in memory (analyses are not stored; they are quick to repeat). A request is checked before it is
+ * accepted: the scenario must be valid and every option, perspective and parameter it names must
+ * exist, so a bad request is a 422 at once rather than a failed job later. Knows nothing of HTTP.
  */
 import { randomUUID } from "node:crypto";
-import { Listeners } from "./listeners.js";
 import { InputError } from "../errors.js";
+import { PARAMETERS } from "../contract/parameters.js";
 import type { Progress } from "../contract/result.js";
 import type { AnalysisResult } from "./analysis-runner.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
-import { BusyError, type RunEvent } from "./run-manager.js";
-import { runInWorker } from "./worker-engine.js";
+import type { ValidationOutcome } from "./engine.js";
+import { JobQueue, type Execute, type JobEvent, type JobStatus } from "./jobs/queue.js";
+import { runInWorker } from "./jobs/worker.js";
+import { libraryEngine } from "./library-engine.js";
+import { ScenarioProblemsError } from "./run-manager.js";
 
-export type AnalysisRunner = (request: AnalysisJobRequest, onProgress: (p: Progress) => void) => Promise<AnalysisResult>;
+export type AnalysisRunner = (request: AnalysisJobRequest, onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<AnalysisResult>;
 
 export interface AnalysisJob {
   id: string;
   kind: AnalysisJobRequest["kind"];
-  status: "queued" | "running" | "finished" | "failed";
+  status: JobStatus;
   progress: Progress;
   result: AnalysisResult | null;
   error: string | null;
 }
 
 /** The analysis in a worker thread, so the server keeps answering and streaming progress. */
-export const workerAnalysisRunner: AnalysisRunner = (request, onProgress) => runInWorker<AnalysisResult>(request, "analysis-worker", onProgress);
+export const workerAnalysisRunner: AnalysisRunner = (request, onProgress, signal) => runInWorker<AnalysisResult>({ kind: "analysis", request }, onProgress, signal);
+
+export interface AnalysisJobsOptions {
+  /** analyses waiting or running at once */
+  pending: number;
+  /** ended analyses kept in memory */
+  kept: number;
+  /** wall-clock limit of one analysis in seconds */
+  timeLimitSeconds?: number;
+  /** checks the scenario text (default: the library's loader) */
+  validate?: (text: string) => ValidationOutcome;
+}
+
+export const DEFAULT_ANALYSIS_TIME_LIMIT_SECONDS = 1800;
 
 export class AnalysisJobs {
   private readonly jobs = new Map<string, AnalysisJob>();
-  private readonly queue: { job: AnalysisJob; request: AnalysisJobRequest }[] = [];
-  private readonly listeners = new Listeners<RunEvent>();
-  private active: Promise<void> | null = null;
+  private readonly queue: JobQueue<AnalysisJobRequest, AnalysisResult>;
+  private readonly validate: (text: string) => ValidationOutcome;
 
-  constructor(
-    private readonly runner: AnalysisRunner = workerAnalysisRunner,
-    private readonly limits = { pending: 4, kept: 32 },
-  ) {}
-
-  submit(request: AnalysisJobRequest): AnalysisJob {
-    if (this.queue.length + (this.active ? 1 : 0) >= this.limits.pending) {
-      throw new BusyError(`${this.limits.pending} analyses are already waiting or running; try again when one has finished`);
-    }
-    const job: AnalysisJob = { id: randomUUID(), kind: request.kind, status: "queued", progress: { done: 0, total: 0 }, result: null, error: null };
-    this.jobs.set(job.id, job);
-    this.forgetOld();
-    this.queue.push({ job, request });
-    this.pump();
-    return job;
-  }
-
-  get(id: string): AnalysisJob | undefined {
-    return this.jobs.get(id);
-  }
-
-  subscribe(id: string, listener: (event: RunEvent) => void): () => void {
-    return this.listeners.subscribe(id, listener);
-  }
-
-  async idle(): Promise<void> {
-    while (this.active) await this.active;
-  }
-
-  private forgetOld(): void {
-    for (const [id, job] of this.jobs) {
-      if (this.jobs.size <= this.limits.kept) break;
-      if (job.status === "finished" || job.status === "failed") this.jobs.delete(id);
-    }
-  }
-
-  private pump(): void {
-    if (this.active) return;
-    const next = this.queue.shift();
-    if (!next) return;
-    this.active = this.execute(next.job, next.request).finally(() => {
-      this.active = null;
-      this.pump();
+  constructor(runner: AnalysisRunner = workerAnalysisRunner, private readonly limits: AnalysisJobsOptions = { pending: 4, kept: 32 }) {
+    this.validate = limits.validate ?? libraryEngine.validate;
+    const execute: Execute<AnalysisJobRequest, AnalysisResult> = runner;
+    this.queue = new JobQueue(execute, {
+      noun: { one: "analysis", many: "analyses" },
+      maxPending: limits.pending,
+      timeLimitSeconds: limits.timeLimitSeconds ?? DEFAULT_ANALYSIS_TIME_LIMIT_SECONDS,
+      onStart: (id) => this.update(id, { status: "running" }),
+      onEnd: (id, end) => this.update(id, { status: end.status, error: end.error, result: end.result }),
     });
   }
 
-  private async execute(job: AnalysisJob, request: AnalysisJobRequest): Promise<void> {
-    job.status = "running";
-    let end: RunEvent;
-    try {
-      job.result = await this.runner(request, (progress) => {
-        job.progress = progress;
-        this.listeners.emit(job.id, { type: "progress", progress });
-      });
-      job.status = "finished";
-      end = { type: "end", status: "finished", error: null };
-    } catch (e) {
-      job.error = e instanceof InputError ? e.message : `internal error in guarantor: ${(e as Error).message}`;
-      job.status = "failed";
-      end = { type: "end", status: "failed", error: job.error };
-    }
-    this.listeners.emit(job.id, end);
-    this.listeners.forget(job.id);
+  /** Checks the request against its scenario, then queues it; throws BusyError, ScenarioProblemsError or InputError. */
+  submit(request: AnalysisJobRequest): AnalysisJob {
+    this.queue.checkRoom();
+    checkAgainstScenario(request, this.validate(request.scenario));
+    const job: AnalysisJob = { id: randomUUID(), kind: request.kind, status: "queued", progress: { done: 0, total: 0 }, result: null, error: null };
+    this.jobs.set(job.id, job);
+    this.forgetOld();
+    this.queue.submit(job.id, request);
+    return job;
   }
+
+  /** The job with its latest progress. */
+  get(id: string): AnalysisJob | undefined {
+    const job = this.jobs.get(id);
+    if (!job) return undefined;
+    const progress = this.queue.progressOf(id);
+    if (progress) job.progress = progress;
+    return job;
+  }
+
+  /** Cancels a waiting or running analysis; false when it has already ended (or is unknown). */
+  cancel(id: string): boolean {
+    return this.queue.cancel(id);
+  }
+
+  progressOf(id: string): Progress | null {
+    return this.queue.progressOf(id);
+  }
+
+  subscribe(id: string, listener: (event: JobEvent) => void): () => void {
+    return this.queue.subscribe(id, listener);
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  cancelAll(): void {
+    this.queue.cancelAll();
+  }
+
+  private update(id: string, change: Partial<AnalysisJob>): void {
+    const job = this.jobs.get(id);
+    if (job) Object.assign(job, change);
+  }
+
+  private forgetOld(): void {
+    for (const id of this.jobs.keys()) {
+      if (this.jobs.size <= this.limits.kept) break;
+      if (!this.queue.isPending(id)) this.jobs.delete(id);
+    }
+  }
+}
+
+const PARAMETER_NAMES: ReadonlySet<string> = new Set(PARAMETERS.map((p) => p.name));
+
+/** Every id the request names must exist in its scenario (or among the model's parameters). */
+function checkAgainstScenario(request: AnalysisJobRequest, outcome: ValidationOutcome): void {
+  if (!outcome.valid) throw new ScenarioProblemsError(outcome.problems);
+  const { options, perspectives } = outcome.scenario;
+  const optionIds = options.map((o) => o.id);
+  const perspectiveIds = ["baseline", ...perspectives.map((p) => p.id)];
+  const named = request.kind === "sensitivity" ? [request.option, ...(request.versus ? [request.versus] : [])] : (request.options ?? []);
+  const problems: string[] = [];
+  const unknown = (kind: string, wanted: string[], known: string[]) => {
+    const missing = wanted.filter((w) => !known.includes(w));
+    if (missing.length > 0) problems.push(`unknown ${kind} ${missing.map((m) => `"${m.slice(0, 100)}"`).join(", ")}; the scenario has: ${known.join(", ")}`);
+  };
+  unknown("option", named, optionIds);
+  if (request.perspective !== undefined) unknown("perspective", [request.perspective], perspectiveIds);
+  const parameters = [...(request.parameters ?? []), ...(request.kind === "cruxes" && request.map ? request.map : [])];
+  const badParameters = parameters.filter((p) => !PARAMETER_NAMES.has(p));
+  if (badParameters.length > 0) problems.push(`unknown parameter ${badParameters.map((p) => `"${p.slice(0, 100)}"`).join(", ")}`);
+  if (problems.length > 0) throw new InputError(problems.join("; "));
 }

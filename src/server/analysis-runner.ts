@@ -3,6 +3,7 @@
  * reporting progress as {done, total}. Used inside the analysis worker thread; no HTTP here.
  */
 import { bestOptionMap, findCruxes, scenarioSensitivity, simulatorProbe, type BestOptionMap, type CruxReport, type SensitivityReport } from "../analysis/index.js";
+import { DEFAULT_SEED } from "../contract/run-options.js";
 import { InputError } from "../errors.js";
 import { loadScenarioText } from "../scenario/load.js";
 import type { Progress } from "../contract/result.js";
@@ -14,7 +15,8 @@ const BATCHES = 2;
 
 export async function runAnalysis(request: AnalysisJobRequest, onProgress: (progress: Progress) => void): Promise<AnalysisResult> {
   const scenario = loadScenarioText(request.scenario, "scenario.yaml");
-  const probe = simulatorProbe(scenario, { seed: request.seed, trajectories: request.trajectories, batches: BATCHES });
+  const seed = request.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const probe = simulatorProbe(scenario, { seed, trajectories: request.trajectories, batches: BATCHES });
   const perspective = request.perspective ?? probe.perspectives[0];
   if (!probe.perspectives.includes(perspective)) {
     throw new InputError(`unknown perspective "${perspective}"; the scenario has ${probe.perspectives.join(", ")}`);
@@ -29,7 +31,7 @@ export async function runAnalysis(request: AnalysisJobRequest, onProgress: (prog
       parameters: request.parameters,
       morrisTrajectories: request.morrisTrajectories,
       baseSamples: request.baseSamples,
-      seed: request.seed,
+      seed,
       bootstrap: request.bootstrap,
       onProgress: (done, total) => onProgress({ done, total }),
     });

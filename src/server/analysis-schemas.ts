@@ -1,9 +1,11 @@
 /**
  * Requests for the long analyses (sensitivity, cruxes): small defaults so that a request ends in
- * seconds, and hard bounds so that none can ask for hours of simulation.
+ * seconds, and hard bounds so that none can ask for hours of simulation. The seed is the run-options
+ * contract's (src/contract/run-options.ts).
  */
 import { z } from "zod";
 import { OUTCOME_NAMES } from "../contract/outcomes.js";
+import { RunOptions } from "../contract/run-options.js";
 import { LIMITS } from "./schemas.js";
 
 const identifier = z.string().min(1).max(100);
@@ -11,7 +13,8 @@ const common = {
   scenario: z.string().min(1).max(LIMITS.scenarioChars),
   outcome: z.enum(OUTCOME_NAMES).default("loss"),
   perspective: identifier.optional(),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  /** default: the scenario's seed, else DEFAULT_SEED, as on the command line */
+  seed: RunOptions.shape.seed,
   /** per simulated setting, split over two batches for standard errors */
   trajectories: z.number().int().min(20).max(4000).default(200),
 };

@@ -5,8 +5,6 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { streamSSE } from "hono/streaming";
-import { relayUntilEnd } from "./sse.js";
 import type { RunStore } from "../store/run-store.js";
 import type { Engine } from "./engine.js";
 import { outcomesCsv, runJson } from "./export.js";
@@ -16,7 +14,8 @@ import { registerEvidenceApi } from "./evidence-api.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { openApiDocument } from "./openapi.js";
 import { readJsonBody, runIdParam } from "./request.js";
-import type { RunEvent, RunManager } from "./run-manager.js";
+import { jobEventStream } from "./jobs/sse.js";
+import type { RunManager } from "./run-manager.js";
 import { LIMITS, RunRequest, ValidateRequest } from "./schemas.js";
 import type { StaticFile } from "./static-files.js";
 
@@ -92,10 +91,11 @@ function registerApi(app: Hono, deps: AppDependencies): void {
       }),
     );
   });
+  // a waiting or running run is cancelled (its worker stopped) and kept as "cancelled"; an ended one is deleted
   app.delete("/api/runs/:id", (c) => {
     const id = runIdParam(c);
     findRun(deps, id);
-    if (runs.isPending(id)) throw new ApiError(409, "the run has not ended yet; delete it once it has");
+    if (runs.cancel(id)) return c.json(store.summary(id), 200);
     store.delete(id);
     finishedBodies.forget(id);
     return c.body(null, 204);
@@ -161,19 +161,15 @@ function download(c: Context, body: string | Uint8Array<ArrayBuffer>, type: stri
 /** Server-sent events: `progress` {done, total} while the run goes, then one `end` {status, error}. */
 function progressEvents(c: Context, deps: AppDependencies, id: string): Response {
   const run = findRun(deps, id);
-  return streamSSE(c, async (stream) => {
-    const send = (event: RunEvent) =>
-      event.type === "progress"
-        ? stream.writeSSE({ event: "progress", data: JSON.stringify(event.progress) })
-        : stream.writeSSE({ event: "end", data: JSON.stringify({ status: event.status, error: event.error }) });
-    const current = deps.runs.progressOf(id);
-    if (!current) {
-      const ended = deps.store.summary(id) ?? run;
-      await stream.writeSSE({ event: "end", data: JSON.stringify({ status: ended.status, error: ended.error }) });
-      return;
-    }
-    await relayUntilEnd(stream, (listener) => deps.runs.subscribe(id, listener), send, { type: "progress", progress: current });
-  });
+  return jobEventStream(
+    c,
+    {
+      progressOf: (runId) => deps.runs.progressOf(runId),
+      subscribe: (runId, listener) => deps.runs.subscribe(runId, listener),
+      ended: (runId) => deps.store.summary(runId) ?? run,
+    },
+    id,
+  );
 }
 
 function serveStatic(c: Context, files: Map<string, StaticFile>): Response {

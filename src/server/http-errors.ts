@@ -7,7 +7,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { InputError } from "../errors.js";
 import type { ScenarioProblem } from "./engine.js";
-import { BusyError, ScenarioProblemsError } from "./run-manager.js";
+import { BusyError } from "./jobs/queue.js";
+import { ScenarioProblemsError } from "./run-manager.js";
 
 export class ApiError extends Error {
   constructor(

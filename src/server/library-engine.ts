@@ -37,8 +37,8 @@ export const libraryEngine: Engine = {
     }
   },
 
-  evaluate(text, request, onProgress) {
+  evaluate(text, request, onProgress, signal) {
     const scenario = loadScenarioText(text, FILE_NAME);
-    return evaluate(scenario, { ...request, onProgress });
+    return evaluate(scenario, { ...request, onProgress, ...(signal ? { signal } : {}) });
   },
 };

@@ -59,7 +59,10 @@ export function openApiDocument(version: string): object {
       "/api/runs/{id}": {
         parameters: [runId],
         get: { summary: "A run with its scenario, progress and results", responses: { 200: { description: "run" }, 404: notFound } },
-        delete: { summary: "Delete an ended run", responses: { 204: { description: "deleted" }, 404: notFound, 409: error("still running") } },
+        delete: {
+          summary: "Cancel a waiting or running run (kept as cancelled), or delete an ended one",
+          responses: { 200: { description: "the cancelled run", ...json(run) }, 204: { description: "deleted" }, 404: notFound },
+        },
       },
       "/api/runs/{id}/rerun": {
         parameters: [runId],
@@ -103,19 +106,30 @@ export function openApiDocument(version: string): object {
         post: {
           summary: "Start a Morris or Sobol sensitivity analysis of an outcome or an option difference; progress at /api/analyses/{id}/events",
           requestBody: { required: true, ...json(z.toJSONSchema(SensitivityJobRequest, { io: "input" })) },
-          responses: { 202: { description: "{id, kind, status}" }, 400: error("malformed body or a size out of bounds"), 503: error("too many analyses waiting") },
+          responses: {
+            202: { description: "{id, kind, status}" },
+            400: error("malformed body or a size out of bounds"),
+            422: error("scenario problems (with `problems`) or an unknown option, perspective or parameter"),
+            503: error("too many analyses waiting"),
+          },
         },
       },
       "/api/analyses/cruxes": {
         post: {
           summary: "Start a crux analysis (thresholds where the better option changes) and a two-parameter map of the best option",
           requestBody: { required: true, ...json(z.toJSONSchema(CruxJobRequest, { io: "input" })) },
-          responses: { 202: { description: "{id, kind, status}" }, 400: error("malformed body or a size out of bounds"), 503: error("too many analyses waiting") },
+          responses: {
+            202: { description: "{id, kind, status}" },
+            400: error("malformed body or a size out of bounds"),
+            422: error("scenario problems (with `problems`) or an unknown option, perspective or parameter"),
+            503: error("too many analyses waiting"),
+          },
         },
       },
       "/api/analyses/{id}": {
         parameters: [runId],
         get: { summary: "An analysis: status, progress, result or error", responses: { 200: { description: "job" }, 404: error("no such analysis") } },
+        delete: { summary: "Cancel a waiting or running analysis", responses: { 200: { description: "{id, kind, status}" }, 404: error("no such analysis") } },
       },
       "/api/analyses/{id}/events": {
         parameters: [runId],
@@ -156,7 +170,7 @@ export function openApiDocument(version: string): object {
           type: "object",
           properties: {
             id: { type: "string", format: "uuid" },
-            status: { enum: ["queued", "running", "finished", "failed", "interrupted"] },
+            status: { enum: ["queued", "running", "finished", "failed", "interrupted", "cancelled"] },
             scenarioName: { type: "string" },
             scenarioHash: { type: "string" },
             seed: { type: "integer" },

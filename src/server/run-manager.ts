@@ -1,27 +1,32 @@
 /**
- * Runs evaluations one at a time in submission order, records each in the run store and tells
- * listeners how far each has got. Knows nothing of HTTP: the API reads and subscribes here.
+ * Runs: evaluations on the generic job queue (src/server/jobs/), each recorded in the run store
+ * from submission to its end. Resolves the run's seed and trajectory count once, at submission,
+ * the way the CLI and the library do (the request's, else the scenario's, else the defaults), so
+ * the stored inputs repeat the run exactly. Knows nothing of HTTP.
  */
+import { DEFAULT_SEED, DEFAULT_TRAJECTORIES } from "../contract/run-options.js";
 import { InputError } from "../errors.js";
-import { Listeners } from "./listeners.js";
-import type { Progress } from "../contract/result.js";
+import type { EvaluationResult, Progress } from "../contract/result.js";
 import type { RunStore, RunSummary } from "../store/run-store.js";
 import type { Engine, EvaluationRequest, ScenarioProblem } from "./engine.js";
+import { JobQueue, type JobEvent } from "./jobs/queue.js";
 
-export type RunEvent =
-  | { type: "progress"; progress: Progress }
-  | { type: "end"; status: "finished" | "failed"; error: string | null };
-
-type Listener = (event: RunEvent) => void;
+export { BusyError } from "./jobs/queue.js";
 
 export interface RunManagerOptions {
   programVersion: string;
   /** runs waiting or running at once; more are refused rather than queued without end */
   maxPending?: number;
+  /** wall-clock limit of one run in seconds (default one hour) */
+  timeLimitSeconds?: number;
+  /** the most trajectories a run may have here (the scenario's own count included) */
+  maxTrajectories?: number;
 }
 
-/** Too many runs waiting: the caller should try again later. */
-export class BusyError extends InputError {}
+/** What a run asks for; seed and trajectories default as in the library. */
+export type RunSubmission = Partial<Pick<EvaluationRequest, "seed" | "trajectories">> & Pick<EvaluationRequest, "options" | "perspectives">;
+
+export const DEFAULT_RUN_TIME_LIMIT_SECONDS = 3600;
 
 /** The scenario cannot be run: each problem located for the editor. */
 export class ScenarioProblemsError extends InputError {
@@ -31,106 +36,87 @@ export class ScenarioProblemsError extends InputError {
 }
 
 export class RunManager {
-  private readonly queue: string[] = [];
-  private readonly progress = new Map<string, Progress>();
-  private readonly listeners = new Listeners<RunEvent>();
-  private active: Promise<void> | null = null;
-  private readonly maxPending: number;
+  private readonly queue: JobQueue<string, EvaluationResult>;
 
   constructor(
     private readonly store: RunStore,
     private readonly engine: Engine,
     private readonly options: RunManagerOptions,
   ) {
-    this.maxPending = options.maxPending ?? 8;
     store.markInterrupted();
+    this.queue = new JobQueue<string, EvaluationResult>((id, onProgress, signal) => this.evaluate(id, onProgress, signal), {
+      noun: { one: "run", many: "runs" },
+      maxPending: options.maxPending ?? 8,
+      timeLimitSeconds: options.timeLimitSeconds ?? DEFAULT_RUN_TIME_LIMIT_SECONDS,
+      onStart: (id) => store.markRunning(id),
+      onEnd: (id, end) => {
+        if (end.status === "finished") store.finish(id, end.result!);
+        else if (end.status === "cancelled") store.cancel(id, end.error ?? "cancelled");
+        else store.fail(id, end.error ?? "failed");
+      },
+    });
   }
 
   /** Records the run as queued and starts it when its turn comes. The scenario must be valid. */
-  submit(scenarioText: string, request: EvaluationRequest): RunSummary {
-    if (this.queue.length + (this.active ? 1 : 0) >= this.maxPending) {
-      throw new BusyError(`${this.maxPending} runs are already waiting or running; try again when one has finished`);
-    }
+  submit(scenarioText: string, request: RunSubmission): RunSummary {
+    this.queue.checkRoom();
     const checked = this.engine.validate(scenarioText);
     if (!checked.valid) throw new ScenarioProblemsError(checked.problems);
     checkSelection("option", request.options, checked.scenario.options);
     checkSelection("perspective", request.perspectives, checked.scenario.perspectives);
+    const seed = request.seed ?? checked.scenario.seed ?? DEFAULT_SEED;
+    const trajectories = request.trajectories ?? checked.scenario.trajectories ?? DEFAULT_TRAJECTORIES;
+    const cap = this.options.maxTrajectories;
+    if (cap !== undefined && trajectories > cap) {
+      throw new InputError(`the scenario asks for ${trajectories} trajectories; this server runs at most ${cap}: set "trajectories" in the request`);
+    }
     const run = this.store.create({
       scenarioName: checked.scenario.name,
       scenarioText,
-      seed: request.seed,
-      trajectories: request.trajectories,
+      seed,
+      trajectories,
       options: request.options ?? null,
       perspectives: request.perspectives ?? null,
       programVersion: this.options.programVersion,
     });
-    this.queue.push(run.id);
-    // total 0 until the simulator reports how much work the run is
-    this.progress.set(run.id, { done: 0, total: 0 });
-    this.pump();
+    this.queue.submit(run.id, run.id);
     return run;
+  }
+
+  /** Cancels a waiting or running run (its worker is terminated); false when it is not pending here. */
+  cancel(id: string): boolean {
+    return this.queue.cancel(id);
   }
 
   /** Latest progress of a run this process is running or will run; null otherwise. */
   progressOf(id: string): Progress | null {
-    return this.progress.get(id) ?? null;
+    return this.queue.progressOf(id);
   }
 
   isPending(id: string): boolean {
-    return this.progress.has(id);
+    return this.queue.isPending(id);
   }
 
   /** Listens to one run's events until it ends; returns the function that stops listening. */
-  subscribe(id: string, listener: Listener): () => void {
-    return this.listeners.subscribe(id, listener);
+  subscribe(id: string, listener: (event: JobEvent) => void): () => void {
+    return this.queue.subscribe(id, listener);
   }
 
   /** Resolves when every submitted run has ended (for tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.active) await this.active;
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
-  private pump(): void {
-    if (this.active) return;
-    const id = this.queue.shift();
-    if (id === undefined) return;
-    this.active = this.execute(id).finally(() => {
-      this.active = null;
-      this.pump();
-    });
-  }
-
-  private async execute(id: string): Promise<void> {
+  private evaluate(id: string, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<EvaluationResult> {
     const run = this.store.get(id);
-    if (!run) return;
-    this.store.markRunning(id);
-    let end: RunEvent;
-    try {
-      const result = await this.engine.evaluate(
-        run.scenarioText,
-        {
-          seed: run.seed,
-          trajectories: run.trajectories,
-          ...(run.options ? { options: run.options } : {}),
-          ...(run.perspectives ? { perspectives: run.perspectives } : {}),
-        },
-        (p) => this.report(id, p),
-      );
-      this.store.finish(id, result);
-      end = { type: "end", status: "finished", error: null };
-    } catch (e) {
-      const message = e instanceof InputError ? e.message : `internal error in guarantor: ${(e as Error).message}`;
-      this.store.fail(id, message);
-      end = { type: "end", status: "failed", error: message };
-    }
-    this.progress.delete(id);
-    this.listeners.emit(id, end);
-    this.listeners.forget(id);
-  }
-
-  private report(id: string, progress: Progress): void {
-    this.progress.set(id, progress);
-    this.listeners.emit(id, { type: "progress", progress });
+    if (!run) return Promise.reject(new InputError("the run was deleted before it started"));
+    const request: EvaluationRequest = {
+      seed: run.seed,
+      trajectories: run.trajectories,
+      ...(run.options ? { options: run.options } : {}),
+      ...(run.perspectives ? { perspectives: run.perspectives } : {}),
+    };
+    return this.engine.evaluate(run.scenarioText, request, onProgress, signal);
   }
 }
 

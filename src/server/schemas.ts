@@ -1,18 +1,19 @@
 /**
  * The shapes of request bodies, checked before anything acts on them; the OpenAPI description
- * is generated from these same schemas.
+ * is generated from these same schemas. A run request is the run-options contract
+ * (src/contract/run-options.ts) narrowed to what a shared local server allows: seed, trajectories
+ * (fewer), options and perspectives; seed and trajectories default as in the library.
  */
 import { z } from "zod";
+import { RUN_LIMITS, RunOptions } from "../contract/run-options.js";
 
 export const LIMITS = {
   /** bytes of any request body */
   bodyBytes: 512 * 1024,
   scenarioChars: 256 * 1024,
   trajectories: 200_000,
-  selections: 64,
+  selections: RUN_LIMITS.maxSelections,
 } as const;
-
-const identifier = z.string().min(1).max(100);
 
 export const ValidateRequest = z.strictObject({
   scenario: z.string().max(LIMITS.scenarioChars),
@@ -20,10 +21,10 @@ export const ValidateRequest = z.strictObject({
 
 export const RunRequest = z.strictObject({
   scenario: z.string().min(1).max(LIMITS.scenarioChars),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
-  trajectories: z.number().int().min(2).max(LIMITS.trajectories).default(2000),
-  options: z.array(identifier).min(1).max(LIMITS.selections).optional(),
-  perspectives: z.array(identifier).min(1).max(LIMITS.selections).optional(),
+  seed: RunOptions.shape.seed,
+  trajectories: z.number().int().min(RUN_LIMITS.minTrajectories).max(LIMITS.trajectories).optional(),
+  options: RunOptions.shape.options,
+  perspectives: RunOptions.shape.perspectives,
 });
 export type RunRequest = z.infer<typeof RunRequest>;
 

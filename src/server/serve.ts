@@ -7,11 +7,13 @@ import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { InputError } from "../errors.js";
 import { RunStore } from "../store/run-store.js";
+import { StoreLock } from "../store/store-lock.js";
 import { AnalysisJobs } from "./analysis-jobs.js";
 import { createApp } from "./app.js";
 import type { Engine } from "./engine.js";
 import { bundledScenarioPath, packageInfo, webRoot } from "./package-info.js";
 import { RunManager } from "./run-manager.js";
+import { LIMITS } from "./schemas.js";
 import { loadStaticFiles } from "./static-files.js";
 
 export interface ServerOptions {
@@ -24,25 +26,47 @@ export interface ServerOptions {
   /** built web app; defaults to the package's web/dist */
   webRoot?: string;
   defaultScenarioPath?: string;
+  /** wall-clock limit of one run, in seconds (default one hour) */
+  runTimeLimitSeconds?: number;
+  /** wall-clock limit of one analysis, in seconds (default half an hour) */
+  analysisTimeLimitSeconds?: number;
 }
 
 export interface RunningServer {
   url: string;
   runs: RunManager;
   store: RunStore;
+  /** Stops at once (Ctrl-C): cancels what is pending, marks it in the store, releases the store. */
+  stopNow(): void;
   close(): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { version } = packageInfo();
-  const store = new RunStore(options.storePath);
-  const runs = new RunManager(store, options.engine, { programVersion: version });
+  // the lock first: a second server must not touch the store (nor mark the first's runs interrupted)
+  const lock = options.storePath === ":memory:" ? null : StoreLock.acquire(options.storePath);
+  let store: RunStore;
+  try {
+    store = new RunStore(options.storePath);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const runs = new RunManager(store, options.engine, {
+    programVersion: version,
+    maxTrajectories: LIMITS.trajectories,
+    ...(options.runTimeLimitSeconds !== undefined ? { timeLimitSeconds: options.runTimeLimitSeconds } : {}),
+  });
   const scenarioPath = options.defaultScenarioPath ?? bundledScenarioPath();
   const defaultScenario = {
     name: "ukraine-2025",
     text: existsSync(scenarioPath) ? readFileSync(scenarioPath, "utf8") : "",
   };
-  const analyses = new AnalysisJobs();
+  const analyses = new AnalysisJobs(undefined, {
+    pending: 4,
+    kept: 32,
+    ...(options.analysisTimeLimitSeconds !== undefined ? { timeLimitSeconds: options.analysisTimeLimitSeconds } : {}),
+  });
   const host = options.host ?? "127.0.0.1";
   const app = createApp({
     engine: options.engine,
@@ -59,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once("listening", () => resolve(server.address() as AddressInfo));
     server.once("error", (e: NodeJS.ErrnoException) => {
       store.close();
+      lock?.release();
       reject(
         e.code === "EADDRINUSE"
           ? new InputError(`port ${options.port} on ${host} is already in use; choose another with --port`)
@@ -67,11 +92,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}/`;
+  lock?.setUrl(url);
+  let stopped = false;
   return {
-    url: `http://${shownHost}:${address.port}/`,
+    url,
     runs,
     store,
+    stopNow() {
+      if (stopped) return;
+      stopped = true;
+      // a run still going cannot finish after we exit: record that now rather than at next start
+      analyses.cancelAll();
+      store.markInterrupted();
+      store.close();
+      lock?.release();
+    },
     async close() {
+      if (stopped) return;
+      stopped = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ("closeAllConnections" in server) server.closeAllConnections();
@@ -79,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await runs.idle();
       await analyses.idle();
       store.close();
+      lock?.release();
     },
   };
 }

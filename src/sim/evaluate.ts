@@ -7,16 +7,17 @@
  */
 import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
+import { checkRunOptions, DEFAULT_MAX_TRAJECTORIES, describeRunOptionsProblems, workerLimit, type RunOptions } from "../contract/run-options.js";
 import type { Scenario } from "../scenario/load.js";
 import { Aggregate, V, meanEstimate, type AggregateData } from "./aggregate.js";
 import { BlockRunner, type BlockJob, type BlockTask } from "./blocks.js";
-import { BLOCK_SIZE, MAX_TRAJECTORIES, makePlan, type Plan, type PlanOptions } from "./plan.js";
+import { BLOCK_SIZE, makePlan, type Plan, type PlanOptions } from "./plan.js";
 import { BlockPool } from "./pool.js";
 import { OUTCOMES } from "../contract/outcomes.js";
 import type { EvaluationResult, OptionPerspectiveResult, OutcomeName, PrecisionReport, Progress, ProgressEstimate, RankingEntry } from "../contract/result.js";
 
 export { BASELINE, BLOCK_SIZE, DEFAULT_SEED, DEFAULT_TRAJECTORIES, type SimulationMode } from "./plan.js";
-export const DEFAULT_MAX_TRAJECTORIES = 1_000_000;
+export { DEFAULT_MAX_TRAJECTORIES } from "../contract/run-options.js";
 
 /** Per-trajectory values of one block (rows of ROW_WIDTH numbers per option), in trajectory order. */
 export interface TrajectoryRows {
@@ -39,6 +40,8 @@ export interface EvaluateOptions extends PlanOptions {
   maxTrajectories?: number;
   /** receives every trajectory's values, block by block in trajectory order (--trajectories-out) */
   onTrajectories?: (rows: TrajectoryRows) => void;
+  /** wall-clock limit in seconds, checked between blocks; past it the promise rejects */
+  timeLimitSeconds?: RunOptions["timeLimitSeconds"];
   /** stops the run between blocks; the promise then rejects and no result is returned */
   signal?: AbortSignal;
 }
@@ -66,14 +69,16 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/** The run options among `opts`, checked against the one contract (src/contract/run-options.ts). */
 function checkOptions(opts: EvaluateOptions): number {
-  const workers = opts.workers ?? 1;
-  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new InputError(`workers must be an integer between 1 and 256, got ${workers}`);
-  if (opts.precision !== undefined && !(opts.precision > 0 && opts.precision < 0.5)) throw new InputError(`precision must be a standard error in (0, 0.5), got ${opts.precision}`);
-  const max = opts.maxTrajectories;
-  if (max !== undefined && (!Number.isInteger(max) || max < 2 || max > MAX_TRAJECTORIES)) throw new InputError(`the trajectory cap must be an integer between 2 and 100,000,000, got ${max}`);
-  return workers;
+  const runOptions: Record<string, unknown> = {};
+  for (const key of RUN_OPTION_KEYS) if (opts[key] !== undefined) runOptions[key] = opts[key];
+  const checked = checkRunOptions(runOptions, { workers: workerLimit(availableParallelism()) });
+  if (!checked.ok) throw new InputError(describeRunOptionsProblems(checked.problems));
+  return opts.workers ?? 1;
 }
+
+const RUN_OPTION_KEYS = ["seed", "trajectories", "horizonYears", "options", "perspectives", "mode", "workers", "precision", "maxTrajectories", "timeLimitSeconds"] as const;
 
 export async function evaluate(scenario: Scenario, opts: EvaluateOptions = {}): Promise<EvaluationResult> {
   return evaluateWithFaults(scenario, opts, {});
@@ -87,8 +92,9 @@ export interface InjectedFaults {
 
 /** evaluate() with `faults` injected into its blocks (inline or in the workers). */
 export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptions, faults: InjectedFaults): Promise<EvaluationResult> {
-  const plan = makePlan(scenario, opts);
   const workers = checkOptions(opts);
+  const plan = makePlan(scenario, opts);
+  const deadline = opts.timeLimitSeconds === undefined ? Infinity : Date.now() + opts.timeLimitSeconds * 1000;
   const { onProgress, onTrajectories } = opts;
   const planOptions: PlanOptions = { seed: opts.seed, trajectories: opts.trajectories, horizonYears: opts.horizonYears, options: opts.options, perspectives: opts.perspectives, overrides: opts.overrides, mode: opts.mode };
   const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: faults.failAtBlock };
@@ -106,6 +112,7 @@ export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptio
       const total = plan.perspectives.length * plan.options.length * target;
       await executor.run(tasks, (index, parts) => {
         if (opts.signal?.aborted) throw new InputError("the evaluation was cancelled");
+        if (Date.now() > deadline) throw new InputError(`the evaluation passed its time limit of ${opts.timeLimitSeconds} s`);
         const task = tasks[index];
         const optionCount = plan.options.length;
         parts.forEach((part, k) => totals[Math.floor(k / optionCount)][k % optionCount].merge(part));

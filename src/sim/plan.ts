@@ -10,6 +10,7 @@ import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
 import { didYouMean } from "../math/suggest.js";
 import type { GuarantorTimetable } from "./chain/elections.js";
+import { checkRunOptions, describeRunOptionsProblems, DEFAULT_SEED, DEFAULT_TRAJECTORIES, RUN_LIMITS } from "../contract/run-options.js";
 
 export const BASELINE = "baseline";
 /**
@@ -17,9 +18,8 @@ export const BASELINE = "baseline";
  * block order, so any split of the blocks over workers or tasks gives the same bits.
  */
 export const BLOCK_SIZE = 1024;
-export const DEFAULT_SEED = 20251;
-export const DEFAULT_TRAJECTORIES = 10_000;
-export const MAX_TRAJECTORIES = 100_000_000;
+export { DEFAULT_SEED, DEFAULT_TRAJECTORIES } from "../contract/run-options.js";
+export const MAX_TRAJECTORIES = RUN_LIMITS.maxTrajectories;
 
 /** "event": jump from event to event (default); "monthly": step every month (the reference). */
 export type SimulationMode = "event" | "monthly";
@@ -71,11 +71,9 @@ export function makePlan(scenario: Scenario, opts: PlanOptions): Plan {
   const trajectories = opts.trajectories ?? scenario.trajectories ?? DEFAULT_TRAJECTORIES;
   const horizon = opts.horizonYears ?? scenario.horizon_years;
   const mode = opts.mode ?? "event";
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new InputError(`seed must be an integer in [0, 2^32 − 1], got ${seed}`);
-  if (!Number.isInteger(trajectories) || trajectories < 2 || trajectories > MAX_TRAJECTORIES)
-    throw new InputError(`trajectories must be an integer between 2 and 100,000,000, got ${trajectories}`);
-  if (!(horizon > 0 && horizon <= 100)) throw new InputError(`horizon must be between 0 and 100 years, got ${horizon}`);
-  if (mode !== "event" && mode !== "monthly") throw new InputError(`mode must be "event" or "monthly", got "${String(mode)}"`);
+  // the run's own values were checked by evaluate(); these may come from the scenario
+  const checked = checkRunOptions({ seed, trajectories, horizonYears: horizon, mode });
+  if (!checked.ok) throw new InputError(describeRunOptionsProblems(checked.problems));
   const guarantors = scenario.actors.guarantors;
   const options = pick("option", scenario.options, opts.options).map((o) => optionFeatures(o, guarantors));
   const all = [

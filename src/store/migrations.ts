@@ -25,6 +25,30 @@ export const MIGRATIONS: readonly string[] = [
      CHECK ((status = 'finished') = (result IS NOT NULL))
    );
    CREATE INDEX runs_by_created ON runs (created_at DESC);`,
+  // 2: a run can be cancelled. SQLite cannot change a CHECK constraint in place: the table is
+  // rebuilt with the same columns and rows.
+  `CREATE TABLE runs_v2 (
+     id              TEXT PRIMARY KEY,
+     created_at      TEXT NOT NULL,
+     finished_at     TEXT,
+     scenario_name   TEXT NOT NULL,
+     scenario_text   TEXT NOT NULL,
+     scenario_hash   TEXT NOT NULL,
+     seed            INTEGER NOT NULL,
+     trajectories    INTEGER NOT NULL,
+     options         TEXT,
+     perspectives    TEXT,
+     program_version TEXT NOT NULL,
+     status          TEXT NOT NULL CHECK (status IN ('queued','running','finished','failed','interrupted','cancelled')),
+     error           TEXT,
+     result          TEXT,
+     CHECK ((status = 'finished') = (result IS NOT NULL))
+   );
+   INSERT INTO runs_v2 SELECT id, created_at, finished_at, scenario_name, scenario_text, scenario_hash, seed, trajectories,
+     options, perspectives, program_version, status, error, result FROM runs ORDER BY rowid;
+   DROP TABLE runs;
+   ALTER TABLE runs_v2 RENAME TO runs;
+   CREATE INDEX runs_by_created ON runs (created_at DESC);`,
 ];
 
 /** Brings the database up to the latest schema; refuses a file written by a newer guarantor. */

@@ -6,34 +6,15 @@
  */
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../errors.js";
+import type { RunInput, RunStatus, RunSummary } from "../contract/api.js";
 import type { EvaluationResult } from "../contract/result.js";
+import { describeFileError } from "./file-errors.js";
 import { migrate } from "./migrations.js";
 
-export type RunStatus = "queued" | "running" | "finished" | "failed" | "interrupted";
-
-/** What a run is asked to do; enough to repeat it exactly. */
-export interface RunInput {
-  scenarioName: string;
-  scenarioText: string;
-  seed: number;
-  trajectories: number;
-  /** null: every option (perspective) of the scenario */
-  options: string[] | null;
-  perspectives: string[] | null;
-  programVersion: string;
-}
-
-export interface RunSummary extends Omit<RunInput, "scenarioText"> {
-  id: string;
-  createdAt: string;
-  finishedAt: string | null;
-  scenarioHash: string;
-  status: RunStatus;
-  error: string | null;
-}
+export type { RunInput, RunStatus, RunSummary };
 
 export interface RunRecord extends RunSummary {
   scenarioText: string;
@@ -70,17 +51,18 @@ export class RunStore {
 
   /** Opens (creating if needed) the store at `path`; ":memory:" for a throwaway store. */
   constructor(path: string) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    if (path !== ":memory:") checkStoreFolder(path);
     try {
       this.db = new Database(path);
+      this.db.pragma("journal_mode = WAL");
+      // FULL: a finished run survives even a power cut, not only a killed process; runs are few.
+      this.db.pragma("synchronous = FULL");
+      this.db.pragma("busy_timeout = 5000");
+      migrate(this.db);
     } catch (e) {
-      throw new InputError(`cannot open the run store ${path}: ${(e as Error).message}`);
+      if (e instanceof InputError) throw e;
+      throw new InputError(describeStoreError(e, path));
     }
-    this.db.pragma("journal_mode = WAL");
-    // FULL: a finished run survives even a power cut, not only a killed process; runs are few.
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("busy_timeout = 5000");
-    migrate(this.db);
   }
 
   close(): void {
@@ -139,6 +121,13 @@ export class RunStore {
       .run(message, new Date().toISOString(), id);
   }
 
+  /** A run stopped on request: never finished, kept with the reason. */
+  cancel(id: string, message: string): void {
+    this.db
+      .prepare("UPDATE runs SET status = 'cancelled', error = ?, finished_at = ? WHERE id = ? AND status IN ('queued', 'running')")
+      .run(message, new Date().toISOString(), id);
+  }
+
   get(id: string): RunRecord | null {
     const row = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(id) as RunRow | undefined;
     if (!row) return null;
@@ -194,4 +183,35 @@ function toSummary(row: RunRow): RunSummary {
     status: row.status,
     error: row.error,
   };
+}
+
+/** The store's folder must exist (it is created) and be writable: SQLite writes its journal beside the file. */
+export function checkStoreFolder(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw new InputError(describeFileError(e, dirname(path), "create the folder of the run store"));
+  }
+  try {
+    accessSync(dirname(path), constants.W_OK);
+  } catch (e) {
+    throw new InputError(describeFileError(e, path, "open the run store"));
+  }
+}
+
+const SQLITE_REASONS: Record<string, string> = {
+  SQLITE_READONLY: "the file is read-only for this user (the store needs read and write permission on the file and its folder)",
+  SQLITE_CANTOPEN: "the file cannot be opened (the store needs read and write permission on the file and its folder)",
+  SQLITE_FULL: "no space left on the device",
+  SQLITE_NOTADB: "the file is not a SQLite database",
+  SQLITE_CORRUPT: "the file is damaged",
+  SQLITE_BUSY: "another process holds the database locked",
+};
+
+function describeStoreError(e: unknown, path: string): string {
+  const code = (e as { code?: string } | undefined)?.code ?? "";
+  const known = Object.keys(SQLITE_REASONS).find((k) => code === k || code.startsWith(`${k}_`));
+  if (known) return `cannot open the run store ${path}: ${SQLITE_REASONS[known]} (${code})`;
+  if (code.startsWith("SQLITE_IOERR")) return `cannot open the run store ${path}: the disk refused a read or write (${code})`;
+  return describeFileError(e, path, "open the run store");
 }

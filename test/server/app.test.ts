@@ -181,10 +181,20 @@ describe("runs", () => {
     expect((await app.request(`/api/runs/${id}/export.csv`)).status).toBe(409);
   });
 
-  it("a running run cannot be deleted", async () => {
-    engine.evaluate = fakeEngine({ msPerStep: 20 }).evaluate;
+  it("DELETE cancels a running run: it ends as cancelled, is kept, and the next run starts", async () => {
+    engine.evaluate = fakeEngine({ msPerStep: 20, steps: 1000 }).evaluate;
     const id = await startRun();
-    expect((await app.request(`/api/runs/${id}`, { method: "DELETE" })).status).toBe(409);
+    const next = await startRun();
+    const events = Promise.resolve(app.request(`/api/runs/${id}/events`)).then((r) => r.text());
+    const res = await app.request(`/api/runs/${id}`, { method: "DELETE" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe("cancelled");
+    expect(await events).toMatch(/event: end\ndata: {"status":"cancelled","error":"the run was cancelled while running"}/);
+    expect(store.summary(id)).toMatchObject({ status: "cancelled", error: "the run was cancelled while running" });
+    // the queued run is cancelled too, then both can be deleted
+    expect((await app.request(`/api/runs/${next}`, { method: "DELETE" })).status).toBe(200);
+    expect(store.summary(next)?.status).toBe("cancelled");
+    expect((await app.request(`/api/runs/${id}`, { method: "DELETE" })).status).toBe(204);
   });
 });
 

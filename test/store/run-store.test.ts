@@ -101,4 +101,25 @@ describe("run store", () => {
     raw.close();
     expect(() => new RunStore(path)).toThrow(/newer than this guarantor knows/);
   });
+
+  it("migrates a store of schema 1 to one that can hold cancelled runs, keeping every run", () => {
+    const path = join(dir, "runs.sqlite");
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS[0]);
+    raw.pragma("user_version = 1");
+    raw.prepare(
+      `INSERT INTO runs (id, created_at, scenario_name, scenario_text, scenario_hash, seed, trajectories, program_version, status, result)
+       VALUES ('old', '2025-01-01T00:00:00.000Z', 'Fake', 'name: Fake', 'h', 3, 10, '0.0.1', 'finished', '{"x":1}')`,
+    ).run();
+    raw.close();
+    const store = new RunStore(path);
+    expect(store.get("old")).toMatchObject({ status: "finished", seed: 3, result: { x: 1 } });
+    const run = store.create(input);
+    store.cancel(run.id, "the run was cancelled before it started");
+    expect(store.summary(run.id)).toMatchObject({ status: "cancelled", error: "the run was cancelled before it started" });
+    // a finished run is never turned into a cancelled one
+    store.cancel("old", "late");
+    expect(store.summary("old")?.status).toBe("finished");
+    store.close();
+  });
 });

@@ -1,26 +1,11 @@
 /**
  * The browser's client of the local HTTP API: typed calls, errors as ApiFailure with the server's
- * message (and scenario problems), and run progress from server-sent events.
+ * message (and scenario problems), and run progress from server-sent events. The request and
+ * answer types are the shared contract's (src/contract/api.ts).
  */
-import type { EvaluationResult, Progress } from "../../src/contract/result.js";
-import type { ScenarioProblem, ValidationOutcome } from "../../src/server/engine.js";
-import type { RunSummary } from "../../src/store/run-store.js";
+import type { Progress, RunRecord, RunRequest, RunSummary, ScenarioProblem, ValidationOutcome } from "../../src/contract/api.js";
 
-export type { ScenarioProblem, ValidationOutcome, RunSummary };
-
-export interface RunRecord extends RunSummary {
-  scenarioText: string;
-  result: EvaluationResult | null;
-  progress: Progress | null;
-}
-
-export interface RunRequest {
-  scenario: string;
-  seed: number;
-  trajectories: number;
-  options?: string[];
-  perspectives?: string[];
-}
+export type { ScenarioProblem, ValidationOutcome, RunSummary, RunRecord, RunRequest };
 
 export class ApiFailure extends Error {
   constructor(

@@ -4,7 +4,7 @@ import { loadScenarioFile } from "../../scenario/load.js";
 import { evaluate } from "../../sim/evaluate.js";
 import type { PrecisionReport } from "../../contract/result.js";
 import { runAction } from "../action.js";
-import { addEvaluationFlags, evaluationOptions, splitList, type EvaluationFlags } from "../evaluate-options.js";
+import { addEvaluationFlags, evaluationOptions, type EvaluationFlags } from "../evaluate-options.js";
 import { formatComparison, formatRun, toCsv, toJson } from "../format.js";
 import { progressBar } from "../progress.js";
 import { trajectoryWriter } from "../trajectories-out.js";
@@ -18,15 +18,17 @@ interface Flags extends EvaluationFlags {
 
 async function evaluateAndPrint(file: string, flags: Flags, mode: "run" | "compare"): Promise<void> {
   const scenario = loadScenarioFile(file);
-  const options = evaluationOptions(flags);
+  const options = evaluationOptions(flags, {
+    options: { name: mode === "run" ? "--option" : "--options", raw: flags.option ?? flags.options },
+    perspectives: { name: mode === "run" ? "--perspective" : "--perspectives", raw: flags.perspective ?? flags.perspectives },
+  });
   const out = flags.trajectoriesOut === undefined ? undefined : trajectoryWriter(flags.trajectoriesOut);
   const bar = progressBar(mode);
   let result;
   try {
     result = await evaluate(scenario, {
       ...options,
-      options: splitList(flags.option ?? flags.options),
-      perspectives: splitList(flags.perspective ?? flags.perspectives) ?? (mode === "run" ? ["baseline"] : undefined),
+      perspectives: options.perspectives ?? (mode === "run" ? ["baseline"] : undefined),
       onProgress: bar.update,
       ...(out ? { onTrajectories: out.write } : {}),
     });

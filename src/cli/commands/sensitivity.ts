@@ -9,11 +9,11 @@ import { simulatorProbe, type ScenarioProbe } from "../../analysis/probe.js";
 import { scenarioSensitivity, type SensitivityReport } from "../../analysis/scenario-sensitivity.js";
 import { barChart, formatNumber } from "../../analysis/text-charts.js";
 import { loadScenarioFile, type Scenario } from "../../scenario/load.js";
-import { DEFAULT_SEED } from "../../sim/evaluate.js";
+import { DEFAULT_SEED } from "../../contract/run-options.js";
 import { OUTCOME_NAMES } from "../../contract/outcomes.js";
 import { type OutcomeName } from "../../contract/result.js";
 import { parsePositiveInt, runAction } from "../action.js";
-import { splitList } from "../evaluate-options.js";
+import { runOptionsFromFlags, splitList } from "../evaluate-options.js";
 import { progressBar } from "../progress.js";
 
 export interface AnalysisFlags {
@@ -26,7 +26,7 @@ export interface AnalysisFlags {
 
 export function addAnalysisFlags(cmd: Command, trajectories: number, batches: number): Command {
   return cmd
-    .option("--seed <n>", "random seed (default: the scenario's, else 20251)")
+    .option("--seed <n>", `random seed (default: the scenario's, else ${DEFAULT_SEED})`)
     .option("--trajectories <n>", `trajectories per simulated setting (default ${trajectories})`)
     .option("--batches <n>", `independent seeds the trajectories are split over, for standard errors (default ${batches})`)
     .option("--workers <n>", "worker threads per simulated setting (default 1: settings are small, a pool pays off only for many thousands of trajectories each)")
@@ -34,18 +34,16 @@ export function addAnalysisFlags(cmd: Command, trajectories: number, batches: nu
 }
 
 export function seedFromFlags(scenario: Scenario, flags: AnalysisFlags): number {
-  if (flags.seed === undefined) return scenario.seed ?? DEFAULT_SEED;
-  if (!/^\d+$/.test(flags.seed) || Number(flags.seed) > 2 ** 32 - 1) throw new UsageError(`--seed expects an integer in [0, 4294967295], got "${flags.seed}"`);
-  return Number(flags.seed);
+  return runOptionsFromFlags({ seed: flags.seed }).seed ?? scenario.seed ?? DEFAULT_SEED;
 }
 
-/** A probe over the simulator from the shared flags. */
+/** A probe over the simulator from the shared flags; seed, trajectories and workers are checked as for `run`. */
 export function probeFromFlags(scenario: Scenario, flags: AnalysisFlags, defaults: { trajectories: number; batches: number }): ScenarioProbe {
-  const seed = seedFromFlags(scenario, flags);
-  const trajectories = parsePositiveInt("--trajectories", flags.trajectories, defaults.trajectories);
+  const checked = runOptionsFromFlags({ seed: flags.seed, trajectories: flags.trajectories, workers: flags.workers });
+  const seed = checked.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const trajectories = checked.trajectories ?? defaults.trajectories;
   const batches = parsePositiveInt("--batches", flags.batches, defaults.batches);
-  const workers = parsePositiveInt("--workers", flags.workers, 1);
-  return simulatorProbe(scenario, { seed, trajectories, batches, workers });
+  return simulatorProbe(scenario, { seed, trajectories, batches, workers: checked.workers ?? 1 });
 }
 
 export function parseOutcome(raw: string | undefined, fallback: OutcomeName): OutcomeName {

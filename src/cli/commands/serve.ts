@@ -4,12 +4,16 @@ import { resolve } from "node:path";
 import { UsageError } from "../../errors.js";
 import { workerEngine } from "../../server/worker-engine.js";
 import { startServer } from "../../server/serve.js";
+import { DEFAULT_ANALYSIS_TIME_LIMIT_SECONDS } from "../../server/analysis-jobs.js";
+import { DEFAULT_RUN_TIME_LIMIT_SECONDS } from "../../server/run-manager.js";
 import { runAction } from "../action.js";
+import { runOptionsFromFlags } from "../evaluate-options.js";
 
 export interface ServeFlags {
   port?: string;
   host?: string;
   store?: string;
+  timeLimit?: string;
 }
 
 export const DEFAULT_PORT = 7300;
@@ -19,7 +23,8 @@ export function addServeFlags(cmd: Command): Command {
   return cmd
     .option("--port <n>", `port to listen on (0: any free port)`, String(DEFAULT_PORT))
     .option("--host <address>", "address to listen on; anything but loopback exposes the app to the network", "127.0.0.1")
-    .option("--store <file>", "SQLite file of the run store", DEFAULT_STORE);
+    .option("--store <file>", "SQLite file of the run store (one server per store)", DEFAULT_STORE)
+    .option("--time-limit <seconds>", `wall-clock limit of one run (default ${DEFAULT_RUN_TIME_LIMIT_SECONDS}) or analysis (default ${DEFAULT_ANALYSIS_TIME_LIMIT_SECONDS}); past it the job ends as failed`);
 }
 
 function parsePort(raw: string | undefined): number {
@@ -32,15 +37,21 @@ function parsePort(raw: string | undefined): number {
 export async function serveUntilStopped(flags: ServeFlags): Promise<void> {
   const host = flags.host ?? "127.0.0.1";
   const storePath = resolve(flags.store ?? DEFAULT_STORE);
-  const server = await startServer({ engine: workerEngine, storePath, port: parsePort(flags.port), host });
+  const port = parsePort(flags.port);
+  const timeLimit = runOptionsFromFlags({ timeLimit: flags.timeLimit }).timeLimitSeconds;
+  const server = await startServer({
+    engine: workerEngine,
+    storePath,
+    port,
+    host,
+    ...(timeLimit !== undefined ? { runTimeLimitSeconds: timeLimit, analysisTimeLimitSeconds: timeLimit } : {}),
+  });
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
     process.stderr.write(`warning: listening on ${host}: anyone who can reach this address can run and delete runs\n`);
   }
   process.stdout.write(`guarantor web app: ${server.url}  (runs stored in ${storePath}; Ctrl-C to stop)\n`);
   const stop = () => {
-    // a run still going cannot finish after we exit: record that now rather than at next start
-    server.store.markInterrupted();
-    server.store.close();
+    server.stopNow();
     process.exit(0);
   };
   process.once("SIGINT", stop);
