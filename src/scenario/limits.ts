@@ -14,6 +14,11 @@ export const MAX_ALIASES = 100;
 /** Largest magnitude of any number in a prior: far beyond any parameter's meaningful scale. */
 export const PRIOR_MAGNITUDE = 1e6;
 /**
+ * Smallest mean of a gamma or lognormal prior and smallest sd of any prior: below it, sd² and
+ * sd²/mean underflow (a lognormal's σ² = ln(1 + sd²/mean²) becomes 0/0).
+ */
+export const PRIOR_SMALLEST = 1e-6;
+/**
  * sd/mean of gamma and lognormal priors: below 1% the prior is a point value in all but name (use
  * `fixed`), and a gamma shape k = (mean/sd)² above 10⁴ makes its quantile table slow to build.
  */

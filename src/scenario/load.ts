@@ -149,6 +149,8 @@ function fromZod(issue: ZodIssue, data: unknown): RawIssue[] {
     case "too_small":
     case "too_big": {
       const limit = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      // zod's own safe-integer bound of int(); every integer here has a tighter one of ours
+      if (Math.abs(limit) === Number.MAX_SAFE_INTEGER) return [];
       const bound = Number.isInteger(limit) ? String(limit) : String(Number(limit.toPrecision(6)));
       const op = issue.code === "too_small" ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<";
       const what = issue.origin === "array" ? `a list with ${op} ${bound} item(s)` : issue.origin === "string" ? `text of length ${op} ${bound}` : `a number ${op} ${bound}`;

@@ -36,12 +36,12 @@ export function deeperThan(text: string, max: number): DeepPoint | undefined {
       indents.push(at);
       block = indents.length;
       // compact nested sequences: "- - - x" opens one level per marker
+      if (block > max) return { line: li + 1, column: at + 1, depth: block };
       while (line[at] === "-" && (line[at + 1] === " " || at + 1 === line.length)) {
-        block++;
+        if (++block > max) return { line: li + 1, column: at + 1, depth: block };
         at += 2;
         while (line[at] === " ") at++;
       }
-      if (block > max) return { line: li + 1, column: at + 1, depth: block };
     }
     for (let i = at; i < line.length; i++) {
       const c = line[i];

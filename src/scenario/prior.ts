@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import { normalCdf } from "../sim/distributions.js";
-import { BETA_MEAN_MARGIN, MAX_RELATIVE_SD, MIN_BETA_SD_SHARE, MIN_RELATIVE_SD, PRIOR_MAGNITUDE } from "./limits.js";
+import { BETA_MEAN_MARGIN, MAX_RELATIVE_SD, MIN_BETA_SD_SHARE, MIN_RELATIVE_SD, PRIOR_MAGNITUDE, PRIOR_SMALLEST } from "./limits.js";
 
 export { priorQuantile, priorQuantileFunction } from "./prior-quantile.js";
 
 const finite = z.number().min(-PRIOR_MAGNITUDE).max(PRIOR_MAGNITUDE);
-const positive = z.number().gt(0).max(PRIOR_MAGNITUDE);
+/** A mean or sd that must be positive: from PRIOR_SMALLEST, so that squares and ratios of them stay normal numbers. */
+const positive = z.number().min(PRIOR_SMALLEST).max(PRIOR_MAGNITUDE);
 const source = z.string().min(1, { message: "must name a citation or say \"assumption\"" });
 const note = z.string();
 const relativeSd = `sd between ${MIN_RELATIVE_SD} and ${MAX_RELATIVE_SD} times the mean`;

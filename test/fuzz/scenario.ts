@@ -58,8 +58,8 @@ const weirdValue: fc.Arbitrary<Json> = fc.oneof(
 
 /** A prior at the edges of what the loader accepts (or just past them). */
 const extremePrior: fc.Arbitrary<Json> = fc.oneof(
-  fc.record({ dist: fc.constant("normal"), mean: fc.constantFrom(-1e6, 1e6, 0, 709, -745), sd: fc.constantFrom(1e6, 1e-300, 1, 5e-324) }),
-  fc.record({ dist: fc.constantFrom("gamma", "lognormal"), mean: fc.constantFrom(1e6, 1e-300, 5e-324, 1, 0.01), cv: fc.constantFrom(0.01, 100, 0.0099, 101, 1) }).map(
+  fc.record({ dist: fc.constant("normal"), mean: fc.constantFrom(-1e6, 1e6, 0, 709, -745), sd: fc.constantFrom(1e6, 1e-6, 1e-300, 1, 5e-324) }),
+  fc.record({ dist: fc.constantFrom("gamma", "lognormal"), mean: fc.constantFrom(1e6, 1e-6, 1e-4, 1e-300, 5e-324, 1, 0.01), cv: fc.constantFrom(0.01, 100, 0.0099, 101, 1) }).map(
     (p) => ({ dist: p.dist, mean: p.mean, sd: Math.min(1e6, p.mean * p.cv) }),
   ),
   fc.record({ mean: fc.constantFrom(1e-6, 1 - 1e-6, 0.5, 0.01), share: fc.constantFrom(0.01, 0.999, 0.5, 0.0099) }).map((p) => ({
