@@ -151,3 +151,12 @@ describe("at the edges of every range, a scenario runs to finite numbers", () =>
     assertFinite(await tinyRun({ ...scenario, horizon_years: 100 }, "event"));
   });
 });
+
+describe("docs/MODEL.md states the ranges the loader checks", () => {
+  it("names the ranges of priors, months, trajectories and weights", async () => {
+    const { readFileSync } = await import("node:fs");
+    const model = readFileSync(new URL("../../docs/MODEL.md", import.meta.url), "utf8");
+    for (const text of ["magnitude ≤ 10⁶", "0.01·mean ≤ sd ≤ 100·mean", "10⁻⁶ ≤ mean ≤ 1 − 10⁻⁶", "integer, 1 to 1,200", "integer, 2 to 10⁸", "1/12 to 100", "≤ 64 levels", "`baseline` is reserved"])
+      expect(model).toContain(text);
+  });
+});
