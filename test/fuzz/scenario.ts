@@ -22,8 +22,12 @@ export interface ScenarioCase {
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Path = (string | number)[];
 
-/** Every path to a value in the document, the root excluded. */
+/** Paths deeper than this are not mutated further (a deep value nested in a deep value is deep enough). */
+const MAX_MUTATION_DEPTH = 16;
+
+/** Every path to a value in the document up to MAX_MUTATION_DEPTH, the root excluded. */
 function paths(v: Json, at: Path = [], out: Path[] = []): Path[] {
+  if (at.length >= MAX_MUTATION_DEPTH) return out;
   const children: [string | number, Json][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : v !== null && typeof v === "object" ? Object.entries(v) : [];
   for (const [k, child] of children) {
     out.push([...at, k]);
