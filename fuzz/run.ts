@@ -2,7 +2,8 @@
  * `npm run fuzz`: the long run of the fuzz targets listed in test/fuzz/targets.ts. Each case runs
  * in a worker thread with a deadline; a case past it is a hang (the worker is replaced). Prints,
  * per target, the cases tried, accepted, refused, crashed and hung, and writes every crashing or
- * hanging case to test-artifacts/fuzz/ to replay. Exit code 1 if anything crashed or hung.
+ * hanging case to test-artifacts/fuzz/ to replay. Exit code 1 if anything crashed or hung, 2 if
+ * the command line or a target's case generator was wrong.
  *
  *   npm run fuzz -- [--runs N] [--seconds S] [--timeout MS] [--seed N] [target …]
  */
@@ -108,7 +109,15 @@ async function fuzzTarget(name: string, s: Settings, deadline: number): Promise<
   const batch = 100;
   try {
     for (let round = 0; counts.tried < s.runs && Date.now() < deadline; round++) {
-      const cases = fc.sample(target.cases, { numRuns: Math.min(batch, s.runs - counts.tried), seed: s.seed + round });
+      let cases: unknown[];
+      try {
+        cases = fc.sample(target.cases, { numRuns: Math.min(batch, s.runs - counts.tried), seed: s.seed + round });
+      } catch (e) {
+        // a bug of the target's generator, not of the code under test: say so and stop this target
+        process.stderr.write(`${name}: the case generator failed (seed ${s.seed + round}): ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 2;
+        break;
+      }
       for (const c of cases) {
         if (Date.now() >= deadline) break;
         const outcome = await runner.run(c);
@@ -144,7 +153,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${"target".padEnd(12)}${["tried", "accepted", "refused", "crashed", "hung"].map((h) => h.padStart(9)).join("")}\n${rows.join("\n")}\n`);
   process.stdout.write(`${((Date.now() - start) / 1000).toFixed(0)} s\n`);
-  process.exitCode = bad > 0 ? 1 : 0;
+  if (bad > 0) process.exitCode = 1;
 }
 
 await main();
