@@ -8,6 +8,7 @@ import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../con
 import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } from "./prior.js";
 import { didYouMean } from "../math/suggest.js";
 import { formatPath } from "./issues.js";
+import { BASELINE_PERSPECTIVE, MAX_PERSPECTIVES } from "./limits.js";
 
 export interface RawIssue {
   path: PropertyKey[];
@@ -24,7 +25,8 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-const REFERENCE_FIELDS: Record<string, string[]> = {
+/** Fields of each commitment type that name guarantors. A Map: a type such as "toString" must find nothing. */
+const REFERENCE_FIELDS = new Map<string, string[]>(Object.entries({
   collective_defense: ["guarantors"],
   reassurance_force: ["contributors"],
   backstop: ["provider"],
@@ -32,7 +34,7 @@ const REFERENCE_FIELDS: Record<string, string[]> = {
   consultative_pledge: ["guarantors"],
   neutrality: ["guarantors"],
   un_mandate: ["contributors"],
-};
+}));
 
 export function crossCheck(data: unknown): RawIssue[] {
   if (!isObj(data)) return [];
@@ -76,8 +78,10 @@ function checkOptions(data: Obj): RawIssue[] {
     }
     list(o.commitments).forEach((c, ci) => {
       if (!isObj(c)) return;
-      for (const field of REFERENCE_FIELDS[str(c.type) ?? ""] ?? []) {
-        const value = c[field];
+      if (c.type === "backstop" && Array.isArray(c.kinds)) issues.push(...repeatedItems(c.kinds, ["options", oi, "commitments", ci, "kinds"], "kind"));
+      for (const field of REFERENCE_FIELDS.get(str(c.type) ?? "") ?? []) {
+        const value = Object.hasOwn(c, field) ? c[field] : undefined;
+        if (Array.isArray(value)) issues.push(...repeatedItems(value, ["options", oi, "commitments", ci, field], "guarantor"));
         const refs = Array.isArray(value) ? value.map((v, k) => [v, k] as const) : [[value, undefined] as const];
         for (const [ref, k] of refs) {
           if (typeof ref !== "string" || known.includes(ref)) continue;
@@ -93,6 +97,16 @@ function checkOptions(data: Obj): RawIssue[] {
         }
       }
     });
+  });
+  return issues;
+}
+
+/** Each item of a list of ids may appear once: a repeated guarantor would count twice. */
+function repeatedItems(items: unknown[], path: PropertyKey[], what: string): RawIssue[] {
+  const issues: RawIssue[] = [];
+  items.forEach((item, k) => {
+    if (typeof item === "string" && items.indexOf(item) < k)
+      issues.push({ path: [...path, k], message: `${what} "${item}" is listed twice`, received: `"${item}"`, hint: "list each one once" });
   });
   return issues;
 }
@@ -125,7 +139,7 @@ function checkPrior(name: string, raw: unknown, path: PropertyKey[], requireSour
   const parsed = priorSchema.safeParse(raw);
   if (!parsed.success) return []; // the schema reports it
   const prior = parsed.data;
-  const issues: RawIssue[] = priorProblems(prior).map((p) => ({ path: [...path, p.key], message: p.message }));
+  const issues: RawIssue[] = priorProblems(prior).map((p) => ({ path: [...path, p.key], message: p.message, hint: p.hint }));
   if (issues.length === 0) {
     const d = domainIssue(name, prior, path);
     if (d) issues.push(d);
@@ -166,6 +180,16 @@ function checkParameters(data: Obj): RawIssue[] {
 function checkPerspectives(data: Obj): RawIssue[] {
   if (!isObj(data.perspectives)) return [];
   const issues: RawIssue[] = [];
+  const ids = Object.keys(data.perspectives);
+  if (ids.length > MAX_PERSPECTIVES)
+    issues.push({ path: ["perspectives"], message: "too many perspectives", expected: `at most ${MAX_PERSPECTIVES}`, received: `${ids.length}` });
+  if (ids.includes(BASELINE_PERSPECTIVE))
+    issues.push({
+      path: ["perspectives"],
+      key: BASELINE_PERSPECTIVE,
+      message: `perspective id "${BASELINE_PERSPECTIVE}" is reserved: it means the scenario's own priors`,
+      hint: "give this perspective another id",
+    });
   for (const [pid, p] of Object.entries(data.perspectives)) {
     if (!isObj(p) || !isObj(p.overrides)) continue;
     for (const [name, raw] of Object.entries(p.overrides)) {

@@ -2,7 +2,6 @@
  * Scenario loading: YAML text → a known-good `Scenario` or a `ScenarioError` listing every
  * problem of the file at once, each with file:line:column, key path, expected and found.
  */
-import { readFileSync, statSync } from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
@@ -11,10 +10,12 @@ import { ScenarioError, describeValue, formatPath, type ScenarioIssue } from "./
 import { didYouMean } from "../math/suggest.js";
 import { PositionFinder } from "./positions.js";
 import { scenarioSchema, type ScenarioData } from "./schema.js";
+import { MAX_ALIASES, MAX_NESTING, MAX_SCENARIO_BYTES } from "./limits.js";
+import { deeperThan } from "./nesting.js";
+import { readTextFileCapped } from "./read-file.js";
 import type { OutcomeName } from "../contract/result.js";
 
-/** Largest scenario file accepted (bytes): far above any real scenario, far below trouble. */
-export const MAX_SCENARIO_BYTES = 2_000_000;
+export { MAX_SCENARIO_BYTES } from "./limits.js";
 
 /** Default loss weights (docs/MODEL.md §8), used when a scenario gives none: see docs/MODEL.md. */
 export const DEFAULT_LOSS_WEIGHTS: Partial<Record<OutcomeName, number>> = {
@@ -32,25 +33,28 @@ export interface Scenario extends ScenarioData {
   lossWeights: Partial<Record<OutcomeName, number>>;
 }
 
+/** Read (at most MAX_SCENARIO_BYTES, whatever `stat` says) and load a scenario file. */
 export function loadScenarioFile(path: string): Scenario {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new InputError(`${path}: cannot read the scenario file (does it exist?)`);
-  }
-  if (size > MAX_SCENARIO_BYTES) throw new InputError(`${path}: the file is ${size} bytes; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError(`${path}: cannot read the scenario file`);
-  }
-  return loadScenarioText(text, path);
+  return loadScenarioText(readTextFileCapped(path, MAX_SCENARIO_BYTES, "scenario file"), path);
 }
 
 export function loadScenarioText(text: string, file = "scenario.yaml"): Scenario {
-  if (text.length > MAX_SCENARIO_BYTES) throw new InputError(`${file}: the text is ${text.length} characters; scenarios are limited to ${MAX_SCENARIO_BYTES}`);
+  // a UTF-8 text has at least as many bytes as UTF-16 units: count bytes only when it may fit
+  const bytes = text.length > MAX_SCENARIO_BYTES ? text.length : Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_SCENARIO_BYTES) throw new InputError(`${file}: the text is over ${MAX_SCENARIO_BYTES} bytes long; scenarios are limited to ${MAX_SCENARIO_BYTES} bytes`);
+  const deep = deeperThan(text, MAX_NESTING);
+  if (deep)
+    throw new ScenarioError([
+      {
+        file,
+        line: deep.line,
+        column: deep.column,
+        path: "",
+        message: `nesting deeper than ${MAX_NESTING} levels`,
+        expected: `at most ${MAX_NESTING} levels of mappings and lists`,
+        hint: "a scenario nests about 6 levels deep; look for unclosed [ or {",
+      },
+    ]);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
@@ -63,7 +67,7 @@ export function loadScenarioText(text: string, file = "scenario.yaml"): Scenario
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     throw new InputError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -145,7 +149,10 @@ function fromZod(issue: ZodIssue, data: unknown): RawIssue[] {
     }
     case "too_small":
     case "too_big": {
-      const bound = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      const limit = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      // zod's own safe-integer bound of int(); every integer here has a tighter one of ours
+      if (Math.abs(limit) === Number.MAX_SAFE_INTEGER) return [];
+      const bound = Number.isInteger(limit) ? String(limit) : String(Number(limit.toPrecision(6)));
       const op = issue.code === "too_small" ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<";
       const what = issue.origin === "array" ? `a list with ${op} ${bound} item(s)` : issue.origin === "string" ? `text of length ${op} ${bound}` : `a number ${op} ${bound}`;
       return [{ path, message: "out of range", expected: what, received: describeValue(found) }];
@@ -182,7 +189,7 @@ function allowedKeys(path: readonly PropertyKey[], data: unknown): string[] {
   unwrap();
   for (const seg of path) {
     const def = schema._zod.def;
-    if (def.type === "object" && def.shape) schema = def.shape[String(seg)];
+    if (def.type === "object" && def.shape) schema = Object.hasOwn(def.shape, String(seg)) ? def.shape[String(seg)] : (undefined as unknown as ZodLike);
     else if (def.type === "array" && def.element) schema = def.element;
     else if (def.type === "record" && def.valueType) schema = def.valueType;
     else return [];

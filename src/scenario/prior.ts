@@ -5,11 +5,14 @@
  */
 import { z } from "zod";
 import { normalCdf } from "../math/distributions.js";
+import { BETA_MEAN_MARGIN, MAX_RELATIVE_SD, MIN_BETA_SD_SHARE, MIN_RELATIVE_SD, PRIOR_MAGNITUDE, PRIOR_SMALLEST } from "./limits.js";
 
-const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
-const positive = finite.refine((v) => v > 0, { message: "must be greater than 0" });
+const finite = z.number().min(-PRIOR_MAGNITUDE).max(PRIOR_MAGNITUDE);
+/** A mean or sd that must be positive: from PRIOR_SMALLEST, so that squares and ratios of them stay normal numbers. */
+const positive = z.number().min(PRIOR_SMALLEST).max(PRIOR_MAGNITUDE);
 const source = z.string().min(1, { message: "must name a citation or say \"assumption\"" });
 const note = z.string();
+const relativeSd = `sd between ${MIN_RELATIVE_SD} and ${MAX_RELATIVE_SD} times the mean`;
 
 export const normalPrior = z.strictObject({
   dist: z.literal("normal"),
@@ -20,27 +23,33 @@ export const normalPrior = z.strictObject({
   source: source.optional(),
   note: note.optional(),
 });
-export const lognormalPrior = z.strictObject({
-  dist: z.literal("lognormal"),
-  mean: positive,
-  sd: positive,
-  source: source.optional(),
-  note: note.optional(),
-});
-export const betaPrior = z.strictObject({
-  dist: z.literal("beta"),
-  mean: finite,
-  sd: positive,
-  source: source.optional(),
-  note: note.optional(),
-});
-export const gammaPrior = z.strictObject({
-  dist: z.literal("gamma"),
-  mean: positive,
-  sd: positive,
-  source: source.optional(),
-  note: note.optional(),
-});
+export const lognormalPrior = z
+  .strictObject({
+    dist: z.literal("lognormal"),
+    mean: positive,
+    sd: positive.meta({ description: relativeSd }),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .meta({ description: `a lognormal with its own mean and sd; ${relativeSd}` });
+export const betaPrior = z
+  .strictObject({
+    dist: z.literal("beta"),
+    mean: z.number().min(BETA_MEAN_MARGIN).max(1 - BETA_MEAN_MARGIN),
+    sd: positive.meta({ description: `at least ${MIN_BETA_SD_SHARE} and below 1 times √(mean·(1−mean))` }),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .meta({ description: `a beta with this mean and sd; sd at least ${MIN_BETA_SD_SHARE} and below 1 times √(mean·(1−mean))` });
+export const gammaPrior = z
+  .strictObject({
+    dist: z.literal("gamma"),
+    mean: positive,
+    sd: positive.meta({ description: relativeSd }),
+    source: source.optional(),
+    note: note.optional(),
+  })
+  .meta({ description: `a gamma with this mean and sd; ${relativeSd}` });
 export const uniformPrior = z.strictObject({
   dist: z.literal("uniform"),
   min: finite,
@@ -59,8 +68,10 @@ export const priorSchema = z.discriminatedUnion("dist", [normalPrior, lognormalP
 export type Prior = z.infer<typeof priorSchema>;
 export const DIST_NAMES = ["normal", "lognormal", "beta", "gamma", "uniform", "fixed"] as const;
 
-/** Problems with a prior's numbers that a schema cannot see; [] when it is well formed. */
-export function priorProblems(p: Prior): { key: string; message: string }[] {
+const FIXED_HINT = "a prior this narrow is a point value: use dist: fixed";
+
+/** Problems with a prior's numbers that a schema cannot see (relations between fields); [] when it is well formed. */
+export function priorProblems(p: Prior): { key: string; message: string; hint?: string }[] {
   switch (p.dist) {
     case "beta": {
       if (!(p.mean > 0 && p.mean < 1)) return [{ key: "mean", message: `a beta prior needs 0 < mean < 1, got ${p.mean}` }];
@@ -72,6 +83,23 @@ export function priorProblems(p: Prior): { key: string; message: string }[] {
             message: `a beta prior with mean ${p.mean} needs sd < √(mean·(1−mean)) = ${maxSd.toPrecision(4)}, got ${p.sd}`,
           },
         ];
+      if (p.sd < MIN_BETA_SD_SHARE * maxSd)
+        return [
+          {
+            key: "sd",
+            message: `a beta prior with mean ${p.mean} needs sd ≥ ${MIN_BETA_SD_SHARE}·√(mean·(1−mean)) = ${(MIN_BETA_SD_SHARE * maxSd).toPrecision(4)}, got ${p.sd}`,
+            hint: FIXED_HINT,
+          },
+        ];
+      return [];
+    }
+    case "gamma":
+    case "lognormal": {
+      const ratio = p.sd / p.mean;
+      if (ratio < MIN_RELATIVE_SD)
+        return [{ key: "sd", message: `a ${p.dist} prior needs sd ≥ ${MIN_RELATIVE_SD}·mean = ${(MIN_RELATIVE_SD * p.mean).toPrecision(4)}, got ${p.sd}`, hint: FIXED_HINT }];
+      if (ratio > MAX_RELATIVE_SD)
+        return [{ key: "sd", message: `a ${p.dist} prior needs sd ≤ ${MAX_RELATIVE_SD}·mean = ${(MAX_RELATIVE_SD * p.mean).toPrecision(4)}, got ${p.sd}` }];
       return [];
     }
     case "normal":

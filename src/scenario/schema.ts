@@ -5,11 +5,17 @@
 import { z } from "zod";
 import { priorSchema } from "./prior.js";
 import { OUTCOME_NAMES } from "../contract/outcomes.js";
+import * as L from "./limits.js";
 
-const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: "must be an identifier (letters, digits, - and _, starting with a letter)" });
-const nonnegative = z.number().min(0);
-const positiveInt = z.number().int().positive();
-const guarantorList = z.array(id).min(1);
+const id = z
+  .string()
+  .max(L.MAX_ID_LENGTH)
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { message: "must be an identifier (letters, digits, - and _, starting with a letter)" });
+const count = (max: number) => z.number().int().min(1).max(max);
+const month = count(L.MAX_MONTH).meta({ description: `a month counted from the settlement, 1 to ${L.MAX_MONTH} (the longest horizon)` });
+/** A list of guarantor ids; each may appear once (checks.ts names the repeated one). */
+const idList = () => z.array(id).max(L.MAX_GUARANTORS).meta({ uniqueItems: true });
+const guarantorList = idList().min(1);
 
 const actor = z.strictObject({ id, name: z.string(), nuclear: z.boolean().default(false) });
 const guarantor = z.strictObject({
@@ -17,10 +23,10 @@ const guarantor = z.strictObject({
   name: z.string(),
   nuclear: z.boolean().default(false),
   nato: z.boolean().default(false),
-  election_interval_months: positiveInt.optional(),
-  first_election_month: positiveInt.optional(),
+  election_interval_months: month.optional(),
+  first_election_month: month.optional(),
 });
-const spoiler = z.strictObject({ id, name: z.string(), base_rate_per_year: nonnegative });
+const spoiler = z.strictObject({ id, name: z.string(), base_rate_per_year: z.number().min(0).max(L.MAX_SPOILER_RATE_PER_YEAR) });
 
 const form = z.enum(["communique", "executive", "treaty"]);
 
@@ -30,17 +36,21 @@ export const commitmentSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("reassurance_force"),
     contributors: guarantorList,
-    troops: positiveInt,
+    troops: count(L.MAX_TROOPS),
     deployment: z.enum(["rear", "front"]).default("rear"),
     un_mandate: z.boolean().default(false),
   }),
   z.strictObject({
     type: z.literal("backstop"),
     provider: id,
-    kinds: z.array(z.enum(["air", "air_defense", "intelligence", "logistics", "naval"])).min(1),
+    kinds: z
+      .array(z.enum(["air", "air_defense", "intelligence", "logistics", "naval"]))
+      .min(1)
+      .max(5)
+      .meta({ uniqueItems: true }),
     ground_troops: z.boolean().default(false),
   }),
-  z.strictObject({ type: z.literal("arms_supply"), level: z.enum(["low", "medium", "high"]), providers: z.array(id).optional() }),
+  z.strictObject({ type: z.literal("arms_supply"), level: z.enum(["low", "medium", "high"]), providers: idList().optional() }),
   z.strictObject({
     type: z.literal("consultative_pledge"),
     guarantors: guarantorList,
@@ -50,14 +60,14 @@ export const commitmentSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("neutrality"),
     permanent: z.boolean().default(true),
-    force_cap: positiveInt.optional(),
+    force_cap: count(L.MAX_TROOPS).optional(),
     foreign_bases: z.boolean().default(false),
-    guarantors: z.array(id).default([]),
+    guarantors: idList().default([]),
     guarantee_form: form.default("treaty"),
   }),
-  z.strictObject({ type: z.literal("un_mandate"), chapter: z.enum(["VI", "VII"]).default("VI"), troops: positiveInt, contributors: z.array(id).optional() }),
-  z.strictObject({ type: z.literal("monitoring"), by: z.string(), monitors: positiveInt }),
-  z.strictObject({ type: z.literal("demilitarized_zone"), width_km: z.number().positive() }),
+  z.strictObject({ type: z.literal("un_mandate"), chapter: z.enum(["VI", "VII"]).default("VI"), troops: count(L.MAX_TROOPS), contributors: idList().optional() }),
+  z.strictObject({ type: z.literal("monitoring"), by: z.string(), monitors: count(L.MAX_MONITORS) }),
+  z.strictObject({ type: z.literal("demilitarized_zone"), width_km: z.number().gt(0).max(L.MAX_DMZ_WIDTH_KM) }),
   z.strictObject({ type: z.literal("sanctions_relief"), level: z.enum(["partial", "full"]) }),
 ]);
 export type Commitment = z.infer<typeof commitmentSchema>;
@@ -67,7 +77,7 @@ const option = z.strictObject({
   id,
   label: z.string(),
   description: z.string().optional(),
-  commitments: z.array(commitmentSchema).default([]),
+  commitments: z.array(commitmentSchema).max(L.MAX_COMMITMENTS).default([]),
 });
 
 const perspective = z.strictObject({
@@ -99,26 +109,29 @@ const mechanisms = z.strictObject(Object.fromEntries(MECHANISMS.map((m) => [m, z
 
 const loss = z.strictObject({
   description: z.string().optional(),
-  weights: z.partialRecord(z.enum(OUTCOME_NAMES), nonnegative),
+  weights: z.partialRecord(z.enum(OUTCOME_NAMES), z.number().min(0).max(L.MAX_LOSS_WEIGHT)),
 });
 
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
-  horizon_years: z.number().positive().max(100),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
-  trajectories: positiveInt.max(100_000_000).optional(),
+  horizon_years: z.number().min(L.MIN_HORIZON_YEARS).max(L.MAX_HORIZON_YEARS).meta({ description: "years, from one month (1/12) to 100" }),
+  seed: z.number().int().min(0).max(L.MAX_SEED).optional(),
+  trajectories: z.number().int().min(L.MIN_TRAJECTORIES).max(L.MAX_TRAJECTORIES).optional(),
   actors: z.strictObject({
     challenger: actor,
     protege: actor,
-    guarantors: z.array(guarantor).default([]),
-    spoilers: z.array(spoiler).default([]),
+    guarantors: z.array(guarantor).max(L.MAX_GUARANTORS).default([]),
+    spoilers: z.array(spoiler).max(L.MAX_SPOILERS).default([]),
   }),
   strategic_layer: z.enum(["closed-form", "games"]).default("closed-form"),
   mechanisms: mechanisms.default(Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>),
   parameters: z.record(z.string(), priorSchema),
-  options: z.array(option).min(1),
-  perspectives: z.record(id, perspective).default({}),
+  options: z.array(option).min(1).max(L.MAX_OPTIONS),
+  perspectives: z
+    .record(id, perspective)
+    .meta({ maxProperties: L.MAX_PERSPECTIVES, description: `at most ${L.MAX_PERSPECTIVES}; "${L.BASELINE_PERSPECTIVE}" is reserved for the scenario's own priors` })
+    .default({}),
   loss: loss.optional(),
 });
 

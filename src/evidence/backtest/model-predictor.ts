@@ -5,11 +5,11 @@
  * becomes a ratified collective_defense, peacekeepers a UN-mandated force — and the simulated
  * P(war resumes within k years | settlement accepted) is the forecast.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { InputError } from "../../errors.js";
-import { loadScenarioText } from "../../scenario/load.js";
+import { loadScenarioText, MAX_SCENARIO_BYTES } from "../../scenario/load.js";
+import { readTextFileCapped } from "../../scenario/read-file.js";
 import { evaluate } from "../../sim/evaluate.js";
 import { packageRoot, type CaseSetName, type HistoricalCase } from "../cases/historical-cases.js";
 import { evidenceOverrides } from "../priors/registry.js";
@@ -81,7 +81,7 @@ export function modelPredictor(options: ModelPredictorOptions): Predictor {
     trainingFree: true,
     async predict(_training, test, horizons) {
       const basePath = options.scenarioPath ?? join(packageRoot(), "scenarios", "ukraine-2025.yaml");
-      const text = backtestScenarioText(readFileSync(basePath, "utf8"), options.caseSet, Math.ceil(Math.max(...horizons)));
+      const text = backtestScenarioText(readTextFileCapped(basePath, MAX_SCENARIO_BYTES, "scenario file"), options.caseSet, Math.ceil(Math.max(...horizons)));
       const result = await evaluate(loadScenarioText(text, `backtest-${options.caseSet}.yaml`), {
         seed: options.seed, trajectories: options.trajectories, perspectives: ["evidence"],
       });
