@@ -20,6 +20,7 @@ import { METHOD_NAMES, SOLVERS } from "../../src/games/solvers/index.js";
 import type { Equilibrium } from "../../src/games/solvers/solver.js";
 import { payoffScale } from "../../src/games/verify.js";
 import { bimatrix, treeFromPlan, treePlan } from "../games/random-games.js";
+import type { FuzzTarget } from "./target.js";
 
 export interface FuzzCounts {
   /** inputs read plus solves attempted */
@@ -145,45 +146,61 @@ function independentCheck(game: Game, eq: Equilibrium): string | null | undefine
   return relative <= FLOAT_TOLERANCE ? null : `relative regret ${relative.toExponential(2)}`;
 }
 
-/** Reads and solves `runs` generated game files; see FuzzCounts. Deterministic for a given seed. */
-export function fuzzGames(runs: number, seed = 20261201): FuzzCounts {
-  const counts: FuzzCounts = { tried: 0, refused: 0, crashed: 0, hung: 0, examples: [] };
+const emptyCounts = (): FuzzCounts => ({ tried: 0, refused: 0, crashed: 0, hung: 0, examples: [] });
+
+/** Reads one game file and, when it reads, solves it by every method; adds what happened to `counts`. */
+function fuzzOne(text: string, counts: FuzzCounts): void {
   const report = (kind: "crashed" | "hung", what: string) => {
     counts[kind]++;
     if (counts.examples.length < 10) counts.examples.push(`${kind}: ${what}`);
   };
-  for (const text of fc.sample(gameTexts(), { numRuns: runs, seed })) {
-    counts.tried++;
-    let game: Game;
-    const readStart = Date.now();
-    try {
-      game = readGame(text, "fuzz");
-    } catch (e) {
-      if (e instanceof InputError) counts.refused++;
-      else report("crashed", `reading threw ${String(e)} on ${JSON.stringify(text.slice(0, 300))}`);
-      continue;
-    } finally {
-      if (Date.now() - readStart > HANG_GRACE_MS) report("hung", `reading took ${Date.now() - readStart} ms`);
-    }
-    for (const method of METHOD_NAMES) {
-      for (const arithmetic of ["exact", "float"] as const) {
-        counts.tried++;
-        const start = Date.now();
-        const where = `${method} (${arithmetic}) on ${JSON.stringify(text.slice(0, 300))}`;
-        try {
-          const result = SOLVERS[method].solve(game, { arithmetic, deadline: start + SOLVE_BUDGET_MS });
-          for (const eq of result.equilibria) {
-            const problem = independentCheck(game, eq);
-            if (problem) report("crashed", `${where} reported a non-equilibrium: ${problem}`);
-          }
-        } catch (e) {
-          if (e instanceof InputError) counts.refused++;
-          else report("crashed", `${where} threw ${String(e)}`);
+  counts.tried++;
+  let game: Game;
+  const readStart = Date.now();
+  try {
+    game = readGame(text, "fuzz");
+  } catch (e) {
+    if (e instanceof InputError) counts.refused++;
+    else report("crashed", `reading threw ${String(e)} on ${JSON.stringify(text.slice(0, 300))}`);
+    return;
+  } finally {
+    if (Date.now() - readStart > HANG_GRACE_MS) report("hung", `reading took ${Date.now() - readStart} ms`);
+  }
+  for (const method of METHOD_NAMES) {
+    for (const arithmetic of ["exact", "float"] as const) {
+      counts.tried++;
+      const start = Date.now();
+      const where = `${method} (${arithmetic}) on ${JSON.stringify(text.slice(0, 300))}`;
+      try {
+        const result = SOLVERS[method].solve(game, { arithmetic, deadline: start + SOLVE_BUDGET_MS });
+        for (const eq of result.equilibria) {
+          const problem = independentCheck(game, eq);
+          if (problem) report("crashed", `${where} reported a non-equilibrium: ${problem}`);
         }
-        const elapsed = Date.now() - start;
-        if (elapsed > SOLVE_BUDGET_MS + HANG_GRACE_MS) report("hung", `${where} took ${elapsed} ms`);
+      } catch (e) {
+        if (e instanceof InputError) counts.refused++;
+        else report("crashed", `${where} threw ${String(e)}`);
       }
+      const elapsed = Date.now() - start;
+      if (elapsed > SOLVE_BUDGET_MS + HANG_GRACE_MS) report("hung", `${where} took ${elapsed} ms`);
     }
   }
+}
+
+/** Reads and solves `runs` generated game files; see FuzzCounts. Deterministic for a given seed. */
+export function fuzzGames(runs: number, seed = 20261201): FuzzCounts {
+  const counts = emptyCounts();
+  for (const text of fc.sample(gameTexts(), { numRuns: runs, seed })) fuzzOne(text, counts);
   return counts;
 }
+
+/** The games target of `npm run fuzz`: a case is one game file; a crash or a hang throws. */
+export const target: FuzzTarget<string> = {
+  cases: gameTexts(),
+  check(text) {
+    const counts = emptyCounts();
+    fuzzOne(text, counts);
+    if (counts.crashed > 0 || counts.hung > 0) throw new Error(counts.examples.join("\n"));
+    return counts.refused === counts.tried ? "refused" : "accepted";
+  },
+};

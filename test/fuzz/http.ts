@@ -6,6 +6,7 @@
  * `fuzzHttpApi(runs)` returns counts for a long run (`npm run fuzz`); the test runs it small.
  */
 import fc from "fast-check";
+import type { FuzzTarget } from "./target.js";
 import { AnalysisJobs } from "../../src/server/analysis-jobs.js";
 import { createApp } from "../../src/server/app.js";
 import { RunManager } from "../../src/server/run-manager.js";
@@ -77,26 +78,40 @@ const request = fc.record({
 
 const STACK = /\bat .*\.(ts|js):\d+|internal error/;
 
-export async function fuzzHttpApi(runs: number, seed?: number): Promise<HttpFuzzCounts> {
+type FuzzRequest = typeof request extends fc.Arbitrary<infer R> ? R : never;
+
+/** The app under test, with an in-memory store and a fake engine (the HTTP layer, not the model). */
+function makeApp() {
   const store = new RunStore(":memory:");
   const engine = fakeEngine({ msPerStep: 0, steps: 1 });
   const manager = new RunManager(store, engine, { programVersion: "fuzz", maxPending: 1_000_000, timeLimitSeconds: 5 });
   const analyses = new AnalysisJobs(async () => ({ kind: "cruxes", report: {} as never, map: null, mapNote: null }), { pending: 1_000_000, kept: 16, validate: fakeValidate });
   const app = createApp({ engine, store, runs: manager, staticFiles: new Map(), defaultScenario: { name: "fake", text: FAKE_SCENARIO }, programVersion: "fuzz", analyses });
+  return { app, store, manager, analyses };
+}
+
+/** Sends one request: its status and body, or null when no answer came within 10 s. */
+async function send(app: ReturnType<typeof makeApp>["app"], { route: [method, path], body: text, contentType: type, tail }: FuzzRequest) {
+  const init: RequestInit = { method, headers: type ? { "content-type": type } : {} };
+  if (method !== "GET") init.body = text;
+  return Promise.race([
+    Promise.resolve(app.request(`http://127.0.0.1${path}${tail}`, init)).then(async (res) => ({ status: res.status, text: path.endsWith("/events") ? "" : await res.text() })),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000).unref()),
+  ]);
+}
+
+export async function fuzzHttpApi(runs: number, seed?: number): Promise<HttpFuzzCounts> {
+  const { app, store, manager, analyses } = makeApp();
   const counts: HttpFuzzCounts = { tried: 0, accepted: 0, refused: 0, crashed: 0, hung: 0, failures: [] };
   const stderr = process.stderr.write;
   // a 500 logs its cause to stderr: counted here, not printed
   process.stderr.write = () => true;
   try {
     await fc.assert(
-      fc.asyncProperty(request, async ({ route: [method, path], body: text, contentType: type, tail }) => {
+      fc.asyncProperty(request, async (req) => {
+        const { route: [method, path], body: text, contentType: type, tail } = req;
         counts.tried++;
-        const init: RequestInit = { method, headers: type ? { "content-type": type } : {} };
-        if (method !== "GET") init.body = text;
-        const answer = await Promise.race([
-          Promise.resolve(app.request(`http://127.0.0.1${path}${tail}`, init)).then(async (res) => ({ status: res.status, text: path.endsWith("/events") ? "" : await res.text() })),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000).unref()),
-        ]);
+        const answer = await send(app, req);
         if (answer === null) {
           counts.hung++;
           counts.failures.push(`hung: ${method} ${path}${tail} ${text.slice(0, 200)}`);
@@ -123,3 +138,17 @@ export async function fuzzHttpApi(runs: number, seed?: number): Promise<HttpFuzz
   }
   return counts;
 }
+
+let shared: ReturnType<typeof makeApp> | undefined;
+
+/** The HTTP target of `npm run fuzz`: a case is one request; a 5xx, a stack trace or no answer throws. */
+export const target: FuzzTarget<FuzzRequest> = {
+  cases: request,
+  async check(req) {
+    shared ??= makeApp();
+    const answer = await send(shared.app, req);
+    if (answer === null) throw new Error(`no answer within 10 s to ${req.route.join(" ")}${req.tail}`);
+    if (answer.status >= 500 || STACK.test(answer.text)) throw new Error(`${answer.status} → ${answer.text.slice(0, 200)}`);
+    return answer.status >= 400 ? "refused" : "accepted";
+  },
+};

@@ -4,4 +4,6 @@
  */
 export const TARGET_MODULES: Record<string, string> = {
   scenario: "./scenario.js",
+  games: "./games.js",
+  http: "./http.js",
 };
