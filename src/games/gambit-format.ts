@@ -6,7 +6,7 @@ import { InputError } from "../errors.js";
 import { readEfg, writeEfg } from "./efg-format.js";
 import type { Game } from "./game.js";
 import { readNfg, writeNfg } from "./nfg-format.js";
-import { readFileTextBounded } from "./read-bounded.js";
+import { readTextFileCapped } from "../io/read-file.js";
 
 export { readEfg, writeEfg, readNfg, writeNfg };
 
@@ -22,7 +22,7 @@ export function readGame(text: string, file = "<game>"): Game {
 export const MAX_GAME_FILE_BYTES = 16 * 1024 * 1024;
 
 export function readGameFile(path: string): Game {
-  return readGame(readFileTextBounded(path, MAX_GAME_FILE_BYTES, "game file"), path);
+  return readGame(readTextFileCapped(path, MAX_GAME_FILE_BYTES, "game file"), path);
 }
 
 export function writeGame(game: Game): string {

@@ -358,7 +358,13 @@ function newtonInBracket(p: number, d: Cdf, start: number, lo: number, hi: numbe
 }
 
 /** betaQuantile(·, a, b) for many draws: tabulated once, then about one incomplete beta per draw. */
+/** A quantile table needs finite, positive shapes: anything else is a bug upstream (the loader refuses such priors), not a long search. */
+function requirePositiveShapes(family: string, ...shapes: number[]): void {
+  for (const x of shapes) if (!(x > 0 && Number.isFinite(x))) throw new Error(`${family} quantile table with a shape parameter of ${x}`);
+}
+
 export function betaQuantileFunction(a: number, b: number): (p: number) => number {
+  requirePositiveShapes("beta", a, b);
   const lnB = logGamma(a) + logGamma(b) - logGamma(a + b);
   return tabulatedQuantile((p) => betaQuantile(p, a, b), {
     cdf: (x) => incompleteBetaWithLnB(x, a, b, lnB),
@@ -369,6 +375,7 @@ export function betaQuantileFunction(a: number, b: number): (p: number) => numbe
 
 /** gammaQuantile(·, shape, scale) for many draws: tabulated once, then about one incomplete gamma per draw. */
 export function gammaQuantileFunction(shape: number, scale: number): (p: number) => number {
+  requirePositiveShapes("gamma", shape, scale);
   const lnG = logGamma(shape);
   const unit = tabulatedQuantile((p) => gammaQuantile(p, shape, 1), {
     cdf: (t) => incompleteGammaWithLnG(shape, t, lnG),

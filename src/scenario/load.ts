@@ -12,7 +12,7 @@ import { PositionFinder } from "./positions.js";
 import { scenarioSchema, type ScenarioData } from "./schema.js";
 import { MAX_ALIASES, MAX_NESTING, MAX_SCENARIO_BYTES } from "./limits.js";
 import { deeperThan } from "./nesting.js";
-import { readTextFileCapped } from "./read-file.js";
+import { readTextFileCapped } from "../io/read-file.js";
 import type { OutcomeName } from "../contract/result.js";
 
 export { MAX_SCENARIO_BYTES } from "./limits.js";

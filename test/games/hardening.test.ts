@@ -11,7 +11,7 @@ import { MAX_GAME_FILE_BYTES, readGame, readGameFile } from "../../src/games/gam
 import { MAX_NFG_PROFILES, MAX_PLAYERS, MAX_TREE_NODES } from "../../src/games/limits.js";
 import { bimatrixGame } from "../../src/games/normal-form.js";
 import { Rational } from "../../src/games/rational.js";
-import { readFileTextBounded } from "../../src/games/read-bounded.js";
+import { readTextFileCapped } from "../../src/io/read-file.js";
 import { METHOD_NAMES, SOLVERS, verifiedSolver } from "../../src/games/solvers/index.js";
 import type { Solver } from "../../src/games/solvers/solver.js";
 import { SolverFailure } from "../../src/games/solvers/common.js";
@@ -34,8 +34,8 @@ export function deepChain(depth: number, players = 2): string {
 describe("game files are read with a byte cap and size limits", () => {
   it("a device that never ends is refused at the cap, naming it", () => {
     if (!existsSync("/dev/zero")) return;
-    expect(() => readFileTextBounded("/dev/zero", 1000, "game file")).toThrow("/dev/zero: the game file is larger than 1000 bytes");
-    expect(() => readGameFile("/dev/zero")).toThrow(`larger than ${MAX_GAME_FILE_BYTES / 2 ** 20} MiB`);
+    expect(() => readTextFileCapped("/dev/zero", 1000, "game file")).toThrow("/dev/zero: the game file is larger than the limit of 1000 bytes");
+    expect(() => readGameFile("/dev/zero")).toThrow(`larger than the limit of ${MAX_GAME_FILE_BYTES / 2 ** 20} MiB`);
   });
 
   it("a pipe fed without end is cut off at the cap", async () => {
@@ -49,7 +49,7 @@ describe("game files are read with a byte cap and size limits", () => {
     }
     const writer = spawn("sh", ["-c", `yes > "${fifo}"`], { stdio: "ignore" });
     try {
-      expect(() => readFileTextBounded(fifo, 4096, "game file")).toThrow("larger than 4 KiB");
+      expect(() => readTextFileCapped(fifo, 4096, "game file")).toThrow("larger than the limit of 4 KiB");
     } finally {
       writer.kill();
       await new Promise((resolve) => writer.once("exit", resolve));
@@ -61,7 +61,7 @@ describe("game files are read with a byte cap and size limits", () => {
     if (!existsSync("/dev/zero")) return;
     const result = await runCli([register], ["solve", "/dev/zero", "--method", "pure"]);
     expect(result.code).toBe(1);
-    expect(result.err).toContain("/dev/zero: the game file is larger than 16 MiB");
+    expect(result.err).toContain("/dev/zero: the game file is larger than the limit of 16 MiB");
   });
 
   it("a short file within the cap reads normally, and a missing one gets a message", () => {

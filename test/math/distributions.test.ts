@@ -109,3 +109,12 @@ describe("special functions against published values", () => {
     }
   });
 });
+
+describe("quantile tables refuse shapes they cannot tabulate", () => {
+  it("a NaN, zero, negative or infinite shape throws at once instead of searching", () => {
+    for (const bad of [NaN, 0, -1, Infinity]) {
+      expect(() => betaQuantileFunction(bad, 2)).toThrow(/shape parameter/);
+      expect(() => gammaQuantileFunction(2, bad)).toThrow(/shape parameter/);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { InputError } from "../../errors.js";
 import { loadScenarioText, MAX_SCENARIO_BYTES } from "../../scenario/load.js";
-import { readTextFileCapped } from "../../scenario/read-file.js";
+import { readTextFileCapped } from "../../io/read-file.js";
 import { evaluate } from "../../sim/evaluate.js";
 import { packageRoot, type CaseSetName, type HistoricalCase } from "../cases/historical-cases.js";
 import { evidenceOverrides } from "../priors/registry.js";

@@ -4,11 +4,12 @@
  * actors and options (so the backtest can run it through the model) and a `case` block with what
  * the record says: dates, coded outcomes, sources. Loading reports every problem with file:line:column.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { InputError } from "../../errors.js";
+import { readTextFileCapped } from "../../io/read-file.js";
 import { crossCheck, type RawIssue } from "../../scenario/checks.js";
 import { ScenarioError, describeValue, formatPath, type ScenarioIssue } from "../../scenario/issues.js";
 import { didYouMean } from "../../math/suggest.js";
@@ -173,15 +174,7 @@ export function loadCaseText(text: string, file = "case.yaml"): GuaranteeCase {
 }
 
 export function loadCaseFile(path: string): GuaranteeCase {
-  let text: string;
-  try {
-    if (statSync(path).size > MAX_CASE_BYTES) throw new InputError(`${path}: the file is larger than ${MAX_CASE_BYTES} bytes`);
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: cannot read the case file (does it exist?)`);
-  }
-  return loadCaseText(text, path);
+  return loadCaseText(readTextFileCapped(path, MAX_CASE_BYTES, "case file"), path);
 }
 
 /** The bundled case library's folder. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError, loadScenarioFile } from "../../src/index.js";
 import { MAX_SCENARIO_BYTES } from "../../src/scenario/limits.js";
-import { readFileCapped, readTextFileCapped } from "../../src/scenario/read-file.js";
+import { readFileCapped, readTextFileCapped } from "../../src/io/read-file.js";
 import { register as registerValidate } from "../../src/cli/commands/validate.js";
 import { register as registerCompare } from "../../src/cli/commands/compare.js";
 import { runCli } from "../helpers/cli.js";

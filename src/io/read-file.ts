@@ -1,12 +1,19 @@
 /**
  * Reading an input file with a byte cap that does not trust `stat`: a device (/dev/zero), a pipe
  * or a file that grows is read in chunks and refused as soon as it passes the cap, so no input
- * file can exhaust memory. Failures are InputErrors that name the file and the reason.
+ * file (scenario, game, case) can exhaust memory. Failures are InputErrors that name the file and the reason.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { InputError } from "../errors.js";
 
 const CHUNK_BYTES = 64 * 1024;
+
+/** "16 MiB", "512 KiB", "100 bytes": a byte count as people read it. */
+export function describeBytes(bytes: number): string {
+  if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MiB`;
+  if (bytes >= 1 << 10 && bytes % (1 << 10) === 0) return `${bytes / (1 << 10)} KiB`;
+  return `${bytes} bytes`;
+}
 
 /** Why a file could not be opened or read, in words, from a Node error code. */
 function reason(e: unknown): string {
@@ -54,7 +61,7 @@ export function readFileCapped(path: string, maxBytes: number, what = "file"): B
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
-      if (total > maxBytes) throw new InputError(`${path}: the ${what} is larger than the limit of ${maxBytes} bytes (stopped reading after ${total} bytes)`);
+      if (total > maxBytes) throw new InputError(`${path}: the ${what} is larger than the limit of ${describeBytes(maxBytes)} (stopped reading after ${total} bytes)`);
     }
     return Buffer.concat(chunks, total);
   } finally {
