@@ -2,18 +2,12 @@
  * Scenario problems as data (STYLE: errors are data): where, what was expected, what was found,
  * and a hint. Messages are built from these at the edge by `formatIssue`.
  */
+import type { ScenarioProblem } from "../contract/api.js";
 import { InputError } from "../errors.js";
 
-export interface ScenarioIssue {
+/** A problem of the contract's shape (line, column, path, what was expected and found), with its file. */
+export interface ScenarioIssue extends ScenarioProblem {
   file: string;
-  line: number;
-  column: number;
-  /** dotted key path, e.g. options[2].commitments[0].guarantors[1] */
-  path: string;
-  message: string;
-  expected?: string;
-  received?: string;
-  hint?: string;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

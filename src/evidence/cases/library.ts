@@ -14,6 +14,7 @@ import { crossCheck, type RawIssue } from "../../scenario/checks.js";
 import { ScenarioError, describeValue, formatPath, type ScenarioIssue } from "../../scenario/issues.js";
 import { didYouMean } from "../../math/suggest.js";
 import { PositionFinder } from "../../scenario/positions.js";
+import { fromZod } from "../../scenario/zod-issues.js";
 import { scenarioSchema } from "../../scenario/schema.js";
 import { packageRoot } from "./historical-cases.js";
 
@@ -156,7 +157,7 @@ export function loadCaseText(text: string, file = "case.yaml"): GuaranteeCase {
     throw new ScenarioError([{ file, line: 1, column: 1, path: "", message: "a case must be a mapping of keys (id, title, scenario, case)", received: describeValue(data) }]);
   }
   const parsed = caseFileSchema.safeParse(data);
-  const raw: RawIssue[] = parsed.success ? [] : parsed.error.issues.flatMap((i) => fromZod(i, data));
+  const raw: RawIssue[] = parsed.success ? [] : parsed.error.issues.flatMap((i) => fromZod(caseFileSchema, i, data));
   const scenarioPart = (data as Record<string, unknown>).scenario;
   raw.push(...crossCheck(scenarioPart).map((r) => ({ ...r, path: ["scenario", ...r.path] })));
   if (parsed.success) raw.push(...checkCase(parsed.data, file));
@@ -256,75 +257,3 @@ function checkCase(c: CaseFileData, file: string): RawIssue[] {
   return issues;
 }
 
-type ZodIssue = z.core.$ZodIssue;
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const seg of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
-}
-
-/** One zod issue as issue data; the wording follows the scenario loader's (src/scenario/load.ts). */
-function fromZod(issue: ZodIssue, data: unknown): RawIssue[] {
-  const path = issue.path as PropertyKey[];
-  const found = valueAt(data, path);
-  switch (issue.code) {
-    case "unrecognized_keys": {
-      const allowed = allowedKeys(path, data);
-      return issue.keys.map((key) => {
-        const guess = didYouMean(key, allowed);
-        return { path, key, message: `unknown key "${key}"`, expected: allowed.length ? `one of ${allowed.join(", ")}` : undefined, hint: guess ? `did you mean "${guess}"?` : undefined };
-      });
-    }
-    case "invalid_type":
-      if (found === undefined) return [{ path, message: `missing required key "${String(path[path.length - 1])}"`, expected: issue.expected }];
-      return [{ path, message: "wrong type", expected: issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`, received: describeValue(found) }];
-    case "invalid_union":
-      if (found === undefined) return [{ path, message: `missing required key "${String(path[path.length - 1])}"` }];
-      return [{ path, message: "does not match any allowed form", received: describeValue(found) }];
-    case "invalid_value": {
-      const values = issue.values.map((v) => String(v));
-      const guess = typeof found === "string" ? didYouMean(found, values) : undefined;
-      return [{ path, message: "value not allowed", expected: `one of ${values.join(", ")}`, received: describeValue(found), hint: guess ? `did you mean "${guess}"?` : undefined }];
-    }
-    case "too_small":
-    case "too_big": {
-      const bound = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
-      const op = issue.code === "too_small" ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<";
-      const what = issue.origin === "array" ? `a list with ${op} ${bound} item(s)` : issue.origin === "string" ? `text of length ${op} ${bound}` : `a number ${op} ${bound}`;
-      return [{ path, message: "out of range", expected: what, received: describeValue(found) }];
-    }
-    default:
-      return [{ path, message: issue.message, received: found === undefined ? undefined : describeValue(found) }];
-  }
-}
-
-interface ZodLike {
-  _zod: { def: { type: string; shape?: Record<string, ZodLike>; element?: ZodLike; innerType?: ZodLike; options?: ZodLike[]; discriminator?: string; values?: unknown[] } };
-}
-
-/** The keys a mapping at `path` may have, found by walking the case schema alongside the data. */
-function allowedKeys(path: readonly PropertyKey[], data: unknown): string[] {
-  let schema: ZodLike | undefined = caseFileSchema as unknown as ZodLike;
-  let value: unknown = data;
-  const unwrap = (s: ZodLike): ZodLike | undefined => {
-    const def = s._zod.def;
-    if ((def.type === "default" || def.type === "optional" || def.type === "nullable") && def.innerType) return unwrap(def.innerType);
-    if (def.type !== "union" || !def.options) return s;
-    const tag = def.discriminator && value && typeof value === "object" ? (value as Record<string, unknown>)[def.discriminator] : undefined;
-    const match = def.options.find((o) => o._zod.def.shape?.[def.discriminator ?? ""]?._zod.def.values?.includes(tag));
-    return match && unwrap(match);
-  };
-  schema = unwrap(schema);
-  for (const seg of path) {
-    if (!schema) return [];
-    const def: ZodLike["_zod"]["def"] = schema._zod.def;
-    schema = def.type === "object" ? def.shape?.[String(seg)] : def.type === "array" ? def.element : undefined;
-    value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[seg] : undefined;
-    schema = schema && unwrap(schema);
-  }
-  return schema?._zod.def.shape ? Object.keys(schema._zod.def.shape) : [];
-}
