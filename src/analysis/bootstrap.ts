@@ -3,15 +3,10 @@
  * percentile intervals. Each estimator owns its statistic; this file only draws and summarises.
  */
 import { InputError } from "../errors.js";
+import type { IntervalEstimate } from "../contract/analysis.js";
 import type { AnalysisRandom } from "../math/random.js";
 
-/** An estimate with a bootstrap standard error and a percentile confidence interval. */
-export interface IntervalEstimate {
-  estimate: number;
-  se: number;
-  low: number;
-  high: number;
-}
+export type { IntervalEstimate };
 
 /** Fill `out` with n indices drawn uniformly with replacement from 0..n−1. */
 export function resampleIndices(random: AnalysisRandom, out: Uint32Array): void {

@@ -4,11 +4,14 @@
  * the cell marked with the option whose outcome is best and whether it beats the runner-up by
  * more than z standard errors.
  */
+import type { BestOptionMap, MapCell } from "../contract/analysis.js";
 import { InputError } from "../errors.js";
 import type { OutcomeName } from "../contract/result.js";
 import { uncertainParameters } from "./cruxes.js";
 import { pooledGrid } from "./prior-grid.js";
 import { type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";
+
+export type { BestOptionMap, MapCell };
 
 /** Outcomes where more is better; for every other outcome (and the loss) less is better. */
 export const HIGHER_IS_BETTER: readonly OutcomeName[] = ["p_accept"];
@@ -24,24 +27,6 @@ export interface BestOptionMapOptions {
   resolution?: number;
   z?: number;
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface MapCell {
-  best: string;
-  /** how much better the best option is than the runner-up (positive) */
-  margin: { mean: number; se: number };
-  /** margin beyond z standard errors */
-  clear: boolean;
-}
-
-export interface BestOptionMap {
-  outcome: OutcomeName;
-  perspective: string;
-  options: string[];
-  x: { parameter: string; values: number[] };
-  y: { parameter: string; values: number[] };
-  /** cells[yi][xi] */
-  cells: MapCell[][];
 }
 
 export async function bestOptionMap(probe: ScenarioProbe, request: BestOptionMapOptions): Promise<BestOptionMap> {

@@ -5,11 +5,14 @@
  * two options is scanned for sign changes and each change refined by root finding. Every
  * perspective's prior mass on each side of the thresholds says who sits where.
  */
+import type { Crux, CruxRegion, CruxReport, CruxThreshold, DifferenceEstimate } from "../contract/analysis.js";
 import { InputError } from "../errors.js";
 import type { OutcomeName } from "../contract/result.js";
 import { isFixed, pooledGrid, priorCdf } from "./prior-grid.js";
 import { type OptionOutcomes, type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";
 import { findRoot, signChanges } from "./root-finding.js";
+
+export type { Crux, CruxRegion, CruxReport, CruxThreshold, DifferenceEstimate };
 
 export interface CruxOptions {
   /** options to compare pairwise (default: all) */
@@ -27,53 +30,6 @@ export interface CruxOptions {
   /** extra settings spent refining each threshold (default 8) */
   rootEvaluations?: number;
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface DifferenceEstimate {
-  value: number;
-  mean: number;
-  se: number;
-}
-
-export interface CruxThreshold {
-  value: number;
-  /** values where the difference is within z standard errors of 0 (delta method on the final bracket) */
-  band: [number, number];
-}
-
-export interface CruxRegion {
-  from: number;
-  to: number;
-  /** the option with the lower outcome in this region */
-  lower: string;
-  /** prior mass of the parameter in this region, per perspective */
-  shares: Record<string, number>;
-}
-
-export interface Crux {
-  parameter: string;
-  outcome: OutcomeName;
-  options: [string, string];
-  thresholds: CruxThreshold[];
-  regions: CruxRegion[];
-  /** outcome(a) − outcome(b) along the grid */
-  scan: DifferenceEstimate[];
-  /** largest minus smallest difference on the grid */
-  swing: number;
-  /** the difference is beyond z standard errors of 0 on both sides of some threshold */
-  clear: boolean;
-}
-
-export interface CruxReport {
-  perspective: string;
-  options: string[];
-  outcomes: OutcomeName[];
-  parametersScanned: string[];
-  trajectoriesPerSetting: number;
-  batches: number;
-  settingsEvaluated: number;
-  /** clear cruxes first, each group sorted by swing, largest first */
-  cruxes: Crux[];
 }
 
 /** Parameters whose prior is not a single value under at least one perspective. */

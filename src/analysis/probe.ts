@@ -8,6 +8,7 @@ import { InputError } from "../errors.js";
 import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
 import { BASELINE, evaluate } from "../sim/evaluate.js";
+import type { AnalysisTarget } from "../contract/analysis.js";
 import { OUTCOME_NAMES } from "../contract/outcomes.js";
 import { type OutcomeName } from "../contract/result.js";
 import { replicateEstimate } from "./replicates.js";
@@ -98,12 +99,7 @@ export function simulatorProbe(scenario: Scenario, options: SimulatorProbeOption
 }
 
 /** The quantity an analysis studies: an outcome of one option, or its difference from another's. */
-export interface Target {
-  outcome: OutcomeName;
-  option: string;
-  /** when set: outcome(option) − outcome(versus), with common random numbers */
-  versus?: string;
-}
+export type Target = AnalysisTarget;
 
 export function describeTarget(target: Target): string {
   return target.versus ? `${target.outcome}(${target.option}) − ${target.outcome}(${target.versus})` : `${target.outcome}(${target.option})`;

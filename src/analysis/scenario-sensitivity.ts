@@ -4,14 +4,16 @@
  * quantiles and runs a batch of trajectories with the same seed (common random numbers), so the
  * outcome is a deterministic function of the point; Morris screens, Sobol apportions variance.
  */
+import type { SensitivityReport, SensitivityRow } from "../contract/analysis.js";
 import { InputError } from "../errors.js";
 import { priorQuantile } from "../scenario/prior-quantile.js";
 import { type Prior } from "../scenario/prior.js";
 import { isFixed } from "./prior-grid.js";
-import { type IntervalEstimate } from "./bootstrap.js";
 import { morrisAnalysis } from "./morris.js";
 import { type ScenarioProbe, type Target, batchEstimate, describeTarget, targetBatches } from "./probe.js";
 import { type BatchModel, sobolAnalysis } from "./sobol-indices.js";
+
+export type { SensitivityReport, SensitivityRow };
 
 export interface SensitivityRequest extends Target {
   method: "sobol" | "morris";
@@ -31,34 +33,6 @@ export interface SensitivityRequest extends Target {
   /** design rows (Sobol) or trajectories (Morris) per job */
   pointsPerJob?: number;
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface SensitivityRow {
-  parameter: string;
-  /** Sobol first-order index S_i */
-  first?: IntervalEstimate;
-  /** Sobol total index ST_i */
-  total?: IntervalEstimate;
-  /** Morris μ* per unit of prior quantile: the mean absolute change over half the prior's range */
-  muStar?: IntervalEstimate;
-  mu?: number;
-  sigma?: number;
-}
-
-export interface SensitivityReport {
-  method: "sobol" | "morris";
-  target: Target;
-  label: string;
-  perspective: string;
-  parameters: string[];
-  evaluations: number;
-  trajectoriesPerPoint: number;
-  /** Sobol: mean and variance of the target over the design */
-  mean?: number;
-  variance?: number;
-  confidence: number;
-  /** sorted by total index (Sobol) or μ* (Morris), largest first */
-  rows: SensitivityRow[];
 }
 
 /** The target as a function of points in the unit cube: u_i ↦ parameter i fixed at F_i⁻¹(u_i). */

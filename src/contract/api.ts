@@ -3,6 +3,7 @@
  * imports only from src/contract/). The server's zod schemas (src/server/schemas.ts) check the
  * same shapes; run options come from the one run-options contract (./run-options.ts).
  */
+import type { AnalysisResult } from "./analysis.js";
 import type { EvaluationResult, Progress } from "./result.js";
 import type { RunOptions } from "./run-options.js";
 
@@ -67,19 +68,16 @@ export interface RunRecord extends RunSummary {
   progress: Progress | null;
 }
 
-/** Status of an analysis job (runs have RunStatus, which adds "interrupted"). */
+/** Status of a job on the server's queue, as an analysis reports it (runs have RunStatus, which adds "interrupted"). */
 export type JobStatus = "queued" | "running" | "finished" | "failed" | "cancelled";
 
-/**
- * GET /api/analyses/{id}. The reports themselves (sensitivity, cruxes) are still defined beside the
- * analysis code that builds them, so `Result` is left open here.
- */
-export interface AnalysisJobView<Result = unknown> {
+/** GET /api/analyses/{id}: an analysis job, its progress, and its result once it has finished. */
+export interface AnalysisJobView {
   id: string;
-  kind: "sensitivity" | "cruxes";
+  kind: AnalysisResult["kind"];
   status: JobStatus;
   progress: Progress;
-  result: Result | null;
+  result: AnalysisResult | null;
   error: string | null;
 }
 

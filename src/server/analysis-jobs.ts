@@ -7,26 +7,21 @@
  */
 import { randomUUID } from "node:crypto";
 import { InputError } from "../errors.js";
+import type { AnalysisJobView } from "../contract/api.js";
 import { PARAMETERS } from "../contract/parameters.js";
 import type { Progress } from "../contract/result.js";
 import type { AnalysisResult } from "./analysis-runner.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
 import type { ValidationOutcome } from "./engine.js";
-import { JobQueue, type Execute, type JobEvent, type JobStatus } from "./jobs/queue.js";
+import { JobQueue, type Execute, type JobEvent } from "./jobs/queue.js";
 import { runInWorker } from "./jobs/worker.js";
 import { libraryEngine } from "./library-engine.js";
 import { ScenarioProblemsError } from "./run-manager.js";
 
 export type AnalysisRunner = (request: AnalysisJobRequest, onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<AnalysisResult>;
 
-export interface AnalysisJob {
-  id: string;
-  kind: AnalysisJobRequest["kind"];
-  status: JobStatus;
-  progress: Progress;
-  result: AnalysisResult | null;
-  error: string | null;
-}
+/** An analysis as GET /api/analyses/{id} answers it (the contract's shape). */
+export type AnalysisJob = AnalysisJobView;
 
 /** The analysis in a worker thread, so the server keeps answering and streaming progress. */
 export const workerAnalysisRunner: AnalysisRunner = (request, onProgress, signal) => runInWorker<AnalysisResult>({ kind: "analysis", request }, onProgress, signal);

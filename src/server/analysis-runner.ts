@@ -2,14 +2,15 @@
  * Runs one sensitivity or crux analysis of a scenario text with the library's analysis layer,
  * reporting progress as {done, total}. Used inside the analysis worker thread; no HTTP here.
  */
-import { bestOptionMap, findCruxes, scenarioSensitivity, simulatorProbe, type BestOptionMap, type CruxReport, type SensitivityReport } from "../analysis/index.js";
+import { bestOptionMap, findCruxes, scenarioSensitivity, simulatorProbe } from "../analysis/index.js";
+import type { AnalysisResult, CruxReport } from "../contract/analysis.js";
 import { DEFAULT_SEED } from "../contract/run-options.js";
 import { InputError } from "../errors.js";
 import { loadScenarioText } from "../scenario/load.js";
 import type { Progress } from "../contract/result.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
 
-export type AnalysisResult = { kind: "sensitivity"; report: SensitivityReport } | { kind: "cruxes"; report: CruxReport; map: BestOptionMap | null; mapNote: string | null };
+export type { AnalysisResult };
 
 const BATCHES = 2;
 

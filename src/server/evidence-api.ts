@@ -4,6 +4,7 @@
  * answers depend only on the query, so each is computed once and kept.
  */
 import type { Hono } from "hono";
+import type { BacktestAnswer, SurvivalByGroup } from "../contract/evidence.js";
 import {
   baseRatePredictor,
   coxPredictor,
@@ -49,7 +50,7 @@ function filterCases(cases: readonly HistoricalCase[], covariates: string[], whe
   return kept;
 }
 
-export function survivalByGroup(query: QueryParams) {
+export function survivalByGroup(query: QueryParams): SurvivalByGroup {
   const set = caseSetOf(query);
   const by = query.get("by") ?? EVIDENCE_DEFAULTS[set.name].by;
   if (!set.covariateNames.includes(by)) {
@@ -90,7 +91,7 @@ export function survivalByGroup(query: QueryParams) {
 const BACKTEST_SEED = 20251;
 const BACKTEST_TRAJECTORIES = 4000;
 
-export async function backtestReport(query: QueryParams) {
+export async function backtestReport(query: QueryParams): Promise<BacktestAnswer> {
   const set = caseSetOf(query);
   const defaults = EVIDENCE_DEFAULTS[set.name];
   const scheme = choiceParam(query, "scheme", ["loo", "time-split"] as const, "loo");
@@ -135,7 +136,3 @@ export function registerEvidenceApi(app: Hono): void {
     return c.json(await remember(`bt ${[...query].sort().join("&")}`, () => backtestReport(query)));
   });
 }
-
-/** The answers' shapes, for the web app's client. */
-export type SurvivalByGroup = ReturnType<typeof survivalByGroup>;
-export type BacktestAnswer = Awaited<ReturnType<typeof backtestReport>>;

@@ -4,8 +4,8 @@
  * crux-map charts with the threshold table. A thin shell over /api/analyses.
  */
 import "./style.css";
-import type { CruxReport, SensitivityReport } from "../../src/analysis/index.js";
-import type { AnalysisJob } from "../../src/server/analysis-jobs.js";
+import type { AnalysisResult, CruxReport, SensitivityReport } from "../../src/contract/analysis.js";
+import type { AnalysisJobView } from "../../src/contract/api.js";
 import { api, getJson, postJson, watchEvents, type ValidationOutcome } from "./api.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "./charts/analysis-charts.js";
 import { byId, h, scrollBox } from "./dom.js";
@@ -29,7 +29,7 @@ function fill(select: HTMLSelectElement, choices: { id: string; label: string }[
 }
 
 /** Starts a job, follows it on a progress bar, and returns its result (or throws with the server's message). */
-async function runJob<T>(path: string, body: object, bar: string, status: string): Promise<T> {
+async function runJob<T extends AnalysisResult>(path: string, body: object, bar: string, status: string): Promise<T> {
   const progress = byId<HTMLProgressElement>(bar);
   const say = (text: string) => (byId(status).textContent = text);
   progress.value = 0;
@@ -44,7 +44,7 @@ async function runJob<T>(path: string, body: object, bar: string, status: string
     say(`${share} % (${p.done} of ${p.total} steps)`);
   });
   if (end.status !== "finished") throw new Error(end.error ?? `the analysis ${end.status}`);
-  const done = await getJson<AnalysisJob>(base);
+  const done = await getJson<AnalysisJobView>(base);
   progress.value = 100;
   say("100 % — done");
   return done.result as T;
@@ -84,7 +84,7 @@ async function sensitivity(method: "morris" | "sobol"): Promise<void> {
   const figures = byId("sensitivity-figures");
   figures.querySelector(`#figure-${method === "morris" ? "tornado" : "sobol"}`)?.parentElement?.remove();
   try {
-    const result = await runJob<{ report: SensitivityReport }>(
+    const result = await runJob<Extract<AnalysisResult, { kind: "sensitivity" }>>(
       "/api/analyses/sensitivity",
       {
         scenario, method, seed: SEED, outcome: value("s-outcome"), option: value("s-option"), ...(versus ? { versus } : {}),
@@ -143,7 +143,7 @@ async function cruxes(): Promise<void> {
   byId("crux-table").replaceChildren();
   byId("crux-figures").replaceChildren();
   try {
-    const result = await runJob<{ report: CruxReport; map: Parameters<typeof cruxMapChart>[0] | null; mapNote: string | null }>(
+    const result = await runJob<Extract<AnalysisResult, { kind: "cruxes" }>>(
       "/api/analyses/cruxes",
       {
         scenario, seed: SEED, outcome: value("c-outcome"), perspective: value("c-perspective"), ...(options.length >= 2 ? { options } : {}),

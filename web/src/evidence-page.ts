@@ -3,7 +3,7 @@
  * and the backtest's scores and reliability diagram. A thin shell over /api/evidence/*.
  */
 import "./style.css";
-import type { BacktestAnswer, SurvivalByGroup } from "../../src/server/evidence-api.js";
+import type { BacktestAnswer, SurvivalByGroup } from "../../src/contract/evidence.js";
 import { getJson } from "./api.js";
 import { kaplanMeierChart, reliabilityChart } from "./charts/evidence-charts.js";
 import { byId, h, scrollBox } from "./dom.js";

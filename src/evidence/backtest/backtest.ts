@@ -4,12 +4,13 @@
  * forecasts are scored against what happened with the Brier score, its decomposition and
  * reliability bins, and compared with the base rate case by case.
  */
+import type { HorizonResult, PredictorScore, ValidationScheme } from "../../contract/evidence.js";
 import { InputError } from "../../errors.js";
 import type { HistoricalCase } from "../cases/historical-cases.js";
-import { brierScore, type BrierDecomposition } from "../stats/brier.js";
+import { brierScore } from "../stats/brier.js";
 import { outcomeWithin, type Predictor } from "./predictor.js";
 
-export type ValidationScheme = { kind: "leave-one-out" } | { kind: "time-split"; splitYear: number };
+export type { HorizonResult, PredictorScore, ValidationScheme };
 
 export interface BacktestOptions {
   cases: readonly HistoricalCase[];
@@ -18,23 +19,6 @@ export interface BacktestOptions {
   scheme: ValidationScheme;
   /** reliability-diagram bins (default 10) */
   bins?: number;
-}
-
-export interface PredictorScore {
-  predictor: string;
-  score: BrierDecomposition;
-  /** mean of the per-case difference in squared error against the first predictor, and its SE (negative = better) */
-  differenceVsReference: { mean: number; stdErr: number };
-}
-
-export interface HorizonResult {
-  years: number;
-  /** test cases whose outcome at this horizon is known */
-  n: number;
-  /** test cases censored before the horizon (outcome unknown, left out) */
-  censoredBefore: number;
-  events: number;
-  scores: PredictorScore[];
 }
 
 export interface BacktestReport {

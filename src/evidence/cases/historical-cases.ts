@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { CaseSetName } from "../../contract/evidence.js";
 import { InputError } from "../../errors.js";
 import { column, numberCell, parseCsv, type CsvTable } from "./csv.js";
 
@@ -21,7 +22,7 @@ export interface HistoricalCase {
   covariates: Record<string, number>;
 }
 
-export type CaseSetName = "interstate" | "ceasefires";
+export type { CaseSetName };
 
 export interface CaseSet {
   name: CaseSetName;

@@ -3,37 +3,10 @@
  * decomposition into reliability, resolution and uncertainty over forecast bins, and the bins
  * of a reliability diagram (mean forecast against observed frequency, with its binomial SE).
  */
+import type { BrierDecomposition, ReliabilityBin } from "../../contract/evidence.js";
 import { InputError } from "../../errors.js";
 
-export interface ReliabilityBin {
-  lower: number;
-  upper: number;
-  count: number;
-  meanForecast: number;
-  observedFrequency: number;
-  /** binomial standard error of the observed frequency, sqrt(ō(1−ō)/n) */
-  observedStdErr: number;
-}
-
-export interface BrierDecomposition {
-  n: number;
-  /** BS = (1/N) Σ (fᵢ − oᵢ)² */
-  brier: number;
-  /** Monte Carlo-free sampling SE of the mean squared error: sd((f − o)²)/√N */
-  brierStdErr: number;
-  /** REL = (1/N) Σₖ nₖ (f̄ₖ − ōₖ)² (lower is better) */
-  reliability: number;
-  /** RES = (1/N) Σₖ nₖ (ōₖ − ō)² (higher is better) */
-  resolution: number;
-  /** UNC = ō (1 − ō) */
-  uncertainty: number;
-  /** BS − (REL − RES + UNC): zero when all forecasts in a bin are equal (within-bin variance terms) */
-  withinBinResidual: number;
-  /** 1 − BS/UNC: skill against always forecasting the sample base rate */
-  skillVersusBaseRate: number;
-  baseRate: number;
-  bins: ReliabilityBin[];
-}
+export type { BrierDecomposition, ReliabilityBin };
 
 /**
  * Brier score and decomposition. `bins` is the number of equal-width forecast bins on [0, 1]

@@ -5,10 +5,11 @@
  * computes: the caller passes the function that executes one (docs/WEB.md, "Jobs").
  */
 import { InputError } from "../../errors.js";
+import type { JobStatus } from "../../contract/api.js";
 import type { Progress } from "../../contract/result.js";
 import { Listeners } from "./listeners.js";
 
-export type JobStatus = "queued" | "running" | "finished" | "failed" | "cancelled";
+export type { JobStatus };
 export type EndStatus = Exclude<JobStatus, "queued" | "running">;
 
 export type JobEvent = { type: "progress"; progress: Progress } | { type: "end"; status: EndStatus; error: string | null };

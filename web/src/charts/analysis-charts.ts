@@ -3,7 +3,7 @@
  * with bootstrap intervals, Sobol first-order and total indices with intervals, and the map of
  * the best option over two parameters. No DOM here.
  */
-import type { BestOptionMap, SensitivityReport } from "../../../src/analysis/index.js";
+import type { BestOptionMap, SensitivityReport } from "../../../src/contract/analysis.js";
 import { textOn } from "./contrast.js";
 import { categorical } from "./palette.js";
 import type { Chart, ChartContext, Mark } from "./spec.js";

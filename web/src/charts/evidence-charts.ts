@@ -2,7 +2,7 @@
  * The evidence charts as pure functions of the API's answers: Kaplan–Meier survival of peace by
  * group with pointwise Greenwood bands, and the backtest's reliability diagram. No DOM here.
  */
-import type { BacktestAnswer, SurvivalByGroup } from "../../../src/server/evidence-api.js";
+import type { BacktestAnswer, SurvivalByGroup } from "../../../src/contract/evidence.js";
 import { categorical } from "./palette.js";
 import type { Chart, Mark } from "./spec.js";
 

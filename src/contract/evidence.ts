@@ -1,0 +1,102 @@
+/**
+ * The answers of the evidence layer (docs/EVIDENCE.md) as the API gives them: survival of peace by
+ * group for a historical case set, and the backtest's scores and reliability bins. src/evidence/
+ * computes the scores, src/server/evidence-api.ts shapes the answers, the web app draws them.
+ */
+
+/** The bundled historical case sets. */
+export type CaseSetName = "interstate" | "ceasefires";
+
+/** One Kaplan–Meier curve of a group of cases (one row per distinct time). */
+export interface GroupSurvivalCurve {
+  /** `covariate=value` */
+  group: string;
+  n: number;
+  events: number;
+  /** median years of peace; null when the curve never falls to one half */
+  median: number | null;
+  time: number[];
+  nRisk: number[];
+  survival: number[];
+  /** pointwise confidence interval */
+  lower: number[];
+  upper: number[];
+}
+
+/** GET /api/evidence/survival */
+export interface SurvivalByGroup {
+  data: CaseSetName;
+  title: string;
+  /** the covariate the cases are split by */
+  by: string;
+  /** the `name=0|1` filter applied first, if any */
+  where: string | null;
+  covariates: string[];
+  /** how the intervals are computed, in words */
+  confidence: string;
+  curves: GroupSurvivalCurve[];
+  /** log-rank test across the groups; null for a single group */
+  logRank: { chiSquare: number; degreesOfFreedom: number; pValue: number } | null;
+}
+
+export type ValidationScheme = { kind: "leave-one-out" } | { kind: "time-split"; splitYear: number };
+
+export interface ReliabilityBin {
+  lower: number;
+  upper: number;
+  count: number;
+  meanForecast: number;
+  observedFrequency: number;
+  /** binomial standard error of the observed frequency, sqrt(ō(1−ō)/n) */
+  observedStdErr: number;
+}
+
+export interface BrierDecomposition {
+  n: number;
+  /** BS = (1/N) Σ (fᵢ − oᵢ)² */
+  brier: number;
+  /** Monte Carlo-free sampling SE of the mean squared error: sd((f − o)²)/√N */
+  brierStdErr: number;
+  /** REL = (1/N) Σₖ nₖ (f̄ₖ − ōₖ)² (lower is better) */
+  reliability: number;
+  /** RES = (1/N) Σₖ nₖ (ōₖ − ō)² (higher is better) */
+  resolution: number;
+  /** UNC = ō (1 − ō) */
+  uncertainty: number;
+  /** BS − (REL − RES + UNC): zero when all forecasts in a bin are equal (within-bin variance terms) */
+  withinBinResidual: number;
+  /** 1 − BS/UNC: skill against always forecasting the sample base rate */
+  skillVersusBaseRate: number;
+  baseRate: number;
+  bins: ReliabilityBin[];
+}
+
+export interface PredictorScore {
+  predictor: string;
+  score: BrierDecomposition;
+  /** mean of the per-case difference in squared error against the first predictor, and its SE (negative = better) */
+  differenceVsReference: { mean: number; stdErr: number };
+}
+
+export interface HorizonResult {
+  years: number;
+  /** test cases whose outcome at this horizon is known */
+  n: number;
+  /** test cases censored before the horizon (outcome unknown, left out) */
+  censoredBefore: number;
+  events: number;
+  scores: PredictorScore[];
+}
+
+/** GET /api/evidence/backtest: one horizon of the backtest. */
+export interface BacktestAnswer {
+  data: CaseSetName;
+  title: string;
+  scheme: ValidationScheme;
+  testCases: number;
+  predictors: { id: string; label: string }[];
+  horizon: HorizonResult;
+  /** whether the simulator is among the predictors */
+  modelIncluded: boolean;
+  note: string;
+}
