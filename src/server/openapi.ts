@@ -128,6 +128,13 @@ export function openApiDocument(version: string): object {
           responses: { 200: { description: "attachment" }, 404: notFound, 409: error("not finished") },
         },
       },
+      "/api/runs/{id}/report.html": {
+        parameters: [runId],
+        get: {
+          summary: "The run as one self-contained HTML report: comparison, charts, perspectives and sources, cruxes between the two leading options, priors with sources, seed and version",
+          responses: { 200: { description: "attachment (text/html)" }, 404: notFound, 409: error("not finished"), 503: error("two reports are already being prepared") },
+        },
+      },
     },
     components: {
       schemas: {
