@@ -16,6 +16,7 @@ import { registerEvidenceApi } from "./evidence-api.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { openApiDocument } from "./openapi.js";
 import { registerReportApi } from "./report-api.js";
+import { registerWhatIfApi } from "./whatif-api.js";
 import { readJsonBody, runIdParam } from "./request.js";
 import type { RunEvent, RunManager } from "./run-manager.js";
 import { LIMITS, RunRequest, ValidateRequest } from "./schemas.js";
@@ -56,6 +57,7 @@ export function createApp(deps: AppDependencies): Hono {
   );
   registerApi(app, deps);
   registerReportApi(app, deps);
+  registerWhatIfApi(app, deps.engine);
   registerEvidenceApi(app);
   registerAnalysisApi(app, deps.analyses ?? new AnalysisJobs());
   app.get("/openapi.json", (c) => c.json(openApiDocument(deps.programVersion)));

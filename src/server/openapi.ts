@@ -128,6 +128,12 @@ export function openApiDocument(version: string): object {
           responses: { 200: { description: "attachment" }, 404: notFound, 409: error("not finished") },
         },
       },
+      "/api/whatif": {
+        post: {
+          summary: "Re-rank options under one perspective with some parameters fixed at chosen values: a small seeded evaluation, not stored",
+          responses: { 200: { description: "{perspective, seed, trajectories, values, order: [{option, loss: {mean, se}}]}" }, 400: error("malformed request or unknown parameter"), 422: error("the scenario with these values has problems"), 503: error("a what-if evaluation is running") },
+        },
+      },
       "/api/runs/{id}/report.html": {
         parameters: [runId],
         get: {
