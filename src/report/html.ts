@@ -47,7 +47,7 @@ function summarySection(result: EvaluationResult): string {
   });
   const weights = Object.entries(result.loss_weights)
     .filter(([, w]) => w !== 0)
-    .map(([name, w]) => `${fixed(w as number, 4)}·${e(name)}`)
+    .map(([name, w]) => `${Number((w as number).toPrecision(4))}·${e(name)}`)
     .join(" + ");
   return `<section><h2>Summary</h2><ul>${items.join("")}</ul><p>Loss per trajectory = ${weights} (lower is better); the expected loss is its mean.</p></section>`;
 }
