@@ -4,12 +4,21 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** The folders of src/, bottom to top (docs/ARCHITECTURE.md). src/errors.ts sits below them all. */
-const LAYERS = ["io", "math", "contract", "games", "scenario", "models", "sim", "analysis", "evidence", "store", "server", "cli"];
+const LAYERS = ["io", "math", "contract", "games", "scenario", "models", "sim", "analysis", "evidence", "store", "report", "server", "cli"];
 
-/** For each layer, a rule that rejects a relative import reaching any layer above it. */
+/**
+ * What src/ may import from the web app: nothing, except that the report (src/report/) draws its
+ * charts with the web app's pure chart specs and SVG renderer and formats with its pure helpers,
+ * which import only src/contract/ (docs/ARCHITECTURE.md).
+ */
+const WEB_FOR_REPORT = "web/(?!src/(charts/[a-z-]+|outcomes|summary)\\.js$)";
+const WEB_FOR_OTHERS = "web/";
+
+/** For each layer, a rule that rejects a relative import reaching any layer above it, or the web app. */
 function layerBoundaries() {
   return LAYERS.map((layer, rank) => {
     const above = LAYERS.slice(rank + 1);
+    const web = layer === "report" ? WEB_FOR_REPORT : WEB_FOR_OTHERS;
     return {
       files: [`src/${layer}/**/*.ts`],
       rules: {
@@ -18,8 +27,8 @@ function layerBoundaries() {
           {
             patterns: [
               {
-                regex: `^(\\.\\./)+(${above.join("|")})/`,
-                message: `src/${layer}/ may import only from the layers below it (docs/ARCHITECTURE.md): ${LAYERS.slice(0, rank).join(", ") || "none"}, and src/errors.ts.`,
+                regex: `^(\\.\\./)+((${above.join("|")})/|${web})`,
+                message: `src/${layer}/ may import only from the layers below it (docs/ARCHITECTURE.md): ${LAYERS.slice(0, rank).join(", ") || "none"}, and src/errors.ts; ${layer === "report" ? "of the web app only its pure chart and format modules" : "never the web app"}.`,
               },
             ],
           },

@@ -13,6 +13,8 @@ import { AnalysisJobs } from "./analysis-jobs.js";
 import { registerEvidenceApi } from "./evidence-api.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { openApiDocument } from "./openapi.js";
+import { registerReportApi } from "./report-api.js";
+import { registerWhatIfApi } from "./whatif-api.js";
 import { readJsonBody, runIdParam } from "./request.js";
 import { jobEventStream } from "./jobs/sse.js";
 import type { RunManager } from "./run-manager.js";
@@ -53,6 +55,8 @@ export function createApp(deps: AppDependencies): Hono {
     }),
   );
   registerApi(app, deps);
+  registerReportApi(app, deps);
+  registerWhatIfApi(app, deps.engine);
   registerEvidenceApi(app);
   registerAnalysisApi(app, deps.analyses ?? new AnalysisJobs());
   app.get("/openapi.json", (c) => c.json(openApiDocument(deps.programVersion)));

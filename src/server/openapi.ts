@@ -142,6 +142,19 @@ export function openApiDocument(version: string): object {
           responses: { 200: { description: "attachment" }, 404: notFound, 409: error("not finished") },
         },
       },
+      "/api/whatif": {
+        post: {
+          summary: "Re-rank options under one perspective with some parameters fixed at chosen values: a small seeded evaluation, not stored",
+          responses: { 200: { description: "{perspective, seed, trajectories, values, order: [{option, loss: {mean, se}}]}" }, 400: error("malformed request or unknown parameter"), 422: error("the scenario with these values has problems"), 503: error("a what-if evaluation is running") },
+        },
+      },
+      "/api/runs/{id}/report.html": {
+        parameters: [runId],
+        get: {
+          summary: "The run as one self-contained HTML report: comparison, charts, perspectives and sources, cruxes between the two leading options, priors with sources, seed and version",
+          responses: { 200: { description: "attachment (text/html)" }, 404: notFound, 409: error("not finished"), 503: error("two reports are already being prepared") },
+        },
+      },
     },
     components: {
       schemas: {

@@ -13,6 +13,7 @@ import { renderFigure } from "./figure.js";
 import { helpText } from "./help.js";
 import { OUTCOMES, outcomeLabel, outcomeNames } from "./outcomes.js";
 import { sharedScenario } from "./shared-scenario.js";
+import { whatIfPanel } from "./what-if.js";
 
 const OUTCOME_CHOICES = outcomeNames(Object.keys(OUTCOMES));
 /** below this many Sobol base samples the intervals are too wide to rank parameters (docs/ANALYSIS.md) */
@@ -151,7 +152,7 @@ async function cruxes(): Promise<void> {
       },
       "c-progress", "c-status",
     );
-    byId("crux-table").replaceChildren(thresholdTable(result.report), helpText("cruxes", "What is a crux?"));
+    byId("crux-table").replaceChildren(thresholdTable(result.report), helpText("cruxes", "What is a crux?"), whatIfPanel({ scenario, report: result.report, seed: SEED }));
     byId("crux-figures").replaceChildren(result.map ? renderFigure(cruxMapChart(result.map, scenarioName, source())) : h("p", { class: "note" }, `No map: ${result.mapNote}.`));
   } catch (e) {
     byId("c-status").textContent = `The analysis failed: ${(e as Error).message}`;

@@ -10,6 +10,7 @@ import { alignmentChart, heatmapChart, statesChart, survivalChart } from "./char
 import type { Chart } from "./charts/spec.js";
 import { h, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
+import { reportButton } from "./report-button.js";
 import { helpText } from "./help.js";
 import { formatEstimate, OUTCOMES, outcomeLabel, outcomeNames } from "./outcomes.js";
 import { lossFormula, sameWeights, summarise, weightableOutcomes, type Verdict, type Weights } from "./summary.js";
@@ -214,6 +215,8 @@ export function renderResults(container: HTMLElement, run: RunRecord): void {
       h("a", { href: api.exportUrl(run.id, "csv"), download: "", id: "export-csv" }, "outcomes CSV"),
       " · ",
       h("a", { href: api.exportUrl(run.id, "json"), download: "", id: "export-json" }, "full JSON"),
+      " · ",
+      reportButton(run.id),
     ),
     h("h3", {}, "Summary"),
     summarySlot,
