@@ -115,7 +115,10 @@ export class MonthlySimulator implements TrajectorySimulator {
           break;
         // nuclear use is absorbing
       }
-      if (this.state >= State.LimitedWar) this.tally.warMonths++;
+      if (this.state >= State.LimitedWar) {
+        this.tally.warMonths++;
+        if (this.state !== State.Nuclear) this.tally.warMonthsBeforeNuclear++;
+      }
       agg.states[this.state * H + t]++;
     }
     this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s);
@@ -269,11 +272,21 @@ export class MonthlySimulator implements TrajectorySimulator {
     }
   }
 
-  /** No settlement: a later ceasefire may come, the fallback regime (the status-quo commitments). */
+  /**
+   * No settlement: a limited war under the status quo (docs/MODEL.md §7). States are drawn in as
+   * in any limited war (suppliers through their exposure); else a later ceasefire may come, which
+   * moves alignment as the end of a war does and starts the fallback settlement's peace.
+   */
   private noSettlementMonth(): void {
-    if (this.u[0] < this.pLater) {
-      this.ctx = this.fallback;
-      this.refresh(true);
+    const c = this.ctx;
+    const u = this.u;
+    if (u[0] < monthlyProbability(this.coalition.entanglementRate(c, this.entryRate))) {
+      this.coalition.drawIn(c, u[3]);
+      this.tally.drawnIn();
+      this.state = State.DirectWar;
+      this.refresh(false);
+    } else if (u[1] < this.pLater) {
+      this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
     }
   }
