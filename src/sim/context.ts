@@ -5,19 +5,16 @@
  * trajectory's coalition state (src/sim/chain/coalition.ts) turns thresholds into resolve.
  */
 import { P } from "../contract/parameters.js";
-import { alignmentThreat, integrationOf, neutralityBinding, type OptionFeatures } from "../models/commitments.js";
+import { alignmentThreat, audienceCostOfForm, integrationOf, neutralityBinding, type OptionFeatures } from "../models/commitments.js";
+import type { StateFacts } from "../models/stage-game.js";
+
+export { audienceCostOfForm };
 import { acceptanceProbability, challengerSuccessVsProtege } from "../models/stage-game.js";
 import { stayingOutCost, entanglementExposure, coalitionSuccessRatio } from "../models/intervention.js";
 import { effectiveNeutrality, selfBindingCost } from "../models/neutrality.js";
 
-export interface ActorFacts {
-  challengerNuclear: boolean;
-  /** the protégé's own nuclear weapons raise the challenger's cost of war with it (k_P0·χ) */
-  protegeNuclear?: boolean;
+export interface ActorFacts extends StateFacts {
   guarantorNuclear: boolean[];
-  /** per state: w_j, its stake relative to the reference state, and m_j, its share of the reference coalition */
-  stakeWeight: Float64Array;
-  militaryWeight: Float64Array;
   /** Σ spoilers' base incident rates per year */
   spoilerBaseRate: number;
 }
@@ -138,18 +135,4 @@ export class OptionContext {
 export function settlementAcceptance(f: OptionFeatures, theta: Float64Array, o: number): number {
   const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief], theta[o + P.consent_guarantee_binding]);
   return acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
-}
-
-/** a for a promise of the given form level (0 none, 1 communiqué, 2 executive, 3 treaty) (docs/MODEL.md §5). */
-export function audienceCostOfForm(level: number, theta: Float64Array, o: number): number {
-  switch (level) {
-    case 1:
-      return theta[o + P.audience_cost_communique];
-    case 2:
-      return theta[o + P.audience_cost_executive];
-    case 3:
-      return theta[o + P.audience_cost_treaty];
-    default:
-      return 0;
-  }
 }
