@@ -10,7 +10,7 @@ import type { StateFacts } from "../models/stage-game.js";
 
 export { audienceCostOfForm };
 import { acceptanceProbability, challengerSuccessVsProtege } from "../models/stage-game.js";
-import { stayingOutCost, entanglementExposure, coalitionSuccessRatio } from "../models/intervention.js";
+import { coalitionSuccessRatio } from "../models/intervention.js";
 import { effectiveNeutrality, selfBindingCost } from "../models/neutrality.js";
 
 export interface ActorFacts extends StateFacts {
@@ -62,6 +62,8 @@ export class OptionContext {
   readonly kFactor: Float64Array;
   readonly nuclear: Uint8Array;
   readonly militaryWeight: Float64Array;
+  /** scratch: a_form by form level */
+  private readonly formCost = new Float64Array(4);
   challengerNuclear = false;
   spoilerCrisisRate = 0;
   targetingRate = 0;
@@ -99,24 +101,34 @@ export class OptionContext {
     const costRatio = this.kG / this.kP;
     const supplyCost = theta[o + P.supply_staying_out_cost];
     const supplyExposure = theta[o + P.supply_entanglement_exposure];
-    const tripwire = theta[o + P.tripwire_cost_per_10k_troops];
+    const tripwire = theta[o + P.tripwire_cost_per_10k_troops] / 10_000;
+    // a_form by form level (none, communiqué, executive, treaty): read once, not per state
+    const form = this.formCost;
+    form[1] = theta[o + P.audience_cost_communique];
+    form[2] = theta[o + P.audience_cost_executive];
+    form[3] = theta[o + P.audience_cost_treaty];
+    const guarantee = binding * form[f.guaranteeForm];
     this.anyCommitted = false;
     this.challengerNuclear = actors.challengerNuclear;
     for (let j = 0; j < this.committed.length; j++) {
-      const guarantee = f.neutralityGuarantor[j] ? binding * audienceCostOfForm(f.guaranteeForm, theta, o) : 0;
-      const committed = f.formLevel[j] > 0 || f.troops[j] > 0 || f.neutralityGuarantor[j] === 1;
+      const guarantor = f.neutralityGuarantor[j] === 1;
+      const committed = f.formLevel[j] > 0 || f.troops[j] > 0 || guarantor;
       this.committed[j] = committed ? 1 : 0;
       if (committed) this.anyCommitted = true;
-      const c = stayingOutCost(Math.max(audienceCostOfForm(f.formLevel[j], theta, o), guarantee), tripwire, f.troops[j], supplyCost, f.supply[j]);
+      // c_j = a_form + a_F·troops/10⁴ + a_S·supply_j (intervention.ts stayingOutCost, written out)
+      const promise = form[f.formLevel[j]];
+      const supply = f.supply[j];
+      const c = (guarantor && guarantee > promise ? guarantee : promise) + tripwire * f.troops[j] + supplyCost * supply;
       const w = actors.stakeWeight[j];
       const gap = warCost - c;
       this.logThreshold[j] = gap <= 0 ? -Infinity : w <= 0 ? Infinity : Math.log(gap / w);
-      this.relevant[j] = w > 0 || committed || f.supply[j] > 0 ? 1 : 0;
-      this.exposure[j] = entanglementExposure(committed, supplyExposure, f.supply[j]);
+      this.relevant[j] = w > 0 || committed || supply > 0 ? 1 : 0;
+      // ε_j = [committed] + ξ·supply_j (intervention.ts entanglementExposure)
+      this.exposure[j] = (committed ? 1 : 0) + supplyExposure * supply;
       const m = actors.militaryWeight[j];
       this.militaryWeight[j] = m;
-      this.piFactor[j] = Math.pow(ratio, m);
-      this.kFactor[j] = Math.pow(costRatio, m);
+      this.piFactor[j] = m === 0 ? 1 : Math.pow(ratio, m);
+      this.kFactor[j] = m === 0 ? 1 : Math.pow(costRatio, m);
       this.nuclear[j] = actors.guarantorNuclear[j] ? 1 : 0;
     }
     // sizes scale the reductions: full effect from a 20 km zone, 10,000 UN troops, 1,000 monitors (assumption, docs/MODEL.md §3)

@@ -69,6 +69,7 @@ describe("option context and coalition (model v2)", () => {
       const rho = theta[P.coalition_correlation];
       expect(co.resolve).toBeCloseTo(mixedCoalitionProbability(co.q, J, rho), 14);
       const order = new Int32Array(J);
+      void co.expectedSuccess; // q̂ is filled on demand
       expect(co.expectedSuccess).toBeCloseTo(mixedExpectedSuccess(co.qHat, facts.militaryWeight, J, order, rho, ctx.piP, ctx.piG), 12);
       expect(co.expectedCost).toBeCloseTo(mixedExpectedCost(co.qHat, facts.militaryWeight, J, order, rho, ctx.kP, ctx.kG), 12);
     }
@@ -110,10 +111,12 @@ describe("option context and coalition (model v2)", () => {
     const co = new Coalition(1);
     co.resolveAll(ctx, theta[P.guarantor_stake_log_mean], new Float64Array(1), theta[P.guarantor_stake_log_sd], theta[P.coalition_correlation]);
     co.updateBeliefs(ctx, theta[P.resolve_discount], theta[P.belief_prior_strength], 0, 0);
+    const piBar = co.expectedSuccess; // computed on demand, with q̂
+    const kBar = co.expectedCost;
     const qh = co.qHat[0];
     expect(co.resolve).toBeCloseTo(co.q[0], 15);
-    expect(co.expectedSuccess).toBeCloseTo(qh * ctx.piG + (1 - qh) * ctx.piP, 14);
-    expect(co.expectedCost).toBeCloseTo(qh * ctx.kG + (1 - qh) * ctx.kP, 14);
+    expect(piBar).toBeCloseTo(qh * ctx.piG + (1 - qh) * ctx.piP, 14);
+    expect(kBar).toBeCloseTo(qh * ctx.kG + (1 - qh) * ctx.kP, 14);
   });
 
   it("neutrality with a ratified, unconditional US/UK/FR treaty guarantee has article5-treaty's numbers", () => {

@@ -83,6 +83,8 @@ export class EventSimulator implements TrajectorySimulator {
   // derived quantities, refreshed when resolve, beliefs or the regime change
   /** ln V*: the challenger attacks in a window when ln V > ln V* */
   private logCut = 0;
+  /** the beliefs changed since logCut was computed */
+  private logCutStale = true;
   /** P(a crisis from targeting or spoilers) a month */
   private pCrisis = 0;
   /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
@@ -245,11 +247,16 @@ export class EventSimulator implements TrajectorySimulator {
   private refreshBelief(): void {
     const co = this.coalition;
     co.updateBeliefs(this.c, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
-    this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
+    this.logCutStale = true;
   }
 
   /** P(attack | window) at alignment s (docs/MODEL.md §4). */
   private windowAttack(s: number): number {
+    if (this.logCutStale) {
+      const co = this.coalition;
+      this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
+      this.logCutStale = false;
+    }
     return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
   }
 

@@ -199,7 +199,7 @@ export class MonthlySimulator implements TrajectorySimulator {
       this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + this.moralHazard * co.resolve));
     }
     co.updateBeliefs(c, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
-    this.cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
+    this.cut = NaN;
   }
 
   /** Armed peace: alignment drifts; the challenger may attack, or a crisis may come and end in war, a test, or nothing. */
@@ -211,6 +211,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     const leverage = (1 - co.perceived) * c.piP * this.threatCredibility;
     this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
     const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
+    if (Number.isNaN(this.cut)) this.cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
     const pWindow = attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd);
     const pAttack = monthlyProbability(this.windowRate, pWindow);
     let war = u[0] < pAttack;
