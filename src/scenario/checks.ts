@@ -9,6 +9,7 @@ import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } f
 import { didYouMean } from "../math/suggest.js";
 import { formatPath } from "./issues.js";
 import { BASELINE_PERSPECTIVE, MAX_PERSPECTIVES } from "./limits.js";
+import { OUTCOMES } from "../contract/outcomes.js";
 
 export interface RawIssue {
   path: PropertyKey[];
@@ -33,7 +34,13 @@ const REFERENCE_FIELDS = new Map<string, string[]>(Object.entries({
   arms_supply: ["providers"],
   consultative_pledge: ["guarantors"],
   neutrality: ["guarantors"],
-  un_mandate: ["contributors"],
+}));
+
+/** Fields of model v1 that had no effect and were removed (docs/MODEL.md §3), with what to write instead. A Map, as above. */
+const REMOVED_FIELDS = new Map<string, Record<string, string>>(Object.entries<Record<string, string>>({
+  backstop: { ground_troops: "a backstop with ground troops is a reassurance_force: list the provider among its contributors" },
+  un_mandate: { chapter: "remove it: the model gives the chapter no effect; troops set the peacekeeping effect", contributors: "remove it: UN contributors are not guarantors; troops set the peacekeeping effect" },
+  monitoring: { by: "remove it: monitors set the monitoring effect, whoever provides them" },
 }));
 
 export function crossCheck(data: unknown): RawIssue[] {
@@ -68,24 +75,23 @@ function checkActors(data: Obj): RawIssue[] {
 function checkOptions(data: Obj): RawIssue[] {
   const issues: RawIssue[] = [];
   const known = guarantorIds(data);
+  const challenger = isObj(data.actors) && isObj(data.actors.challenger) ? str(data.actors.challenger.id) : undefined;
   const optionIds = new Set<string>();
-  list(data.options).forEach((o, oi) => {
-    if (!isObj(o)) return;
-    const oid = str(o.id);
-    if (oid !== undefined) {
-      if (optionIds.has(oid)) issues.push({ path: ["options", oi, "id"], message: `option id "${oid}" is used twice` });
-      optionIds.add(oid);
-    }
-    list(o.commitments).forEach((c, ci) => {
+  const commitments = (cs: unknown, at: PropertyKey[]) =>
+    list(cs).forEach((c, ci) => {
       if (!isObj(c)) return;
-      if (c.type === "backstop" && Array.isArray(c.kinds)) issues.push(...repeatedItems(c.kinds, ["options", oi, "commitments", ci, "kinds"], "kind"));
-      for (const field of REFERENCE_FIELDS.get(str(c.type) ?? "") ?? []) {
+      const type = str(c.type) ?? "";
+      if (type === "backstop" && Array.isArray(c.kinds)) issues.push(...repeatedItems(c.kinds, [...at, ci, "kinds"], "kind"));
+      for (const [field, hint] of Object.entries(REMOVED_FIELDS.get(type) ?? {}))
+        if (Object.hasOwn(c, field)) issues.push({ path: [...at, ci], key: field, message: `${type}.${field} was removed: it changed nothing in the model`, hint });
+      for (const field of REFERENCE_FIELDS.get(type) ?? []) {
         const value = Object.hasOwn(c, field) ? c[field] : undefined;
-        if (Array.isArray(value)) issues.push(...repeatedItems(value, ["options", oi, "commitments", ci, field], "guarantor"));
+        if (Array.isArray(value)) issues.push(...repeatedItems(value, [...at, ci, field], "guarantor"));
         const refs = Array.isArray(value) ? value.map((v, k) => [v, k] as const) : [[value, undefined] as const];
         for (const [ref, k] of refs) {
-          if (typeof ref !== "string" || known.includes(ref)) continue;
-          const path: PropertyKey[] = ["options", oi, "commitments", ci, field, ...(k === undefined ? [] : [k])];
+          // a neutrality may be guaranteed by the challenger itself (docs/MODEL.md §6)
+          if (typeof ref !== "string" || known.includes(ref) || (c.type === "neutrality" && ref === challenger)) continue;
+          const path: PropertyKey[] = [...at, ci, field, ...(k === undefined ? [] : [k])];
           const guess = didYouMean(ref, known);
           issues.push({
             path,
@@ -97,7 +103,16 @@ function checkOptions(data: Obj): RawIssue[] {
         }
       }
     });
+  list(data.options).forEach((o, oi) => {
+    if (!isObj(o)) return;
+    const oid = str(o.id);
+    if (oid !== undefined) {
+      if (optionIds.has(oid)) issues.push({ path: ["options", oi, "id"], message: `option id "${oid}" is used twice` });
+      optionIds.add(oid);
+    }
+    commitments(o.commitments, ["options", oi, "commitments"]);
   });
+  commitments(data.status_quo, ["status_quo"]);
   return issues;
 }
 
@@ -201,7 +216,7 @@ function checkPerspectives(data: Obj): RawIssue[] {
   return issues;
 }
 
-const CONDITIONAL = new Set(["p_war_resumes_2y", "p_war_resumes_5y", "p_war_resumes_10y", "p_war_resumes_horizon", "loss"]);
+const CONDITIONAL = new Set([...OUTCOMES.filter((o) => o.conditionalOnAcceptance).map((o) => o.name as string), "loss"]);
 
 function checkLoss(data: Obj): RawIssue[] {
   if (!isObj(data.loss) || !isObj(data.loss.weights)) return [];

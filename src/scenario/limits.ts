@@ -41,6 +41,8 @@ export const MAX_SEED = 2 ** 32 - 1;
 
 /** Troops of a force or a force cap: more than any army on earth. */
 export const MAX_TROOPS = 10_000_000;
+/** a state's stake weight w_j or military weight m_j (docs/MODEL.md §5): relative to the reference state, so 1,000 is already absurd */
+export const MAX_WEIGHT = 1_000;
 export const MAX_MONITORS = 1_000_000;
 export const MAX_DMZ_WIDTH_KM = 1_000;
 /** Incidents per year of one spoiler: about three a day. */

@@ -18,6 +18,8 @@ const idList = () => z.array(id).max(L.MAX_GUARANTORS).meta({ uniqueItems: true 
 const guarantorList = idList().min(1);
 
 const actor = z.strictObject({ id, name: z.string(), nuclear: z.boolean().default(false) });
+/** the protégé: an actor with its peacetime forces F₀, against which a force cap's bite is measured (docs/MODEL.md §6) */
+const protege = actor.extend({ peacetime_forces: count(L.MAX_TROOPS).optional() });
 const guarantor = z.strictObject({
   id,
   name: z.string(),
@@ -25,6 +27,9 @@ const guarantor = z.strictObject({
   nato: z.boolean().default(false),
   election_interval_months: month.optional(),
   first_election_month: month.optional(),
+  /** w_j and m_j (docs/MODEL.md §5): stake relative to the reference state; share of the reference coalition */
+  stake_weight: z.number().min(0).max(L.MAX_WEIGHT).default(1),
+  military_weight: z.number().min(0).max(L.MAX_WEIGHT).optional(),
 });
 const spoiler = z.strictObject({ id, name: z.string(), base_rate_per_year: z.number().min(0).max(L.MAX_SPOILER_RATE_PER_YEAR) });
 
@@ -48,7 +53,6 @@ export const commitmentSchema = z.discriminatedUnion("type", [
       .min(1)
       .max(5)
       .meta({ uniqueItems: true }),
-    ground_troops: z.boolean().default(false),
   }),
   z.strictObject({ type: z.literal("arms_supply"), level: z.enum(["low", "medium", "high"]), providers: idList().optional() }),
   z.strictObject({
@@ -64,9 +68,10 @@ export const commitmentSchema = z.discriminatedUnion("type", [
     foreign_bases: z.boolean().default(false),
     guarantors: idList().default([]),
     guarantee_form: form.default("treaty"),
+    consent_required: z.boolean().default(false),
   }),
-  z.strictObject({ type: z.literal("un_mandate"), chapter: z.enum(["VI", "VII"]).default("VI"), troops: count(L.MAX_TROOPS), contributors: idList().optional() }),
-  z.strictObject({ type: z.literal("monitoring"), by: z.string(), monitors: count(L.MAX_MONITORS) }),
+  z.strictObject({ type: z.literal("un_mandate"), troops: count(L.MAX_TROOPS) }),
+  z.strictObject({ type: z.literal("monitoring"), monitors: count(L.MAX_MONITORS) }),
   z.strictObject({ type: z.literal("demilitarized_zone"), width_km: z.number().gt(0).max(L.MAX_DMZ_WIDTH_KM) }),
   z.strictObject({ type: z.literal("sanctions_relief"), level: z.enum(["partial", "full"]) }),
 ]);
@@ -120,7 +125,7 @@ export const scenarioSchema = z.strictObject({
   trajectories: z.number().int().min(L.MIN_TRAJECTORIES).max(L.MAX_TRAJECTORIES).optional(),
   actors: z.strictObject({
     challenger: actor,
-    protege: actor,
+    protege,
     guarantors: z.array(guarantor).max(L.MAX_GUARANTORS).default([]),
     spoilers: z.array(spoiler).max(L.MAX_SPOILERS).default([]),
   }),
@@ -128,6 +133,8 @@ export const scenarioSchema = z.strictObject({
   mechanisms: mechanisms.default(Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>),
   parameters: z.record(z.string(), priorSchema),
   options: z.array(option).min(1).max(L.MAX_OPTIONS),
+  /** the commitments in force if no settlement is signed (docs/MODEL.md §7): the no-settlement war and the later ceasefire */
+  status_quo: z.array(commitmentSchema).max(L.MAX_COMMITMENTS).default([]),
   perspectives: z
     .record(id, perspective)
     .meta({ maxProperties: L.MAX_PERSPECTIVES, description: `at most ${L.MAX_PERSPECTIVES}; "${L.BASELINE_PERSPECTIVE}" is reserved for the scenario's own priors` })
