@@ -156,7 +156,7 @@ describe("the web app in chromium", () => {
     const tableRows = table.text.trimEnd().split("\r\n");
     expect(tableRows[0]).toBe("option,perspective,outcome,mean,se,trajectories");
     const perspectives = await page.locator("#perspective-picker input").count();
-    expect(tableRows.length).toBe(1 + options * perspectives * 13);
+    expect(tableRows.length).toBe(1 + options * perspectives * 18);
   });
 
   it("lists the run, reopens it, and is usable from the keyboard", async () => {

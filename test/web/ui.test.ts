@@ -121,7 +121,7 @@ describe("the web app for a reader, in chromium", () => {
       const sum = Object.entries(result.loss_weights).reduce((s, [k, w]) => s + (w as number) * r.outcomes[k as keyof typeof r.outcomes].mean, 0);
       expect(sum).toBeCloseTo(r.outcomes.loss.mean, 9);
     }
-    expect(await page.locator("#loss-formula").textContent()).toMatch(/^loss = 0\.08333·expected_war_months \+ 2·p_direct_guarantor_war \+ 20·p_nuclear_use \+ 3·p_sphere_at_horizon$/);
+    expect(await page.locator("#loss-formula").textContent()).toMatch(/^loss = 0\.08333·expected_war_months_before_nuclear \+ 2·p_direct_guarantor_war \+ 20·p_nuclear_use \+ 3·p_sphere_at_horizon$/);
     for (const name of Object.keys(result.loss_weights)) await page.fill(`#weight-${name}`, "0");
     await page.fill("#weight-p_accept", "-1");
     // loss = −P(accept): the option most often accepted ranks first under every perspective
