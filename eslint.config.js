@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** The folders of src/, bottom to top (docs/ARCHITECTURE.md). src/errors.ts sits below them all. */
-const LAYERS = ["io", "math", "contract", "games", "scenario", "models", "sim", "analysis", "evidence", "store", "server", "cli"];
+const LAYERS = ["io", "math", "contract", "games", "scenario", "models", "sim", "analysis", "evidence", "store", "queue", "server", "cli"];
 
 /** For each layer, a rule that rejects a relative import reaching any layer above it. */
 function layerBoundaries() {

@@ -11,6 +11,7 @@ import { register as registerSolve } from "./solve.js";
 import { register as registerGames } from "./games.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerStart } from "./start.js";
+import { register as registerWorker } from "./worker.js";
 
 export function registerCommands(program: Command): void {
   registerCompare(program);
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerBacktest(program);
   registerServe(program);
   registerStart(program);
+  registerWorker(program);
 }
