@@ -27,48 +27,86 @@ export interface QueueExecutorOptions {
   onSubmitted?: (info: { jobs: number; reused: number }) => void;
 }
 
-/** An EvaluateOptions.executor that runs the blocks on the queue at `options.redis`. */
+/**
+ * The queue at `options.redis` as a source of executors for EvaluateOptions.executor. Evaluations,
+ * even concurrent ones, share its three connections; close() it when done.
+ */
+export class QueueConnection {
+  readonly target: RedisTarget;
+  private connecting: Promise<{ redis: Redis; queue: Queue; events: QueueEvents }> | undefined;
+  private redis: Redis | undefined;
+  private queue: Queue | undefined;
+  private events: QueueEvents | undefined;
+
+  constructor(readonly options: QueueExecutorOptions) {
+    this.target = parseRedisUrl(options.redis);
+  }
+
+  /** The factory to pass as EvaluateOptions.executor. */
+  readonly executor = (job: BlockJob): Executor => new QueueExecutor(this, job, this.options);
+
+  get timeoutMs(): number {
+    return this.options.redisTimeoutMs ?? 5000;
+  }
+
+  connect(): Promise<{ redis: Redis; queue: Queue; events: QueueEvents }> {
+    this.connecting ??= (async () => {
+      const redis = (this.redis = openRedis(this.target, "submitter"));
+      await checkReachable(redis, this.target, this.timeoutMs);
+      const connection = connectionOptions(this.target, "submitter");
+      const queue = (this.queue = new Queue(QUEUE_NAME, { connection }));
+      const events = (this.events = new QueueEvents(QUEUE_NAME, { connection }));
+      queue.on("error", () => {});
+      events.on("error", () => {});
+      events.setMaxListeners(0);
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      return { redis, queue, events };
+    })();
+    return this.connecting;
+  }
+
+  async close(): Promise<void> {
+    const closing = Promise.all([this.events?.close(), this.queue?.close()].map((p) => p?.catch(() => {})));
+    // with Redis gone, closing may wait on a connection that will not come back
+    await Promise.race([closing, new Promise((r) => setTimeout(r, this.timeoutMs).unref())]);
+    this.redis?.disconnect();
+    this.connecting = undefined;
+  }
+}
+
+/** An EvaluateOptions.executor for one evaluation on its own connection, closed with the evaluation. */
 export function queueExecutor(options: QueueExecutorOptions): (job: BlockJob) => Executor {
-  const target = parseRedisUrl(options.redis);
-  return (job) => new QueueExecutor(target, job, options);
+  return (job) => {
+    const connection = new QueueConnection(options);
+    const executor = connection.executor(job);
+    return { run: (tasks, deliver) => executor.run(tasks, deliver), close: () => connection.close() };
+  };
 }
 
 type Task = BlockTask & { trajectories: number };
 
 class QueueExecutor implements Executor {
   private readonly spec;
-  private redis: Redis | undefined;
-  private queue: Queue | undefined;
-  private events: QueueEvents | undefined;
 
   constructor(
-    private readonly target: RedisTarget,
+    private readonly connection: QueueConnection,
     job: BlockJob,
     private readonly options: QueueExecutorOptions,
   ) {
     this.spec = encodeJob(job);
   }
 
-  private async connect(): Promise<{ redis: Redis; queue: Queue; events: QueueEvents }> {
-    if (this.redis && this.queue && this.events) return { redis: this.redis, queue: this.queue, events: this.events };
-    const redis = (this.redis = openRedis(this.target, "submitter"));
-    await checkReachable(redis, this.target, this.timeoutMs);
-    const connection = connectionOptions(this.target, "submitter");
-    const queue = (this.queue = new Queue(QUEUE_NAME, { connection }));
-    const events = (this.events = new QueueEvents(QUEUE_NAME, { connection }));
-    queue.on("error", () => {});
-    events.on("error", () => {});
-    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-    return { redis, queue, events };
+  private get target(): RedisTarget {
+    return this.connection.target;
   }
 
   private get timeoutMs(): number {
-    return this.options.redisTimeoutMs ?? 5000;
+    return this.connection.timeoutMs;
   }
 
   async run(tasks: Task[], deliver: (index: number, parts: AggregateData[]) => void): Promise<void> {
     if (tasks.length === 0) return;
-    const { redis, queue, events } = await this.connect();
+    const { redis, queue, events } = await this.connection.connect();
     const ids = tasks.map((t) => blockJobId(this.spec.hash, t.block, BlockRunner.range(t.block, t.trajectories).count));
     const indexOf = new Map(ids.map((id, i) => [id, i]));
     const describe = (i: number) => {
@@ -197,10 +235,6 @@ class QueueExecutor implements Executor {
     });
   }
 
-  async close(): Promise<void> {
-    const closing = Promise.all([this.events?.close(), this.queue?.close()].map((p) => p?.catch(() => {})));
-    // with Redis gone, closing may wait on a connection that will not come back
-    await Promise.race([closing, new Promise((r) => setTimeout(r, this.timeoutMs).unref())]);
-    this.redis?.disconnect();
-  }
+  /** the connection is the QueueConnection's to close */
+  async close(): Promise<void> {}
 }

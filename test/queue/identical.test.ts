@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { register as registerCompare } from "../../src/cli/commands/compare.js";
+import { register as registerCruxes } from "../../src/cli/commands/cruxes.js";
+import { register as registerSensitivity } from "../../src/cli/commands/sensitivity.js";
 import { parseRedisUrl } from "../../src/queue/names.js";
 import { queueExecutor } from "../../src/queue/executor.js";
 import { startWorker, type RunningWorker } from "../../src/queue/worker.js";
@@ -58,6 +60,27 @@ describe.skipIf(!HAVE_REDIS)("queued runs are bit-identical to local runs", () =
       expect(queued.err).toBe("");
       expect(queued.code).toBe(0);
       expect(queued.out).toBe(local.out);
+    } finally {
+      await Promise.all(fleet.map((w) => stopChild(w.child)));
+    }
+  });
+
+  it("sensitivity --method sobol and cruxes with --redis on two worker processes print what they print locally", async () => {
+    const sobol = ["sensitivity", FILE, "--method", "sobol", "--samples", "4", "--parameters", "window_rate_per_year,challenger_stake_log_mean", "--options", "ceasefire-only,nato-membership", "--trajectories", "150", "--bootstrap", "50", "--json"];
+    const cruxes = ["cruxes", FILE, "--options", "ceasefire-only,nato-membership", "--parameters", "window_rate_per_year", "--grid", "3", "--trajectories", "200", "--batches", "2", "--json"];
+    const localSobol = await runCli([registerSensitivity], sobol);
+    const localCruxes = await runCli([registerCruxes], cruxes);
+    expect(localSobol.code).toBe(0);
+    expect(localCruxes.code).toBe(0);
+    const fleet = await Promise.all([0, 1].map(() => startWorkerProcess(redis.url, ["--lock-seconds", "5"])));
+    try {
+      const queuedSobol = await runCli([registerSensitivity], [...sobol, "--redis", redis.url]);
+      expect(queuedSobol.err).toBe("");
+      expect(queuedSobol.out).toBe(localSobol.out);
+      const queuedCruxes = await runCli([registerCruxes], [...cruxes, "--redis", redis.url]);
+      expect(queuedCruxes.err).toBe("");
+      expect(queuedCruxes.out).toBe(localCruxes.out);
+      expect(fleet.every((w) => / done /.test(w.log()))).toBe(true);
     } finally {
       await Promise.all(fleet.map((w) => stopChild(w.child)));
     }

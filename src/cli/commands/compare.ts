@@ -8,7 +8,7 @@ import { addEvaluationFlags, evaluationOptions, type EvaluationFlags } from "../
 import { formatComparison, formatRun, toCsv, toJson } from "../format.js";
 import { progressBar } from "../progress.js";
 import { trajectoryWriter } from "../trajectories-out.js";
-import { queueExecutor } from "../../queue/executor.js";
+import { queueFromFlag, REDIS_HELP } from "../queue-option.js";
 
 interface Flags extends EvaluationFlags {
   option?: string;
@@ -25,7 +25,7 @@ async function evaluateAndPrint(file: string, flags: Flags, mode: "run" | "compa
     perspectives: { name: mode === "run" ? "--perspective" : "--perspectives", raw: flags.perspective ?? flags.perspectives },
   });
   const out = flags.trajectoriesOut === undefined ? undefined : trajectoryWriter(flags.trajectoriesOut);
-  const executor = flags.redis === undefined ? undefined : queueExecutor({ redis: flags.redis });
+  const executor = queueFromFlag(flags.redis)?.executor;
   const bar = progressBar(mode);
   let result;
   try {
@@ -52,8 +52,6 @@ function precisionLine(p: PrecisionReport, trajectories: number): string {
     ? `precision ${p.target} reached with ${trajectories.toLocaleString("en-US")} trajectories: ${reached}\n`
     : `precision ${p.target} NOT reached: stopped at the cap of ${trajectories.toLocaleString("en-US")} trajectories; ${reached}\n`;
 }
-
-const REDIS_HELP = "run the blocks on the job queue at this Redis URL (guarantor worker); same results as a local run";
 
 export function register(program: Command): void {
   addEvaluationFlags(
