@@ -50,16 +50,20 @@ describe.skipIf(!HAVE_REDIS)("queued runs are bit-identical to local runs", () =
     }
   });
 
-  it.each([1, 2, 3])("guarantor compare --redis with %i worker process(es) prints what the local compare prints", async (workers) => {
-    const args = ["compare", FILE, "--seed", String(100 + workers), "--trajectories", "3100", "--horizon", "4", "--options", "ceasefire-only,reassurance-force", "--json"];
-    const local = await runCli([registerCompare], [...args, "--workers", "1"]);
-    expect(local.code).toBe(0);
-    const fleet: WorkerProcess[] = await Promise.all(Array.from({ length: workers }, () => startWorkerProcess(redis.url, ["--lock-seconds", "5"])));
+  it("guarantor compare --redis on 1, then 2, then 3 worker processes prints what the local compare prints", async () => {
+    const fleet: WorkerProcess[] = [];
     try {
-      const queued = await runCli([registerCompare], [...args, "--redis", redis.url]);
-      expect(queued.err).toBe("");
-      expect(queued.code).toBe(0);
-      expect(queued.out).toBe(local.out);
+      for (const workers of [1, 2, 3]) {
+        // a new seed each time, so no job is reused from the round before
+        const args = ["compare", FILE, "--seed", String(100 + workers), "--trajectories", "3100", "--horizon", "4", "--options", "ceasefire-only,reassurance-force", "--json"];
+        const local = await runCli([registerCompare], [...args, "--workers", "1"]);
+        expect(local.code).toBe(0);
+        fleet.push(await startWorkerProcess(redis.url, ["--lock-seconds", "5"]));
+        const queued = await runCli([registerCompare], [...args, "--redis", redis.url]);
+        expect(queued.err).toBe("");
+        expect(queued.code).toBe(0);
+        expect(queued.out).toBe(local.out);
+      }
     } finally {
       await Promise.all(fleet.map((w) => stopChild(w.child)));
     }
