@@ -1,9 +1,7 @@
 /** `guarantor worker --redis URL`: run simulation jobs from the queue until stopped (docs/SCALING.md). */
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
-import { checkReachable, openRedis } from "../../queue/connection.js";
 import { parseRedisUrl } from "../../queue/names.js";
-import { startWorkers } from "../../queue/worker.js";
 import { parsePositiveInt, runAction } from "../action.js";
 
 interface Flags {
@@ -24,6 +22,9 @@ async function work(flags: Flags): Promise<void> {
   const target = parseRedisUrl(flags.redis);
   const concurrency = parsePositiveInt("--concurrency", flags.concurrency, 1);
   const lockSeconds = parseSeconds(flags.lockSeconds);
+  // loaded here, not at the top: every other command starts without BullMQ
+  const { checkReachable, openRedis } = await import("../../queue/connection.js");
+  const { startWorkers } = await import("../../queue/worker.js");
   const probe = openRedis(target, "submitter");
   try {
     await checkReachable(probe, target, 5000);
