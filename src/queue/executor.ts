@@ -1,7 +1,7 @@
 /**
  * The queue executor: the simulator's Executor seam (src/sim/evaluate.ts) backed by BullMQ. Each
- * block task becomes a job whose id is a hash of what it computes; workers (worker.ts) leave each
- * block's aggregates under a key beside the queue, and they are delivered strictly in task order,
+ * block task becomes a job whose id is a hash of what it computes; workers (worker.ts) return each
+ * block's aggregates as the job's result, and they are delivered strictly in task order,
  * so the merged result is bit-identical to a local run. A job that fails for good, or Redis going
  * away, rejects the run: no result, partial or otherwise, comes out.
  */
@@ -12,7 +12,7 @@ import { BlockRunner, type BlockJob, type BlockTask } from "../sim/blocks.js";
 import type { Executor } from "../sim/evaluate.js";
 import { decodeParts, encodeJob } from "./codec.js";
 import { checkReachable, connectionOptions, openRedis, QueueError } from "./connection.js";
-import { ATTEMPTS, blockJobId, describeJob, KEEP_SECONDS, parseRedisUrl, QUEUE_NAME, resultKey, specKey, type BlockJobData, type RedisTarget } from "./names.js";
+import { ATTEMPTS, blockJobId, describeJob, KEEP_SECONDS, parseRedisUrl, QUEUE_NAME, specKey, type BlockJobData, type RedisTarget } from "./names.js";
 
 export interface QueueExecutorOptions {
   /** redis://host:port[/db] */
@@ -117,6 +117,8 @@ class QueueExecutor implements Executor {
 
     return new Promise<void>((resolve, reject) => {
       const finished = new Set<number>();
+      /** results of finished jobs not yet delivered (base64 of encodeParts) */
+      const results = new Map<number, string>();
       let next = 0;
       let settled = false;
       let pumping = false;
@@ -143,16 +145,17 @@ class QueueExecutor implements Executor {
         pumping = true;
         try {
           while (!settled && finished.has(next)) {
-            const bytes = await redis.getBuffer(resultKey(ids[next]));
+            const result = results.get(next) ?? (await queue.getJob(ids[next]))?.returnvalue;
             if (settled) return;
-            if (bytes === null) {
-              // finished but its result expired or was evicted: run it again
+            if (typeof result !== "string") {
+              // finished but gone since (removed or evicted): run it again
               finished.delete(next);
               await queue.remove(ids[next]);
               await add([next]);
               break;
             }
-            deliver(next, decodeParts(bytes));
+            results.delete(next);
+            deliver(next, decodeParts(Buffer.from(result, "base64")));
             next++;
           }
           if (next === tasks.length && !settled) {
@@ -165,9 +168,10 @@ class QueueExecutor implements Executor {
           pumping = false;
         }
       };
-      const onCompleted = ({ jobId }: { jobId: string }) => {
+      const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
         const i = indexOf.get(jobId);
-        if (i === undefined) return;
+        if (i === undefined || i < next) return;
+        if (typeof returnvalue === "string") results.set(i, returnvalue);
         finished.add(i);
         void pump();
       };

@@ -8,7 +8,7 @@ import { InputError } from "../errors.js";
 
 export const QUEUE_NAME = "guarantor-blocks";
 
-/** Finished jobs, their results and specifications are kept this long (seconds) for reuse. */
+/** Finished jobs (with their results) and specifications are kept this long (seconds) for reuse. */
 export const KEEP_SECONDS = 7 * 24 * 3600;
 
 /** Tries of a job before the run fails on it (a SIGKILLed worker's job counts as stalled, not tried). */
@@ -16,10 +16,6 @@ export const ATTEMPTS = 3;
 
 export function specKey(hash: string): string {
   return `guarantor:spec:${hash}`;
-}
-
-export function resultKey(jobId: string): string {
-  return `guarantor:result:${jobId}`;
 }
 
 /** "<spec hash>-b<block>-n<count>": BullMQ job ids may not contain ":". */

@@ -1,6 +1,6 @@
 /**
  * A queue worker: takes block jobs from BullMQ, runs them with the simulator's BlockRunner and
- * leaves the aggregates under the job's result key. The numbers depend only on the job (seed,
+ * returns the aggregates as the job's result. The numbers depend only on the job (seed,
  * block), never on which worker ran it. A job whose worker dies is found stalled once its lock
  * lapses and runs again elsewhere (docs/SCALING.md).
  */
@@ -11,7 +11,7 @@ import { Worker as Thread } from "node:worker_threads";
 import { BlockRunner } from "../sim/blocks.js";
 import { decodeJob, encodeParts } from "./codec.js";
 import { connectionOptions, openRedis } from "./connection.js";
-import { KEEP_SECONDS, QUEUE_NAME, resultKey, specKey, type BlockJobData, type RedisTarget } from "./names.js";
+import { QUEUE_NAME, specKey, type BlockJobData, type RedisTarget } from "./names.js";
 
 export interface WorkerOptions {
   /** how long a job's lock lasts without renewal, ms; a dead worker's job is retried after about this (default 30,000) */
@@ -45,16 +45,16 @@ export async function startWorker(target: RedisTarget, options: WorkerOptions = 
     return runner;
   };
   const lockMs = options.lockMs ?? 30_000;
-  const worker = new Worker<BlockJobData, number>(
+  const worker = new Worker<BlockJobData, string>(
     QUEUE_NAME,
-    async (job: Job<BlockJobData, number>) => {
+    async (job: Job<BlockJobData, string>) => {
       const start = performance.now();
       const runner = await runnerFor(job.data.spec);
       const parts = runner.run({ block: job.data.block }, job.data.trajectories).map((a) => a.toData());
-      const bytes = encodeParts(parts);
-      await redis.set(resultKey(job.id!), bytes, "EX", KEEP_SECONDS);
+      // the result travels as the job's return value: in the completion event, and kept on the job for reuse
+      const result = encodeParts(parts).toString("base64");
       options.onJob?.({ id: job.id!, ms: performance.now() - start });
-      return bytes.length;
+      return result;
     },
     {
       connection: connectionOptions(target, "worker"),
