@@ -123,7 +123,7 @@ export async function run(): Promise<void> {
     const memory = await usedMemory(port);
     console.log(`Redis memory after ${4 * JOBS} jobs: ${(memory / 1e6).toFixed(1)} MB used (${(memory / (4 * JOBS) / 1000).toFixed(0)} kB per job, with Redis's own ~1 MB)`);
     const { result, spec } = payloadBytes();
-    console.log(`one job's result: ${(result / 1000).toFixed(1)} kB deflated; the specification, stored once per evaluation: ${(spec / 1000).toFixed(1)} kB`);
+    console.log(`one job's result: ${(result / 1000).toFixed(1)} kB deflated (×4/3 as base64 in Redis); the specification, stored once per evaluation: ${(spec / 1000).toFixed(1)} kB`);
     console.log(`  a full design's results kept for reuse: ${points.toLocaleString("en-US")} × ${(result / 1000).toFixed(1)} kB ≈ ${((points * result) / 1e9).toFixed(2)} GB (+ specifications ≈ ${((points * spec) / 1e9).toFixed(2)} GB, one per point)`);
     for (const cores of [2, 8, 32]) {
       console.log(`  projected on ${String(cores).padStart(2)} cores (one worker each, ${(efficiency * 100).toFixed(0)}% efficiency as measured for two): ${hours((points * perPoint) / (cores * efficiency))}`);
