@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** The folders of src/, bottom to top (docs/ARCHITECTURE.md). src/errors.ts sits below them all. */
-const LAYERS = ["io", "math", "contract", "games", "scenario", "models", "sim", "analysis", "evidence", "store", "report", "server", "cli"];
+const LAYERS = ["io", "math", "contract", "games", "scenario", "models", "sim", "analysis", "evidence", "store", "queue", "report", "server", "cli"];
 
 /**
  * What src/ may import from the web app: nothing, except that the report (src/report/) draws its

@@ -7,7 +7,7 @@
 import { InputError } from "../errors.js";
 import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
-import { BASELINE, evaluate } from "../sim/evaluate.js";
+import { BASELINE, evaluate, type EvaluateOptions } from "../sim/evaluate.js";
 import type { AnalysisTarget } from "../contract/analysis.js";
 import { OUTCOME_NAMES } from "../contract/outcomes.js";
 import { type OutcomeName } from "../contract/result.js";
@@ -30,6 +30,8 @@ export interface ScenarioProbe {
   readonly batches: number;
   /** trajectories per setting, over all batches */
   readonly trajectories: number;
+  /** settings worth running at once (1 unless the runs go to a job queue) */
+  readonly concurrency?: number;
   /** effective priors of a perspective: the scenario's, with the perspective's overrides */
   priorsOf(perspective: string): Record<string, Prior>;
   run(setting: ProbeSetting, options: readonly string[]): Promise<Map<string, OptionOutcomes>>;
@@ -46,6 +48,10 @@ export interface SimulatorProbeOptions {
    * a pool pays off only when a setting has many thousands of trajectories
    */
   workers?: number;
+  /** where each setting's blocks run (a job queue, src/queue/); the numbers do not depend on it */
+  executor?: EvaluateOptions["executor"];
+  /** settings an analysis may run at once (default 1); worth raising only with an executor */
+  concurrency?: number;
   /** called with the number of trajectories simulated so far (all settings) */
   onTrajectories?: (count: number) => void;
 }
@@ -67,6 +73,7 @@ export function simulatorProbe(scenario: Scenario, options: SimulatorProbeOption
     perspectives,
     batches,
     trajectories: perBatch * batches,
+    concurrency: options.concurrency ?? 1,
     priorsOf(perspective: string) {
       if (perspective === BASELINE) return { ...scenario.parameters };
       const found = scenario.perspectives[perspective];
@@ -84,6 +91,7 @@ export function simulatorProbe(scenario: Scenario, options: SimulatorProbeOption
           perspectives: [setting.perspective],
           overrides: setting.overrides,
           workers: options.workers,
+          ...(options.executor ? { executor: options.executor } : {}),
         });
         for (const row of result.results) {
           const target = out.get(row.option);

@@ -42,11 +42,14 @@ export function scenarioModel(probe: ScenarioProbe, target: Target, perspective:
   const options = target.versus ? [target.option, target.versus] : [target.option];
   return async (points, count, dimension) => {
     const out = new Float64Array(count);
-    for (let p = 0; p < count; p++) {
+    const row = async (p: number) => {
       const overrides: Record<string, Prior> = {};
       parameters.forEach((name, i) => (overrides[name] = { dist: "fixed", value: priorQuantile(chosen[i], points[p * dimension + i]) }));
       out[p] = batchEstimate(targetBatches(await probe.run({ perspective, overrides }, options), target)).mean;
-    }
+    };
+    // rows are independent and each lands in its own slot, so running several at once changes no number
+    const wave = probe.concurrency ?? 1;
+    for (let p = 0; p < count; p += wave) await Promise.all(Array.from({ length: Math.min(wave, count - p) }, (_, k) => row(p + k)));
     return out;
   };
 }

@@ -4,6 +4,7 @@
  * bug report (still without a stack trace unless GUARANTOR_DEBUG is set).
  */
 import { InputError, UsageError } from "../errors.js";
+import { closeQueues } from "./queue-option.js";
 
 export function runAction<A extends unknown[]>(body: (...args: A) => Promise<void> | void) {
   return async (...args: A): Promise<void> => {
@@ -19,6 +20,8 @@ export function runAction<A extends unknown[]>(body: (...args: A) => Promise<voi
       process.stderr.write(`internal error in guarantor: ${msg}\n`);
       if (process.env.GUARANTOR_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
       process.exitCode = 3;
+    } finally {
+      await closeQueues();
     }
   };
 }

@@ -44,10 +44,15 @@ export interface EvaluateOptions extends PlanOptions {
   timeLimitSeconds?: RunOptions["timeLimitSeconds"];
   /** stops the run between blocks; the promise then rejects and no result is returned */
   signal?: AbortSignal;
+  /**
+   * Where the blocks run instead of inline or on worker threads (e.g. a job queue, src/queue/):
+   * called once per evaluation with the job every block belongs to. Results must not depend on it.
+   */
+  executor?: (job: BlockJob) => Executor;
 }
 
 /** Runs block tasks and hands their aggregates back in task order. */
-interface Executor {
+export interface Executor {
   run(tasks: (BlockTask & { trajectories: number })[], deliver: (index: number, parts: AggregateData[]) => void): Promise<void>;
   close(): Promise<void>;
 }
@@ -98,7 +103,7 @@ export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptio
   const { onProgress, onTrajectories } = opts;
   const planOptions: PlanOptions = { seed: opts.seed, trajectories: opts.trajectories, horizonYears: opts.horizonYears, options: opts.options, perspectives: opts.perspectives, overrides: opts.overrides, mode: opts.mode };
   const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: faults.failAtBlock };
-  const executor: Executor = workers > 1 ? new BlockPool(workers, job) : inlineExecutor(job, onProgress !== undefined);
+  const executor: Executor = opts.executor ? opts.executor(job) : workers > 1 ? new BlockPool(workers, job) : inlineExecutor(job, onProgress !== undefined);
   const totals = plan.perspectives.map(() => plan.options.map(() => new Aggregate(plan.months)));
   const maxTrajectories = opts.precision === undefined ? plan.trajectories : (opts.maxTrajectories ?? DEFAULT_MAX_TRAJECTORIES);
   let target = opts.precision === undefined ? plan.trajectories : Math.min(maxTrajectories, roundUpToBlock(plan.trajectories));

@@ -8,12 +8,14 @@ import { addEvaluationFlags, evaluationOptions, type EvaluationFlags } from "../
 import { formatComparison, formatRun, toCsv, toJson } from "../format.js";
 import { progressBar } from "../progress.js";
 import { trajectoryWriter } from "../trajectories-out.js";
+import { queueFromFlag, REDIS_HELP } from "../queue-option.js";
 
 interface Flags extends EvaluationFlags {
   option?: string;
   options?: string;
   perspective?: string;
   perspectives?: string;
+  redis?: string;
 }
 
 async function evaluateAndPrint(file: string, flags: Flags, mode: "run" | "compare"): Promise<void> {
@@ -23,6 +25,7 @@ async function evaluateAndPrint(file: string, flags: Flags, mode: "run" | "compa
     perspectives: { name: mode === "run" ? "--perspective" : "--perspectives", raw: flags.perspective ?? flags.perspectives },
   });
   const out = flags.trajectoriesOut === undefined ? undefined : trajectoryWriter(flags.trajectoriesOut);
+  const executor = queueFromFlag(flags.redis)?.executor;
   const bar = progressBar(mode);
   let result;
   try {
@@ -31,6 +34,7 @@ async function evaluateAndPrint(file: string, flags: Flags, mode: "run" | "compa
       perspectives: options.perspectives ?? (mode === "run" ? ["baseline"] : undefined),
       onProgress: bar.update,
       ...(out ? { onTrajectories: out.write } : {}),
+      ...(executor ? { executor } : {}),
     });
   } finally {
     bar.done();
@@ -56,7 +60,8 @@ export function register(program: Command): void {
       .description("evaluate options under one perspective and print every outcome")
       .argument("<file>", "scenario YAML file")
       .option("--option <ids>", "option id(s), comma-separated (default: all)")
-      .option("--perspective <ids>", 'perspective id(s), comma-separated (default: "baseline", the scenario\'s own priors)'),
+      .option("--perspective <ids>", 'perspective id(s), comma-separated (default: "baseline", the scenario\'s own priors)')
+      .option("--redis <url>", REDIS_HELP),
   ).action(runAction((file: string, flags: Flags) => evaluateAndPrint(file, flags, "run")));
 
   addEvaluationFlags(
@@ -65,6 +70,7 @@ export function register(program: Command): void {
       .description("compare every option under every perspective, ranked by the scenario's loss")
       .argument("<file>", "scenario YAML file")
       .option("--options <ids>", "option ids, comma-separated (default: all)")
-      .option("--perspectives <ids>", "perspective ids, comma-separated (default: all of the scenario's)"),
+      .option("--perspectives <ids>", "perspective ids, comma-separated (default: all of the scenario's)")
+      .option("--redis <url>", REDIS_HELP),
   ).action(runAction((file: string, flags: Flags) => evaluateAndPrint(file, flags, "compare")));
 }

@@ -12,6 +12,7 @@ import { register as registerGames } from "./games.js";
 import { register as registerReport } from "./report.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerStart } from "./start.js";
+import { register as registerWorker } from "./worker.js";
 
 export function registerCommands(program: Command): void {
   registerCompare(program);
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerBacktest(program);
   registerServe(program);
   registerStart(program);
+  registerWorker(program);
 }

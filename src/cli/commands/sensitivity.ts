@@ -15,6 +15,7 @@ import { type OutcomeName } from "../../contract/result.js";
 import { parsePositiveInt, runAction } from "../action.js";
 import { runOptionsFromFlags, splitList } from "../evaluate-options.js";
 import { progressBar } from "../progress.js";
+import { QUEUED_CONCURRENT_RUNS, queueFromFlag, REDIS_HELP } from "../queue-option.js";
 
 export interface AnalysisFlags {
   seed?: string;
@@ -22,6 +23,7 @@ export interface AnalysisFlags {
   batches?: string;
   workers?: string;
   json?: boolean;
+  redis?: string;
 }
 
 export function addAnalysisFlags(cmd: Command, trajectories: number, batches: number): Command {
@@ -30,6 +32,7 @@ export function addAnalysisFlags(cmd: Command, trajectories: number, batches: nu
     .option("--trajectories <n>", `trajectories per simulated setting (default ${trajectories})`)
     .option("--batches <n>", `independent seeds the trajectories are split over, for standard errors (default ${batches})`)
     .option("--workers <n>", "worker threads per simulated setting (default 1: settings are small, a pool pays off only for many thousands of trajectories each)")
+    .option("--redis <url>", REDIS_HELP)
     .addOption(new Option("--json", "print the full result as JSON"));
 }
 
@@ -43,7 +46,8 @@ export function probeFromFlags(scenario: Scenario, flags: AnalysisFlags, default
   const seed = checked.seed ?? scenario.seed ?? DEFAULT_SEED;
   const trajectories = checked.trajectories ?? defaults.trajectories;
   const batches = parsePositiveInt("--batches", flags.batches, defaults.batches);
-  return simulatorProbe(scenario, { seed, trajectories, batches, workers: checked.workers ?? 1 });
+  const queue = queueFromFlag(flags.redis);
+  return simulatorProbe(scenario, { seed, trajectories, batches, workers: checked.workers ?? 1, ...(queue ? { executor: queue.executor, concurrency: QUEUED_CONCURRENT_RUNS } : {}) });
 }
 
 export function parseOutcome(raw: string | undefined, fallback: OutcomeName): OutcomeName {
