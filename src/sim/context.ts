@@ -6,9 +6,9 @@ import { P } from "../contract/parameters.js";
 import { alignmentThreat, type OptionFeatures } from "../models/commitments.js";
 import { acceptanceProbability, backdownProbability, challengerSuccessVsProtege, crisisEscalationProbability, lognormalExceeds } from "../models/stage-game.js";
 import { strategicInputs, type ActorFactsForGames } from "../models/games/inputs.js";
-import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "../models/games/brinkmanship.js";
-import { buildSpoiler, solveSpoiler, spoilerParameters } from "../models/games/spoiler.js";
-import { buildTripwire, solveTripwire, tripwireParameters } from "../models/games/tripwire.js";
+import { brinkmanshipParameters } from "../models/games/brinkmanship.js";
+import { crisisLawGame } from "../models/mechanisms/registry.js";
+import { CRISIS_PROTEGE_YIELDS, CRISIS_WAR } from "../models/crisis.js";
 
 export interface ActorFacts {
   challengerNuclear: boolean;
@@ -145,21 +145,17 @@ export class OptionContext {
     return this.anyCommitted ? Math.exp(leadStakeLogMean) + this.audience[lead] : NaN;
   }
 
-  /** Solve the brinkmanship, spoiler and tripwire games at this draw (once per trajectory and option). */
+  /**
+   * The strategic layer `games`: the crisis law read off the equilibrium of the registered
+   * crisis-law game (once per trajectory and option). The spoiler and tripwire games are
+   * explanatory only (docs/MODEL.md, "The mechanisms as games"): moral hazard and strikes on
+   * forces keep their closed forms.
+   */
   private fillFromGames(f: OptionFeatures, theta: Float64Array, o: number, actors: ActorFactsForGames): void {
     const inputs = strategicInputs(f, theta, actors, o);
-    const brink = brinkmanshipParameters(inputs);
-    if (brink) {
-      const crisis = solveBrinkmanship(brink, buildBrinkmanship(brink, inputs));
-      this.crisisWar = crisis.war;
-      this.crisisGuarantorYields = crisis.guarantorBacksDown;
-    }
-    const spoiler = spoilerParameters(inputs);
-    const factor = solveSpoiler(spoiler, buildSpoiler(spoiler, inputs), inputs).moralHazardFactor;
-    if (Number.isFinite(factor)) this.spoilerFactor = factor;
-    // forces without a mandate: strikes on them come in windows, as often as the tripwire game says
-    const trip = f.targetingExposure > 0 ? tripwireParameters(inputs) : null;
-    if (trip) this.targetingRate = theta[o + P.window_rate_per_year] * solveTripwire(trip, buildTripwire(trip, inputs), inputs).strike;
+    const law = crisisLawGame().crisisLaw(brinkmanshipParameters(inputs), inputs.names);
+    this.crisisWar = law[CRISIS_WAR];
+    this.crisisGuarantorYields = law[CRISIS_PROTEGE_YIELDS];
   }
 }
 

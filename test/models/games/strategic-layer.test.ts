@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, loadScenarioFile, type EvaluationResult } from "../../../src/index.js";
 import { optionFeatures } from "../../../src/models/commitments.js";
-import { brinkmanshipParameters, buildBrinkmanship, solveBrinkmanship } from "../../../src/models/games/brinkmanship.js";
+import { brinkmanshipParameters } from "../../../src/models/games/brinkmanship.js";
 import { strategicInputs } from "../../../src/models/games/inputs.js";
-import { buildSpoiler, solveSpoiler, spoilerParameters } from "../../../src/models/games/spoiler.js";
-import { buildTripwire, solveTripwire, tripwireParameters } from "../../../src/models/games/tripwire.js";
+import { CRISIS_PROTEGE_YIELDS, CRISIS_SLOTS, CRISIS_WAR, crisisOutcome } from "../../../src/models/crisis.js";
 import { PARAMETERS } from "../../../src/contract/parameters.js";
 import { priorMean } from "../../../src/scenario/prior.js";
 import { OptionContext } from "../../../src/sim/context.js";
@@ -18,32 +17,25 @@ const facts = { challengerNuclear: true, guarantorNuclear: closedForm.actors.gua
 const rows = (r: EvaluationResult, option: string) => JSON.stringify(r.results.filter((x) => x.option === option));
 
 describe("strategic_layer: games", () => {
-  it("takes a guaranteed option's crisis outcome and moral hazard from the brinkmanship and spoiler equilibria", () => {
+  it("takes a guaranteed option's crisis outcome from the crisis game, which is the closed-form crisis law", () => {
     const option = closedForm.options.find((o) => o.id === "article5-treaty")!;
     const f = optionFeatures(option, closedForm.actors.guarantors);
     const ctx = new OptionContext(closedForm.actors.guarantors.length);
     ctx.fill(f, theta, 0, facts);
-    const inputs = strategicInputs(f, theta, actors, 0);
-    const brink = brinkmanshipParameters(inputs)!;
-    const crisis = solveBrinkmanship(brink, buildBrinkmanship(brink, inputs));
-    const spoiler = spoilerParameters(inputs);
-    expect(ctx.crisisWarProbability(0.5, 0.5)).toBe(crisis.war);
-    expect(ctx.protegeSideYields(0, 1)).toBeCloseTo(crisis.guarantorBacksDown / (1 - crisis.war), 15);
-    expect(ctx.spoilerMultiplier(99, 1)).toBe(solveSpoiler(spoiler, buildSpoiler(spoiler, inputs), inputs).moralHazardFactor);
-    // the closed-form layer leaves them to the closed forms
-    ctx.fill(f, theta, 0, { ...facts, games: undefined });
-    expect(ctx.spoilerMultiplier(0.5, 0.4)).toBe(1.2);
+    const b = brinkmanshipParameters(strategicInputs(f, theta, actors, 0));
+    const law = new Float64Array(CRISIS_SLOTS);
+    crisisOutcome(law, b.stakeLogMean, b.stakeLogSd, b.expectedGain, b.expectedCost, b.escalationRisk, b.perceivedHold, b.actualHold, b.concession);
+    expect(Math.abs(ctx.crisisWarProbability(0.5, 0.5) - law[CRISIS_WAR])).toBeLessThan(1e-9);
+    expect(Math.abs(ctx.protegeSideYields(0, 1) - law[CRISIS_PROTEGE_YIELDS] / (1 - law[CRISIS_WAR]))).toBeLessThan(1e-9);
   });
 
-  it("strikes forces without a mandate in windows, as often as the tripwire equilibrium says", () => {
+  it("the spoiler and tripwire games are explanatory only: moral hazard and strikes keep their closed forms", () => {
     const option = closedForm.options.find((o) => o.id === "reassurance-force")!;
     const f = optionFeatures(option, closedForm.actors.guarantors);
     const ctx = new OptionContext(closedForm.actors.guarantors.length);
     ctx.fill(f, theta, 0, facts);
-    const inputs = strategicInputs(f, theta, actors, 0);
-    const trip = tripwireParameters(inputs)!;
-    const strike = solveTripwire(trip, buildTripwire(trip, inputs), inputs).strike;
-    expect(ctx.targetingRate).toBe(theta[PARAMETERS.findIndex((p) => p.name === "window_rate_per_year")] * strike);
+    expect(ctx.spoilerMultiplier(0.5, 0.4)).toBe(1.2);
+    expect(ctx.targetingRate).toBe(theta[PARAMETERS.findIndex((p) => p.name === "targeting_rate_per_year")] * f.targetingExposure);
   });
 
   it("changes nothing for options without a committed guarantor, and something for those with one", async () => {
