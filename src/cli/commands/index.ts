@@ -9,6 +9,7 @@ import { register as registerCruxes } from "./cruxes.js";
 import { register as registerExplain } from "./explain.js";
 import { register as registerSolve } from "./solve.js";
 import { register as registerGames } from "./games.js";
+import { register as registerAudit } from "./audit.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerStart } from "./start.js";
 
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerExplain(program);
   registerSolve(program);
   registerGames(program);
+  registerAudit(program);
   registerEvidence(program);
   registerBacktest(program);
   registerServe(program);
