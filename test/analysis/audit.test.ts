@@ -112,7 +112,7 @@ describe("the dominance audit on synthetic paired results", () => {
 });
 
 /** Model v2 (docs/MODEL.md, intervention and coalitions) is in the simulator when its parameters are. */
-const MODEL_V2 = PARAMETERS.some((p) => p.name === "coalition_correlation");
+const MODEL_V2 = PARAMETERS.some((p) => (p.name as string) === "coalition_correlation");
 
 describe("the dominance audit on the bundled scenario", () => {
   it.skipIf(!MODEL_V2)("model v2: no zero by construction and no dominance across the prior space among the main options", async () => {
