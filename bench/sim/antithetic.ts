@@ -10,7 +10,8 @@ import { priorQuantile } from "../../src/scenario/prior-quantile.js";
 import { Aggregate, ROW_WIDTH, TRAJECTORY_VALUES, VALUE_COUNT } from "../../src/sim/aggregate.js";
 import { drawPlan } from "../../src/sim/draws.js";
 import { EventSimulator } from "../../src/sim/steppers/event.js";
-import { electionTimetable, makePlan } from "../../src/sim/plan.js";
+import { electionTimetable, makePlan, settlementFacts } from "../../src/sim/plan.js";
+import { actorFacts } from "../../src/sim/context.js";
 import { hashString, uniformAt } from "../../src/math/random.js";
 import type { OutcomeName } from "../../src/contract/result.js";
 
@@ -31,18 +32,14 @@ function variance(xs: Float64Array): number {
 export function antitheticGains(scenario: Scenario): string[] {
   const plan = makePlan(scenario, { perspectives: ["baseline"], options: OPTIONS });
   const guarantors = scenario.actors.guarantors;
-  const actors = {
-    challengerNuclear: scenario.actors.challenger.nuclear,
-    guarantorNuclear: guarantors.map((g) => g.nuclear),
-    spoilerBaseRate: scenario.actors.spoilers.reduce((a, s) => a + s.base_rate_per_year, 0),
-  };
+  const actors = actorFacts(scenario.actors);
   const weights = new Float64Array(VALUE_COUNT);
   TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
   const simulator = new EventSimulator(plan.seed, plan.months, actors, electionTimetable(guarantors, plan.months), weights);
   const draws = drawPlan(plan.perspectives[0].priors, scenario.mechanisms);
   const keys = PARAMETERS.map((p) => hashString(`parameter:${p.name}`));
   const theta = new Float64Array(PARAMETERS.length);
-  const fallback = bareCeasefire(guarantors);
+  const fallback = bareCeasefire(guarantors, scenario.status_quo, settlementFacts(scenario));
   /** Values of trajectory i whose parameter uniforms are those of trajectory `source`, flipped or not. */
   const simulate = (option: number, i: number, source: number, flip: boolean): Float64Array => {
     for (let k = 0; k < theta.length; k++) {

@@ -21,16 +21,16 @@ export const PARAMETERS = [
   { name: "challenger_stake_log_sd", symbol: "σ_V", domain: "positive", description: "§4 log-sd of the challenger's stake V" },
   { name: "stake_alignment_slope", symbol: "β_s", domain: "nonnegative", description: "§4 rise of ln-stake as the protégé aligns with the West: μ_V = μ_V0 + β_s(1−s)" },
   { name: "threat_stake_effect", symbol: "γ_T", domain: "nonnegative", description: "§4 rise of ln-stake per unit of the option's alignment threat T (existential threat)" },
-  { name: "neutrality_stake_reduction", symbol: "ν", domain: "nonnegative", description: "§6 fall of ln-stake under a neutrality commitment" },
-  { name: "challenger_success_vs_guarantors", symbol: "π_G", domain: "probability", description: "§4 chance the challenger still reaches its aims if the guarantors fight" },
-  { name: "challenger_cost_vs_guarantors", symbol: "k_G", domain: "positive", description: "§4 challenger's cost of war with the guarantors, incl. expected nuclear costs (stake units)" },
+  { name: "neutrality_stake_reduction", symbol: "ν", domain: "nonnegative", description: "§6 fall of ln-stake under a neutrality commitment, times effective neutrality × what it limits (n_eff·ℓ)" },
+  { name: "challenger_success_vs_guarantors", symbol: "π_G", domain: "probability", description: "§4 chance the challenger still reaches its aims against the reference coalition (military weight 1)" },
+  { name: "challenger_cost_vs_guarantors", symbol: "k_G", domain: "positive", description: "§4 challenger's cost of war with the reference coalition (military weight 1), incl. expected nuclear costs (stake units)" },
   { name: "challenger_success_vs_protege", symbol: "π_P0", domain: "probability", description: "§4 chance the challenger reaches its aims against the protégé alone, no arms supply" },
   { name: "challenger_cost_vs_protege", symbol: "k_P0", domain: "positive", description: "§4 challenger's cost of war with the protégé alone, no arms supply (stake units)" },
   { name: "arms_denial_effect", symbol: "δ_A", domain: "probability", description: "§4 share by which high arms supply cuts π_P (deterrence by denial)" },
   { name: "arms_cost_effect", symbol: "δ_k", domain: "nonnegative", description: "§4 relative rise of k_P under high arms supply" },
   { name: "force_cap_effect", symbol: "δ_cap", domain: "nonnegative", description: "§6 relative rise of π_P under force caps on the protégé" },
   // §5 resolve
-  { name: "guarantor_stake_log_mean", symbol: "μ_W", domain: "real", description: "§5 log-mean of a guarantor's stake W in the protégé" },
+  { name: "guarantor_stake_log_mean", symbol: "μ_W", domain: "real", description: "§5 log-mean of a state's stake W in the protégé (stake weight 1)" },
   { name: "guarantor_stake_log_sd", symbol: "σ_W", domain: "positive", description: "§5 log-sd of a guarantor's stake W" },
   { name: "guarantor_war_cost", symbol: "k₀", domain: "positive", description: "§5 a guarantor's cost of war with a non-nuclear challenger (stake units)" },
   { name: "nuclear_cost_multiplier", symbol: "χ", domain: "positive", description: "§5 factor on k when the challenger is nuclear-armed" },
@@ -64,11 +64,17 @@ export const PARAMETERS = [
   { name: "peacekeeping_incident_reduction", symbol: "r_P", domain: "probability", description: "§7 share of incidents a UN-mandated force prevents" },
   // §7 targeting, crises, war, escalation
   { name: "targeting_rate_per_year", symbol: "λ_T", domain: "nonnegative", description: "§7 strikes per year on foreign forces deployed without a UN mandate (rear deployment)" },
-  { name: "crisis_escalation_probability", symbol: "e", domain: "probability", description: "§7 chance a crisis escalates to war inadvertently, beyond either side's control" },
+  { name: "crisis_escalation_probability", symbol: "e", domain: "probability", description: "§7 chance that a crisis the challenger presses slips into war, beyond either side's control" },
   { name: "limited_war_end_rate_per_year", symbol: "μ_L", domain: "nonnegative", description: "§7 rate at which a limited war ends" },
   { name: "direct_war_end_rate_per_year", symbol: "μ_D", domain: "nonnegative", description: "§7 rate at which a direct war with the guarantors ends" },
-  { name: "guarantor_entry_rate_per_year", symbol: "λ_E", domain: "nonnegative", description: "§7 rate at which committed guarantors are drawn into a limited war, times q" },
-  { name: "nuclear_use_given_direct_war_per_month", symbol: "h_N", domain: "probability", description: "§7 monthly chance of nuclear use in a direct war between nuclear-armed powers" },
+  { name: "guarantor_entry_rate_per_year", symbol: "λ_E", domain: "nonnegative", description: "§7 rate at which states are drawn into a limited war, per unit of exposure ε_j·q_j" },
+  { name: "nuclear_use_given_direct_war_per_month", symbol: "h_N", domain: "probability", description: "§7 monthly chance of nuclear use in a direct war in which the challenger or a fighting state is nuclear-armed" },
+  // model v2: coalitions, supply, neutrality as a bargain (appended: θ indices of the above are unchanged)
+  { name: "coalition_correlation", symbol: "ρ_c", domain: "probability", description: "§5 probability that the states' decisions to fight share one shock (nested coalitions) rather than being independent" },
+  { name: "supply_staying_out_cost", symbol: "a_S", domain: "nonnegative", description: "§5 a supplier's cost of staying out of a war over a protégé it arms, per unit of its supply" },
+  { name: "supply_entanglement_exposure", symbol: "ξ", domain: "nonnegative", description: "§7 exposure of a supplier to being drawn into a limited war, relative to a committed state" },
+  { name: "consent_guarantee_binding", symbol: "ω_c", domain: "probability", description: "§6 how binding a guarantee that needs the consent of all guarantors is, as a share of the same promise without that clause" },
+  { name: "challenger_self_binding_cost", symbol: "β_R", domain: "nonnegative", description: "§6 the challenger's cost of attacking a protégé whose neutrality it guaranteed by treaty (⅓, ⅔ of it for a communiqué, executive form)" },
 ] as const satisfies readonly ParameterSpec[];
 
 export type ParameterName = (typeof PARAMETERS)[number]["name"];

@@ -5,6 +5,7 @@
  * guarantor the strongest form of its promise and its troops in harm's way.
  */
 import type { Commitment } from "../scenario/schema.js";
+import { forceCapBite, guaranteeBinding, guaranteeIntegration, neutralityContent, neutralityThreat } from "./neutrality.js";
 
 export const FORM_LEVEL = { none: 0, communique: 1, executive: 2, treaty: 3 } as const;
 export type FormLevel = (typeof FORM_LEVEL)[keyof typeof FORM_LEVEL];
@@ -28,7 +29,7 @@ export const COMMITMENT_EFFECTS = {
   arms_supply_per_level: { integration: 0.3 },
   consultative_pledge: { threat: 0.05, integration: 0.1 },
   nato_path: { threat: 0.3, integration: 0.1 },
-  neutrality_force_cap: { threat: -0.2, integration: 0 },
+  backstop_support_only: { threat: 0.1, integration: 0.1 },
   neutrality_foreign_bases: { threat: 0.3, integration: 0.1 },
   un_mandate: { threat: 0.05, integration: 0 },
   monitoring: { threat: 0, integration: 0 },
@@ -62,6 +63,21 @@ export interface OptionFeatures {
   formLevel: Int8Array;
   /** per guarantor: own troops deployed in the protégé */
   troops: Float64Array;
+  /** per state: its arms supply supply_j ∈ [0, 1] (docs/MODEL.md §5): a_S cost of staying out, ξ exposure */
+  supply: Float64Array;
+  /** per state: 1 if it guarantees the option's neutrality (its promise has the guarantee's form × binding β) */
+  neutralityGuarantor: Uint8Array;
+  /** neutrality as a bargain (docs/MODEL.md §6): b, ℓ, n (1 permanent, ½ temporary, 0 none), guarantee form f and consent clause */
+  capBite: number;
+  content: number;
+  guaranteeForm: number;
+  consentRequired: boolean;
+  /** form level of the challenger's own guarantee of the neutrality (0: it guarantees nothing) */
+  challengerGuaranteeForm: number;
+  /** UN troops, monitors and the width of a demilitarised zone: the sizes that scale r_P, r_M, r_D */
+  peacekeepingTroops: number;
+  monitors: number;
+  dmzWidthKm: number;
 }
 
 export interface GuarantorRef {
@@ -69,9 +85,19 @@ export interface GuarantorRef {
   nato: boolean;
 }
 
+/** The protégé and challenger facts that commitments are read against. */
+export interface SettlementFacts {
+  challengerId?: string;
+  /** F₀: the protégé's peacetime forces; without it a force cap bites fully (b = 1) */
+  peacetimeForces?: number;
+}
+
+const SUPPORT_KINDS = new Set(["intelligence", "logistics"]);
+
 export function optionFeatures(
   option: { id: string; label: string; commitments: Commitment[] },
   guarantors: readonly GuarantorRef[],
+  facts: SettlementFacts = {},
 ): OptionFeatures {
   const index = new Map(guarantors.map((g, i) => [g.id, i]));
   const f: OptionFeatures = {
@@ -89,7 +115,19 @@ export function optionFeatures(
     targetingExposure: 0,
     formLevel: new Int8Array(guarantors.length),
     troops: new Float64Array(guarantors.length),
+    supply: new Float64Array(guarantors.length),
+    neutralityGuarantor: new Uint8Array(guarantors.length),
+    capBite: 0,
+    content: 0,
+    guaranteeForm: 0,
+    consentRequired: false,
+    challengerGuaranteeForm: 0,
+    peacekeepingTroops: 0,
+    monitors: 0,
+    dmzWidthKm: 0,
   };
+  let foreignBases = false;
+  let supportArms = 0;
   const promise = (id: string, level: FormLevel) => {
     const j = index.get(id);
     if (j !== undefined) f.formLevel[j] = Math.max(f.formLevel[j], level);
@@ -120,13 +158,25 @@ export function optionFeatures(
         }
         break;
       }
-      case "backstop":
-        add(E.backstop);
-        promise(c.provider, FORM_LEVEL.executive);
+      case "backstop": {
+        // combat kinds are a promise to fight; support kinds are supply (docs/MODEL.md §3)
+        const support = c.kinds.filter((k) => SUPPORT_KINDS.has(k)).length;
+        const combat = c.kinds.length > support;
+        add(combat ? E.backstop : E.backstop_support_only);
+        if (combat) promise(c.provider, FORM_LEVEL.executive);
+        const j = index.get(c.provider);
+        if (j !== undefined) f.supply[j] = Math.min(1, f.supply[j] + support / 3);
+        supportArms += support / 6;
         break;
+      }
       case "arms_supply": {
         const level = ARMS_LEVEL[c.level];
         f.arms = Math.max(f.arms, level);
+        const providers = c.providers ?? guarantors.filter((g) => g.nato).map((g) => g.id);
+        for (const p of providers) {
+          const j = index.get(p);
+          if (j !== undefined) f.supply[j] = Math.max(f.supply[j], level);
+        }
         break;
       }
       case "consultative_pledge":
@@ -139,37 +189,73 @@ export function optionFeatures(
         f.neutrality = Math.max(f.neutrality, c.permanent ? 1 : 0.5);
         if (c.force_cap !== undefined) {
           f.forceCap = true;
-          add(E.neutrality_force_cap);
+          f.capBite = Math.max(f.capBite, forceCapBite(c.force_cap, facts.peacetimeForces ?? Infinity));
+          if (facts.peacetimeForces === undefined) f.capBite = 1;
         }
-        if (c.foreign_bases) add(E.neutrality_foreign_bases);
-        c.guarantors.forEach((g) => promise(g, FORM_LEVEL[c.guarantee_form]));
+        if (c.foreign_bases) {
+          foreignBases = true;
+          add(E.neutrality_foreign_bases);
+        }
+        if (c.guarantors.length > 0) {
+          f.guaranteeForm = Math.max(f.guaranteeForm, FORM_LEVEL[c.guarantee_form]);
+          f.consentRequired = f.consentRequired || c.consent_required;
+        }
+        for (const g of c.guarantors) {
+          if (g === facts.challengerId) f.challengerGuaranteeForm = Math.max(f.challengerGuaranteeForm, FORM_LEVEL[c.guarantee_form]);
+          const j = index.get(g);
+          if (j !== undefined) f.neutralityGuarantor[j] = 1;
+        }
         break;
       case "un_mandate":
         f.peacekeeping = true;
+        f.peacekeepingTroops += c.troops;
         add(E.un_mandate);
         break;
       case "monitoring":
         f.monitoring = true;
+        f.monitors += c.monitors;
         break;
       case "demilitarized_zone":
         f.dmz = true;
+        f.dmzWidthKm = Math.max(f.dmzWidthKm, c.width_km);
         break;
       case "sanctions_relief":
         add(c.level === "full" ? E.sanctions_relief_full : E.sanctions_relief_partial);
         break;
     }
   }
+  // a backstop's support kinds add to the arms level (⅙ each, docs/MODEL.md §3)
+  f.arms = Math.min(1, f.arms + supportArms);
   // arms supply counts once, at its level; its threat is the parameter τ_A (see alignmentThreat)
   f.integration = Math.min(1, Math.max(0, f.integration + E.arms_supply_per_level.integration * f.arms));
+  if (f.neutral) f.content = neutralityContent(f.capBite, f.arms, foreignBases);
   return f;
 }
 
-/** T = fixed part + τ_A·(arms level) − τ_N·(neutrality): the alignment threat of an option (docs/MODEL.md §7). */
-export function alignmentThreat(f: OptionFeatures, armsThreat: number, neutralityRelief: number): number {
-  return f.fixedThreat + armsThreat * f.arms - neutralityRelief * f.neutrality;
+/** β: how binding the option's neutrality guarantee is (ω_c with a consent clause, else 1; docs/MODEL.md §6). */
+export function neutralityBinding(f: OptionFeatures, consentBinding: number): number {
+  return guaranteeBinding(f.consentRequired, consentBinding);
 }
 
-/** The fallback settlement after a rejection and a later deal: a bare ceasefire (docs/MODEL.md §7). */
-export function bareCeasefire(guarantors: readonly GuarantorRef[]): OptionFeatures {
-  return optionFeatures({ id: "later-ceasefire", label: "later ceasefire, no guarantees", commitments: [] }, guarantors);
+/**
+ * T = fixed part + τ_A·(arms level) + T_N: the alignment threat of an option (docs/MODEL.md §7), with
+ * T_N = −τ_N·n_eff·ℓ + β·T_g(f) the neutrality's part (neutrality.ts): a neutrality's relief scales
+ * with what it limits and is cancelled by a guarantee of the same content. ω_c: consent binding.
+ */
+export function alignmentThreat(f: OptionFeatures, armsThreat: number, neutralityRelief: number, consentBinding = 1): number {
+  const neutrality = f.neutral ? neutralityThreat(neutralityRelief, f.neutrality, f.content, f.guaranteeForm, neutralityBinding(f, consentBinding)) : 0;
+  return f.fixedThreat + armsThreat * f.arms + neutrality;
+}
+
+/** I: the option's integration plus what its neutrality guarantee brings, β·I_g(f), capped at 1 (docs/MODEL.md §6). */
+export function integrationOf(f: OptionFeatures, consentBinding: number): number {
+  return f.neutral ? Math.min(1, f.integration + guaranteeIntegration(f.guaranteeForm, neutralityBinding(f, consentBinding))) : f.integration;
+}
+
+/**
+ * The regime without a settlement and the fallback settlement after a rejection and a later deal:
+ * a bare ceasefire plus the status-quo commitments, the arms that flow anyway (docs/MODEL.md §7).
+ */
+export function bareCeasefire(guarantors: readonly GuarantorRef[], statusQuo: Commitment[] = [], facts: SettlementFacts = {}): OptionFeatures {
+  return optionFeatures({ id: "later-ceasefire", label: "later ceasefire with the status-quo commitments", commitments: statusQuo }, guarantors, facts);
 }

@@ -31,7 +31,13 @@ const REFERENCE_FIELDS: Record<string, string[]> = {
   arms_supply: ["providers"],
   consultative_pledge: ["guarantors"],
   neutrality: ["guarantors"],
-  un_mandate: ["contributors"],
+};
+
+/** Fields of model v1 that had no effect and were removed (docs/MODEL.md §3), with what to write instead. */
+const REMOVED_FIELDS: Record<string, Record<string, string>> = {
+  backstop: { ground_troops: "a backstop with ground troops is a reassurance_force: list the provider among its contributors" },
+  un_mandate: { chapter: "remove it: the model gives the chapter no effect; troops set the peacekeeping effect", contributors: "remove it: UN contributors are not guarantors; troops set the peacekeeping effect" },
+  monitoring: { by: "remove it: monitors set the monitoring effect, whoever provides them" },
 };
 
 export function crossCheck(data: unknown): RawIssue[] {
@@ -66,22 +72,20 @@ function checkActors(data: Obj): RawIssue[] {
 function checkOptions(data: Obj): RawIssue[] {
   const issues: RawIssue[] = [];
   const known = guarantorIds(data);
+  const challenger = isObj(data.actors) && isObj(data.actors.challenger) ? str(data.actors.challenger.id) : undefined;
   const optionIds = new Set<string>();
-  list(data.options).forEach((o, oi) => {
-    if (!isObj(o)) return;
-    const oid = str(o.id);
-    if (oid !== undefined) {
-      if (optionIds.has(oid)) issues.push({ path: ["options", oi, "id"], message: `option id "${oid}" is used twice` });
-      optionIds.add(oid);
-    }
-    list(o.commitments).forEach((c, ci) => {
+  const commitments = (cs: unknown, at: PropertyKey[]) =>
+    list(cs).forEach((c, ci) => {
       if (!isObj(c)) return;
+      for (const [field, hint] of Object.entries(REMOVED_FIELDS[str(c.type) ?? ""] ?? {}))
+        if (field in c) issues.push({ path: [...at, ci], key: field, message: `${str(c.type)}.${field} was removed: it changed nothing in the model`, hint });
       for (const field of REFERENCE_FIELDS[str(c.type) ?? ""] ?? []) {
         const value = c[field];
         const refs = Array.isArray(value) ? value.map((v, k) => [v, k] as const) : [[value, undefined] as const];
         for (const [ref, k] of refs) {
-          if (typeof ref !== "string" || known.includes(ref)) continue;
-          const path: PropertyKey[] = ["options", oi, "commitments", ci, field, ...(k === undefined ? [] : [k])];
+          // a neutrality may be guaranteed by the challenger itself (docs/MODEL.md §6)
+          if (typeof ref !== "string" || known.includes(ref) || (c.type === "neutrality" && ref === challenger)) continue;
+          const path: PropertyKey[] = [...at, ci, field, ...(k === undefined ? [] : [k])];
           const guess = didYouMean(ref, known);
           issues.push({
             path,
@@ -93,7 +97,16 @@ function checkOptions(data: Obj): RawIssue[] {
         }
       }
     });
+  list(data.options).forEach((o, oi) => {
+    if (!isObj(o)) return;
+    const oid = str(o.id);
+    if (oid !== undefined) {
+      if (optionIds.has(oid)) issues.push({ path: ["options", oi, "id"], message: `option id "${oid}" is used twice` });
+      optionIds.add(oid);
+    }
+    commitments(o.commitments, ["options", oi, "commitments"]);
   });
+  commitments(data.status_quo, ["status_quo"]);
   return issues;
 }
 

@@ -12,6 +12,8 @@ const positiveInt = z.number().int().positive();
 const guarantorList = z.array(id).min(1);
 
 const actor = z.strictObject({ id, name: z.string(), nuclear: z.boolean().default(false) });
+/** the protégé: an actor with its peacetime forces F₀, against which a force cap's bite is measured (docs/MODEL.md §6) */
+const protege = actor.extend({ peacetime_forces: positiveInt.optional() });
 const guarantor = z.strictObject({
   id,
   name: z.string(),
@@ -19,6 +21,9 @@ const guarantor = z.strictObject({
   nato: z.boolean().default(false),
   election_interval_months: positiveInt.optional(),
   first_election_month: positiveInt.optional(),
+  /** w_j and m_j (docs/MODEL.md §5): stake relative to the reference state; share of the reference coalition */
+  stake_weight: nonnegative.default(1),
+  military_weight: nonnegative.optional(),
 });
 const spoiler = z.strictObject({ id, name: z.string(), base_rate_per_year: nonnegative });
 
@@ -38,7 +43,6 @@ export const commitmentSchema = z.discriminatedUnion("type", [
     type: z.literal("backstop"),
     provider: id,
     kinds: z.array(z.enum(["air", "air_defense", "intelligence", "logistics", "naval"])).min(1),
-    ground_troops: z.boolean().default(false),
   }),
   z.strictObject({ type: z.literal("arms_supply"), level: z.enum(["low", "medium", "high"]), providers: z.array(id).optional() }),
   z.strictObject({
@@ -54,9 +58,10 @@ export const commitmentSchema = z.discriminatedUnion("type", [
     foreign_bases: z.boolean().default(false),
     guarantors: z.array(id).default([]),
     guarantee_form: form.default("treaty"),
+    consent_required: z.boolean().default(false),
   }),
-  z.strictObject({ type: z.literal("un_mandate"), chapter: z.enum(["VI", "VII"]).default("VI"), troops: positiveInt, contributors: z.array(id).optional() }),
-  z.strictObject({ type: z.literal("monitoring"), by: z.string(), monitors: positiveInt }),
+  z.strictObject({ type: z.literal("un_mandate"), troops: positiveInt }),
+  z.strictObject({ type: z.literal("monitoring"), monitors: positiveInt }),
   z.strictObject({ type: z.literal("demilitarized_zone"), width_km: z.number().positive() }),
   z.strictObject({ type: z.literal("sanctions_relief"), level: z.enum(["partial", "full"]) }),
 ]);
@@ -110,7 +115,7 @@ export const scenarioSchema = z.strictObject({
   trajectories: positiveInt.max(100_000_000).optional(),
   actors: z.strictObject({
     challenger: actor,
-    protege: actor,
+    protege,
     guarantors: z.array(guarantor).default([]),
     spoilers: z.array(spoiler).default([]),
   }),
@@ -118,6 +123,8 @@ export const scenarioSchema = z.strictObject({
   mechanisms: mechanisms.default(Object.fromEntries(MECHANISMS.map((m) => [m, true])) as Record<Mechanism, boolean>),
   parameters: z.record(z.string(), priorSchema),
   options: z.array(option).min(1),
+  /** the commitments in force if no settlement is signed (docs/MODEL.md §7): the no-settlement war and the later ceasefire */
+  status_quo: z.array(commitmentSchema).default([]),
   perspectives: z.record(id, perspective).default({}),
   loss: loss.optional(),
 });

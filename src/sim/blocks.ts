@@ -5,13 +5,14 @@
  */
 import { PARAMETERS } from "../contract/parameters.js";
 import { bareCeasefire, type OptionFeatures } from "../models/commitments.js";
+import { actorFacts } from "./context.js";
 import type { Scenario } from "../scenario/load.js";
 import { Aggregate, TRAJECTORY_VALUES, VALUE_COUNT } from "./aggregate.js";
 import { drawParameters, drawParametersReusing, drawPlan, sharedParameters, type DrawPlan } from "./draws.js";
 import { EventSimulator } from "./steppers/event.js";
 import { MonthlySimulator } from "./steppers/monthly.js";
 import type { TrajectorySimulator, TrajectorySimulatorClass } from "./steppers/simulator.js";
-import { BLOCK_SIZE, electionTimetable, makePlan, type Plan, type PlanOptions } from "./plan.js";
+import { BLOCK_SIZE, electionTimetable, makePlan, settlementFacts, type Plan, type PlanOptions } from "./plan.js";
 import type { OutcomeName } from "../contract/result.js";
 
 /** What a worker is told once: the scenario, the plan's options and whether to keep rows. */
@@ -40,18 +41,13 @@ export class BlockRunner {
     const plan = makePlan(scenario, job.planOptions);
     this.plan = plan;
     const guarantors = scenario.actors.guarantors;
-    const actors = {
-      challengerNuclear: scenario.actors.challenger.nuclear,
-      guarantorNuclear: guarantors.map((g) => g.nuclear),
-      spoilerBaseRate: scenario.actors.spoilers.reduce((a, s) => a + s.base_rate_per_year, 0),
-      games: scenario.strategic_layer === "games" ? { challenger: scenario.actors.challenger, protege: scenario.actors.protege, guarantors } : undefined,
-    };
+    const actors = actorFacts(scenario.actors);
     const elections = electionTimetable(guarantors, plan.months);
     const weights = new Float64Array(VALUE_COUNT);
     TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
     const Simulator: TrajectorySimulatorClass = plan.mode === "monthly" ? MonthlySimulator : EventSimulator;
     this.simulator = new Simulator(plan.seed, plan.months, actors, elections, weights);
-    this.fallback = bareCeasefire(guarantors);
+    this.fallback = bareCeasefire(guarantors, scenario.status_quo, settlementFacts(scenario));
     this.draws = plan.perspectives.map((p) => drawPlan(p.priors, scenario.mechanisms));
     this.shared = this.draws.map((d) => sharedParameters(d, this.draws[0]));
     this.theta = this.draws.map(() => new Float64Array(BLOCK_SIZE * PARAMETERS.length));

@@ -5,7 +5,7 @@
  */
 import { InputError } from "../errors.js";
 import { PARAMETERS } from "../contract/parameters.js";
-import { optionFeatures, type OptionFeatures } from "../models/commitments.js";
+import { optionFeatures, type OptionFeatures, type SettlementFacts } from "../models/commitments.js";
 import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
 import { didYouMean } from "../math/suggest.js";
@@ -77,7 +77,7 @@ export function makePlan(scenario: Scenario, opts: PlanOptions): Plan {
   if (!(horizon > 0 && horizon <= 100)) throw new InputError(`horizon must be between 0 and 100 years, got ${horizon}`);
   if (mode !== "event" && mode !== "monthly") throw new InputError(`mode must be "event" or "monthly", got "${String(mode)}"`);
   const guarantors = scenario.actors.guarantors;
-  const options = pick("option", scenario.options, opts.options).map((o) => optionFeatures(o, guarantors));
+  const options = pick("option", scenario.options, opts.options).map((o) => optionFeatures(o, guarantors, settlementFacts(scenario)));
   const all = [
     { id: BASELINE, label: "the scenario's own priors", source: scenario.name, overrides: {} as Record<string, Prior> },
     ...Object.entries(scenario.perspectives).map(([id, p]) => ({ id, label: p.label ?? id, source: p.source, overrides: p.overrides })),
@@ -94,6 +94,11 @@ export function makePlan(scenario: Scenario, opts: PlanOptions): Plan {
     options,
     perspectives: chosen.map((p) => ({ id: p.id, label: p.label, source: p.source, priors: { ...scenario.parameters, ...p.overrides, ...opts.overrides } })),
   };
+}
+
+/** What the commitments are read against: the challenger's id (it may guarantee a neutrality) and the protégé's forces. */
+export function settlementFacts(scenario: Scenario): SettlementFacts {
+  return { challengerId: scenario.actors.challenger.id, peacetimeForces: scenario.actors.protege.peacetime_forces };
 }
 
 export function electionTimetable(guarantors: Scenario["actors"]["guarantors"], months: number): GuarantorTimetable {

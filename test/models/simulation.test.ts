@@ -73,8 +73,9 @@ describe("simulation of the bundled scenario", () => {
       perspectives: ["influence-realism"],
       overrides: { window_rate_per_year: { dist: "fixed" as const, value: 0 }, spoiler_rate_scale: { dist: "fixed" as const, value: 0 } },
     };
-    const drift = await evaluate(scenario, opts);
-    const still = await evaluate(withMechanisms({ alignment_drift: false }), opts);
+    // no arms either: the status quo's arms, which flow after a refusal, pull toward the West
+    const drift = await evaluate({ ...scenario, status_quo: [] }, opts);
+    const still = await evaluate({ ...withMechanisms({ alignment_drift: false }), status_quo: [] }, opts);
     const s0 = 0.35; // mean of alignment_initial in the scenario
     expect(outcome(drift, "ceasefire-only", "mean_alignment_at_horizon").mean).toBeGreaterThan(0.5);
     expect(Math.abs(outcome(still, "ceasefire-only", "mean_alignment_at_horizon").mean - s0)).toBeLessThan(4 * outcome(still, "ceasefire-only", "mean_alignment_at_horizon").se + 0.01);

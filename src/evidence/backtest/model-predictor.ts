@@ -37,7 +37,7 @@ export const CASE_OPTIONS: Record<CaseSetName, CaseOption[]> = {
     { id: "no-peacekeepers", label: "cease-fire without peacekeepers", commitments: [], matches: (c) => c.covariates.peacekeeping !== 1 },
     {
       id: "peacekeepers", label: "cease-fire with a consent-based peacekeeping force",
-      commitments: [{ type: "un_mandate", chapter: "VI", troops: 5000 }],
+      commitments: [{ type: "un_mandate", troops: 5000 }],
       matches: (c) => c.covariates.peacekeeping === 1,
     },
   ],

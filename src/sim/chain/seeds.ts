@@ -9,6 +9,8 @@ import { hashString, seedStreamWithPrefix, trajectoryPrefix, uniformWithPrefix }
 export const PURPOSE_DYNAMICS = hashString("dynamics");
 /** The event-driven stepper's stream. */
 export const PURPOSE_EVENTS = hashString("events");
+/** The monthly stepper's coalition draws (J + 2 uniforms a war), apart so that its months draw a fixed number. */
+export const PURPOSE_COALITION = hashString("coalition");
 /** The guarantors' election results. */
 export const PURPOSE_ELECTIONS = hashString("elections");
 /** The uniform that decides whether the settlement is accepted. */

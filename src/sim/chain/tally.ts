@@ -7,13 +7,13 @@ import type { Aggregate } from "../aggregate.js";
 import { State } from "./states.js";
 
 export class TrajectoryTally {
-  /** crises and wars in which committed guarantors stood firm, and in which they backed down (beliefs, §5) */
+  /** tests of the defending side passed (someone fought or held) and failed (beliefs, docs/MODEL.md §8) */
   firm = 0;
   backdowns = 0;
-  /** 1 once a committed guarantor has backed down */
+  /** 1 once a test failed while some state had a promise or troops: a guarantor backed down */
   backedDown = 0;
   crises = 0;
-  /** 1 once a guarantor has fought the challenger directly, 1 once nuclear weapons were used */
+  /** 1 once some state has fought the challenger directly, 1 once nuclear weapons were used */
   directWar = 0;
   nuclear = 0;
   warMonths = 0;
@@ -25,34 +25,35 @@ export class TrajectoryTally {
     this.firstWar = -1;
   }
 
-  /** Committed guarantors (if any) back down: the challenger learns they may not fight. */
-  guarantorsBackDown(anyCommitted: boolean): void {
-    if (anyCommitted) {
-      this.backdowns++;
-      this.backedDown = 1;
+  /** A test of the defending side: passed, or failed (with committed states: they backed down). */
+  tested(passed: boolean, anyCommitted: boolean): void {
+    if (passed) {
+      this.firm++;
+      return;
     }
-  }
-
-  /** A crisis ended without war: the side with less at stake yielded (§7, brinkmanship). */
-  crisisEnds(protegeSideYields: boolean, anyCommitted: boolean): void {
-    if (protegeSideYields) this.guarantorsBackDown(anyCommitted);
-    else if (anyCommitted) this.firm++;
+    this.backdowns++;
+    if (anyCommitted) this.backedDown = 1;
   }
 
   /**
-   * The challenger attacks in month t: direct war if the guarantors intervene (they do with their
-   * actual resolve q, §4), else limited war and they have backed down. `firstOfSettlement`: the
-   * war counts as the first after an accepted settlement if none came before.
+   * The challenger attacks in month t: a direct war if the coalition drawn with actual resolve is not
+   * empty (a test passed), else a limited war (a test failed). `firstOfSettlement`: the war counts as
+   * the first after an accepted settlement if none came before.
    */
-  warStarts(t: number, firstOfSettlement: boolean, guarantorsIntervene: boolean, anyCommitted: boolean): State {
+  warStarts(t: number, firstOfSettlement: boolean, someoneFights: boolean, anyCommitted: boolean): State {
     if (firstOfSettlement && this.firstWar < 0) this.firstWar = t;
-    if (guarantorsIntervene) {
+    this.tested(someoneFights, anyCommitted);
+    if (someoneFights) {
       this.directWar = 1;
-      this.firm++;
       return State.DirectWar;
     }
-    this.guarantorsBackDown(anyCommitted);
     return State.LimitedWar;
+  }
+
+  /** A state is drawn into a limited war: the war becomes direct, and the challenger sees someone fight (a test passed). */
+  drawnIn(): void {
+    this.directWar = 1;
+    this.firm++;
   }
 
   /** Record the finished trajectory, ending at alignment s, into `agg` (`values`: scratch). */

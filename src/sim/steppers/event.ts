@@ -6,7 +6,8 @@
  */
 import { P } from "../../contract/parameters.js";
 import type { OptionFeatures } from "../../models/commitments.js";
-import { attackCutPoint, driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, perceivedResolve, alignmentAfterWar } from "../../models/stage-game.js";
+import { CRISIS_SLOTS } from "../../models/crisis.js";
+import { driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, alignmentAfterWar } from "../../models/stage-game.js";
 import { Stream } from "../../math/random.js";
 import { OptionContext, settlementAcceptance, type ActorFacts } from "../context.js";
 import { Aggregate, VALUE_COUNT } from "../aggregate.js";
@@ -17,6 +18,8 @@ import { RecordedPath } from "../chain/replay.js";
 import { TrajectoryTally } from "../chain/tally.js";
 import { alignmentAfterLog, initialAlignment } from "../chain/alignment.js";
 import { geometricSkip, NEVER, skipWithLogNo } from "../chain/waiting-times.js";
+import { Coalition } from "../chain/coalition.js";
+import { CrisisEnd, crisisEnd, crisisLaw } from "../chain/crisis.js";
 import type { TrajectorySimulator } from "./simulator.js";
 
 export class EventSimulator implements TrajectorySimulator {
@@ -36,8 +39,6 @@ export class EventSimulator implements TrajectorySimulator {
   private readonly shift: Float64Array;
   /** month of the last election applied per guarantor, −1 = none yet */
   private readonly applied: Int32Array;
-  /** ln(k − a_lead) − shift_lead of the leading guarantor (NaN: none), the key of its q */
-  private leadMargin = NaN;
   private readonly values = new Float64Array(VALUE_COUNT);
   private readonly main: OptionContext;
   private readonly fallback: OptionContext;
@@ -71,14 +72,16 @@ export class EventSimulator implements TrajectorySimulator {
   private stakeLogSd = 0;
   private moralHazard = 0;
   private entryRate = 0;
+  private correlation = 0;
+  /** who would fight, the beliefs and the war in progress; one uniform per state for a coalition draw; the crisis law */
+  private readonly coalition: Coalition;
+  private readonly coalitionDraws: Float64Array;
+  private readonly crisis = new Float64Array(CRISIS_SLOTS);
   // constants of the regime (the option, or the later settlement that replaced it)
   /** a = 1 − κ/12 − ρ·I/12: alignment's monthly decay toward its target, and ln a */
   private decay = 0;
   private logDecay = 0;
   // derived quantities, refreshed when resolve, beliefs or the regime change
-  private q = 0;
-  private qHat = 0;
-  private lead = -1;
   /** ln V*: the challenger attacks in a window when ln V > ln V* */
   private logCut = 0;
   /** P(a crisis from targeting or spoilers) a month */
@@ -86,10 +89,6 @@ export class EventSimulator implements TrajectorySimulator {
   /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
   private pBound = 0;
   private logNoBound = 0;
-  /** S: the defending side's stake in a crisis (docs/MODEL.md §7) */
-  private defenderStake = NaN;
-  /** P(attack | window) in the month of the last candidate event of peace() */
-  private pWindow = 0;
   // trajectory state
   private state: State = State.Peace;
   private t = 0;
@@ -107,6 +106,8 @@ export class EventSimulator implements TrajectorySimulator {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
     this.applied = new Int32Array(g);
+    this.coalition = new Coalition(g);
+    this.coalitionDraws = new Float64Array(g);
     this.seeds = new SeedCache(seed);
     this.ballots = new Ballots(elections, months);
     this.calendars = new RegimeCalendars(elections, months);
@@ -178,7 +179,6 @@ export class EventSimulator implements TrajectorySimulator {
     this.o = o;
     this.main.fill(features, theta, o, this.actors);
     this.fallbackFeatures = fallback;
-    this.c = this.main;
     this.events.restore(this.seeds.seeds, 8 * slot);
     this.trajectory = this.seeds.first + slot;
     this.slot = slot;
@@ -186,9 +186,6 @@ export class EventSimulator implements TrajectorySimulator {
       this.shift[j] = 0;
       this.applied[j] = -1;
     }
-    this.calendar = this.calendars.of(this.main.features, this.main.committed);
-    this.nextElection = 0;
-    this.electionDue = this.calendar.months.length > 0 ? this.calendar.months[0] : this.months;
     this.pendingFrom = -1;
     this.discount = theta[o + P.resolve_discount];
     this.priorStrength = theta[o + P.belief_prior_strength];
@@ -200,52 +197,47 @@ export class EventSimulator implements TrajectorySimulator {
     this.stakeLogSd = theta[o + P.challenger_stake_log_sd];
     this.moralHazard = theta[o + P.moral_hazard];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
+    this.correlation = theta[o + P.coalition_correlation];
     this.pWindowCeiling = monthlyProbability(this.windowRate);
     this.tally.start();
     this.t = 0;
-    this.enterRegime();
     this.accepted = this.seeds.acceptanceDraws[slot] < this.main.acceptance;
+    if (this.accepted) {
+      this.c = this.main;
+    } else {
+      // a rejected settlement leaves the status quo in force: the fallback regime's states and arms
+      this.fallback.fill(fallback, theta, o, this.actors);
+      this.c = this.fallback;
+    }
+    this.startCalendar(0);
+    this.enterRegime();
+    this.coalition.clear(this.c);
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
   }
 
-  /** A new regime (the option, or a later settlement): its constants, who leads and q, then its rates. */
+  /** The current regime's election calendar, from its first election (none applied yet at month t). */
+  private startCalendar(t: number): void {
+    this.calendar = this.calendars.of(this.c.features, this.c.relevant);
+    this.nextElection = 0;
+    this.electionDue = t > 0 ? 0 : this.calendar.months.length > 0 ? this.calendar.months[0] : this.months;
+  }
+
+  /** A new regime (the option, or a later settlement): its constants, every state's resolve, then its rates. */
   private enterRegime(): void {
     const c = this.c;
-    this.decay = 1 - this.driftRate / 12 - (this.integrationPull * c.features.integration) / 12;
+    const theta = this.theta;
+    this.decay = 1 - this.driftRate / 12 - (this.integrationPull * c.integration) / 12;
     this.logDecay = Math.log(this.decay);
-    this.lead = -2; // forces leadResolve to compute q
-    this.leadResolve();
-    this.refreshDefender();
+    this.coalition.resolveAll(c, theta[this.o + P.guarantor_stake_log_mean], this.shift, theta[this.o + P.guarantor_stake_log_sd], this.correlation);
     this.refreshRates();
   }
 
-  /** S, the defending side's stake in a crisis: it changes with the leading guarantor or its election. */
-  private refreshDefender(): void {
-    this.defenderStake = this.c.defenderStake(this.theta[this.o + P.guarantor_stake_log_mean] + (this.lead >= 0 ? this.shift[this.lead] : 0), this.lead);
-  }
-
-  /**
-   * Who leads, and q = max_j q_j = q_lead (docs/MODEL.md §5). Φ is evaluated only when the leader or its
-   * stake shift changed: the other guarantors' elections leave q as it was.
-   */
-  private leadResolve(): void {
-    const c = this.c;
-    const lead = c.leadingGuarantor(this.shift);
-    const margin = lead >= 0 ? c.logThreshold[lead] - this.shift[lead] : NaN;
-    if (lead === this.lead && margin === this.leadMargin) return;
-    this.lead = lead;
-    this.leadMargin = margin;
-    const theta = this.theta;
-    this.q = lead >= 0 ? c.resolveOf(lead, theta[this.o + P.guarantor_stake_log_mean] + this.shift[lead], theta[this.o + P.guarantor_stake_log_sd]) : 0;
-  }
-
-  /** The rates that depend on q, and the beliefs (docs/MODEL.md §5, §7). */
+  /** The rates that depend on Q, and the beliefs (docs/MODEL.md §5, §7). */
   private refreshRates(): void {
     const c = this.c;
-    const best = this.q;
     // targeting and spoilers are Poisson processes: 1 − P(no crisis in a month) = 1 − e^(−(λ_T + λ_S)/12)
-    const crisisRate = c.targetingRate + c.spoilerCrisisRate * c.spoilerMultiplier(this.moralHazard, best);
+    const crisisRate = c.targetingRate + c.spoilerCrisisRate * (1 + this.moralHazard * this.coalition.resolve);
     this.pCrisis = monthlyProbability(crisisRate);
     this.pBound = 1 - (1 - this.pWindowCeiling) * (1 - this.pCrisis);
     this.logNoBound = -(this.windowRate + crisisRate) / 12;
@@ -253,9 +245,9 @@ export class EventSimulator implements TrajectorySimulator {
   }
 
   private refreshBelief(): void {
-    const c = this.c;
-    this.qHat = perceivedResolve(this.q, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
-    this.logCut = logCutPoint(attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP));
+    const co = this.coalition;
+    co.updateBeliefs(this.c, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
+    this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
   }
 
   /** P(attack | window) at alignment s (docs/MODEL.md §4). */
@@ -264,33 +256,34 @@ export class EventSimulator implements TrajectorySimulator {
   }
 
   /**
-   * Apply the elections held up to month t that the current regime has not seen. Only a
-   * committed guarantor's stake matters, and only its latest redraw: the draws are i.i.d., so
-   * drawing once for the last election held is the same in law as the monthly stepper's redraws.
-   * True when q or the leading guarantor changed, and with them the rates and beliefs.
+   * Apply the elections held up to month t that the current regime has not seen. Only a state's
+   * latest redraw matters: the draws are i.i.d., so drawing once for the last election held is the
+   * same in law as the monthly stepper's redraws. True when some state's resolve changed, and with
+   * it Q, the rates and the beliefs.
    */
   private catchUpElections(t: number): boolean {
     if (t < this.electionDue) return false;
     const { months, guarantors, ballots, supersededAt } = this.calendar;
     if (this.ballots.of !== this.trajectory) this.ballots.ensure(this.trajectory, this.seeds.seeds, 8 * this.slot + 4);
     const drawn = this.ballots.values;
+    const co = this.coalition;
+    const theta = this.theta;
+    const o = this.o;
     let e = this.nextElection;
-    const q = this.q;
-    const lead = this.lead;
-    let leadVoted = false;
+    let changed = false;
     for (; e < months.length && months[e] <= t; e++) {
       const j = guarantors[e];
       if (supersededAt[e] <= t || months[e] <= this.applied[j]) continue;
       this.applied[j] = months[e];
-      this.shift[j] = this.theta[this.o + P.election_stake_shift_sd] * drawn[ballots[e]];
-      if (j === lead) leadVoted = true;
+      this.shift[j] = theta[o + P.election_stake_shift_sd] * drawn[ballots[e]];
+      const before = co.q[j];
+      co.resolveOne(this.c, j, theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd]);
+      if (co.q[j] !== before) changed = true;
     }
     this.nextElection = e;
     this.electionDue = e < months.length ? months[e] : this.months;
-    this.leadResolve();
-    if (leadVoted || this.lead !== lead) this.refreshDefender();
-    // q and its rates change only if the most resolved guarantor or its resolve did
-    if (this.q === q && this.lead === lead) return false;
+    if (!changed) return false;
+    co.updateResolve(this.correlation);
     this.refreshRates();
     return true;
   }
@@ -320,7 +313,7 @@ export class EventSimulator implements TrajectorySimulator {
       this.peaceByMonth(this.electionDue, agg);
       return;
     }
-    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
+    const leverage = (1 - this.coalition.perceived) * c.piP * this.threatCredibility;
     const target = decay < 1 ? ((this.driftRate / 12) * leverage) / (1 - decay) : s0;
     const pCrisis = this.pCrisis;
     // P(attack | window) ≤ 1 bounds the attack probability in every month of the span
@@ -339,7 +332,6 @@ export class EventSimulator implements TrajectorySimulator {
         const u = this.events.next() * pBound;
         if (u < pEvent) {
           this.s = sNow;
-          this.pWindow = pWindow;
           this.enter(State.Peace, t0, t0 + k, agg);
           this.t = t0 + k;
           this.peaceEvent(u < pAttack, agg);
@@ -367,15 +359,14 @@ export class EventSimulator implements TrajectorySimulator {
   private peaceByMonth(end: number, agg: Aggregate): void {
     const c = this.c;
     const t0 = this.t;
-    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
+    const leverage = (1 - this.coalition.perceived) * c.piP * this.threatCredibility;
     const pCrisis = this.pCrisis;
     for (let t = t0; t < end; t++) {
-      this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.features.integration, c.alignmentFloor);
+      this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
       const pWindow = this.windowAttack(this.s);
       const pAttack = monthlyProbability(this.windowRate, pWindow);
       const u = this.events.next();
       if (u < 1 - (1 - pAttack) * (1 - pCrisis)) {
-        this.pWindow = pWindow;
         this.enter(State.Peace, t0, t, agg);
         this.t = t;
         this.peaceEvent(u < pAttack, agg);
@@ -386,56 +377,46 @@ export class EventSimulator implements TrajectorySimulator {
     this.t = end;
   }
 
-  /** An attack, or a crisis from targeting or spoilers, in month this.t (docs/MODEL.md §4, §7). */
+  /** An attack, or a crisis from targeting or spoilers, in month this.t (docs/MODEL.md §4, §6). */
   private peaceEvent(attack: boolean, agg: Aggregate): void {
     const c = this.c;
+    const co = this.coalition;
     const t = this.t;
     const theta = this.theta;
-    // The accounting below is TrajectoryTally.crisisEnds and .warStarts (src/sim/chain/tally.ts) written
-    // out: calling them here measured 50% more young-generation bytes per trajectory (npm run bench -- sim).
     if (!attack) {
       this.tally.crises++;
-      const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
-      const escalates = this.events.next() < c.crisisWarProbability(theta[this.o + P.crisis_escalation_probability], this.pWindow);
-      if (!escalates) {
-        if (this.events.next() < c.protegeSideYields(stakeLogMean, this.defenderStake)) {
-          this.s = Math.max(this.s + theta[this.o + P.backdown_alignment_shift] * (1 - this.s), c.alignmentFloor);
-          if (c.anyCommitted) {
-            this.tally.backdowns++;
-            this.tally.backedDown = 1;
-          }
-        } else if (c.anyCommitted) {
-          this.tally.firm++;
+      const shift = theta[this.o + P.backdown_alignment_shift];
+      crisisLaw(this.crisis, c, co, c.stakeBase + this.slope * (1 - this.s), this.stakeLogSd, theta[this.o + P.crisis_escalation_probability], shift);
+      const end = crisisEnd(this.crisis, this.events.next());
+      if (end !== CrisisEnd.War) {
+        if (end === CrisisEnd.Pressed) {
+          // a test: the coalition holds with its actual resolve Q; failing it, the protégé holds unless it would lose
+          const held = this.events.next() < co.resolve;
+          this.tally.tested(held, c.anyCommitted);
+          if (!held && this.events.next() < c.piP) this.s = Math.max(this.s + shift * (1 - this.s), c.alignmentFloor);
+          this.refreshBelief();
         }
-        this.refreshBelief();
         this.enter(State.Crisis, t, t + 1, agg);
         this.state = State.Peace;
         this.t = t + 1;
         return;
       }
     }
-    const tally = this.tally;
-    if (this.accepted && tally.firstWar < 0 && c === this.main) tally.firstWar = t;
-    if (c.anyCommitted && this.events.next() < this.q) {
-      this.state = State.DirectWar;
-      tally.directWar = 1;
-      tally.firm++;
-    } else {
-      this.state = State.LimitedWar;
-      if (c.anyCommitted) {
-        tally.backdowns++;
-        tally.backedDown = 1;
-      }
-    }
+    const draws = this.coalitionDraws;
+    const common = this.events.next();
+    const shock = this.events.next();
+    for (let j = 0; j < draws.length; j++) draws[j] = this.events.next();
+    const someone = co.draw(c, common, shock, draws);
+    this.state = this.tally.warStarts(t, this.accepted && c === this.main, someone, c.anyCommitted);
     this.refreshBelief();
     this.enter(this.state, t, t + 1, agg);
     this.t = t + 1;
   }
 
-  /** Limited war until `end`: each month the guarantors enter (p_E) or else the war ends (p_L). */
+  /** Limited war until `end`: each month a state is drawn in (λ_ent) or else the war ends (μ_L). */
   private limitedWar(end: number, agg: Aggregate): void {
     const c = this.c;
-    const pEntry = c.anyCommitted ? monthlyProbability(this.entryRate, this.q) : 0;
+    const pEntry = monthlyProbability(this.coalition.entanglementRate(c, this.entryRate));
     const pEnd = monthlyProbability(this.theta[this.o + P.limited_war_end_rate_per_year]);
     const pAny = 1 - (1 - pEntry) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, this.events.next());
@@ -446,8 +427,10 @@ export class EventSimulator implements TrajectorySimulator {
     }
     this.enter(State.LimitedWar, this.t, t, agg);
     if (this.events.next() * pAny < pEntry) {
+      this.coalition.drawIn(c, this.events.next());
+      this.tally.drawnIn();
       this.state = State.DirectWar;
-      this.tally.directWar = 1;
+      this.refreshBelief();
     } else {
       this.endWar(c.piP);
     }
@@ -455,10 +438,9 @@ export class EventSimulator implements TrajectorySimulator {
     this.t = t + 1;
   }
 
-  /** Direct war: nuclear use (h_N, if possible) or else the war ends; no hazard depends on resolve. */
+  /** Direct war: nuclear use (h_N, if the challenger or a member is nuclear-armed) or else the war ends. */
   private directWarSpan(agg: Aggregate): void {
-    const c = this.c;
-    const pNuclear = c.nuclearPossible ? this.theta[this.o + P.nuclear_use_given_direct_war_per_month] : 0;
+    const pNuclear = this.coalition.nuclearWar ? this.theta[this.o + P.nuclear_use_given_direct_war_per_month] : 0;
     const pEnd = monthlyProbability(this.theta[this.o + P.direct_war_end_rate_per_year]);
     const pAny = 1 - (1 - pNuclear) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, this.events.next());
@@ -472,7 +454,7 @@ export class EventSimulator implements TrajectorySimulator {
       this.state = State.Nuclear;
       this.tally.nuclear = 1;
     } else {
-      this.endWar(c.piG);
+      this.endWar(this.coalition.warSuccess);
     }
     this.enter(this.state, t, t + 1, agg);
     this.t = t + 1;
@@ -496,11 +478,8 @@ export class EventSimulator implements TrajectorySimulator {
     }
     this.enter(State.NoSettlement, this.t, t, agg);
     // filled only here: most trajectories never reach a later settlement
-    this.fallback.fill(this.fallbackFeatures!, this.theta, this.o, this.actors);
     this.c = this.fallback;
-    this.calendar = this.calendars.of(this.fallback.features, this.fallback.committed);
-    this.nextElection = 0;
-    this.electionDue = 0;
+    this.startCalendar(t);
     this.catchUpElections(t);
     this.enterRegime();
     this.state = State.Peace;

@@ -6,27 +6,34 @@
  */
 import { P } from "../../contract/parameters.js";
 import type { OptionFeatures } from "../../models/commitments.js";
-import { alignmentAfterWar, attackCutPoint, attackProbabilityPerWindow, driftAlignment, monthlyProbability, perceivedResolve } from "../../models/stage-game.js";
+import { CRISIS_SLOTS } from "../../models/crisis.js";
+import { alignmentAfterWar, attackProbabilityPerWindow, driftAlignment, monthlyProbability } from "../../models/stage-game.js";
 import { normalQuantile } from "../../math/distributions.js";
 import { nextUniform, seedStream, uniformAt } from "../../math/random.js";
 import { OptionContext, type ActorFacts } from "../context.js";
 import { Aggregate, VALUE_COUNT } from "../aggregate.js";
 import { State } from "../chain/states.js";
 import type { GuarantorTimetable } from "../chain/elections.js";
-import { KEY_ACCEPTANCE, PURPOSE_DYNAMICS, PURPOSE_ELECTIONS } from "../chain/seeds.js";
+import { KEY_ACCEPTANCE, PURPOSE_COALITION, PURPOSE_DYNAMICS, PURPOSE_ELECTIONS } from "../chain/seeds.js";
 import { TrajectoryTally } from "../chain/tally.js";
 import { alignmentAfterBackdown, initialAlignment } from "../chain/alignment.js";
+import { Coalition } from "../chain/coalition.js";
+import { CrisisEnd, crisisEnd, crisisLaw } from "../chain/crisis.js";
 import type { TrajectorySimulator } from "./simulator.js";
 
 const DRAWS_PER_MONTH = 8;
 
 export class MonthlySimulator implements TrajectorySimulator {
-  /** the dynamics stream (words 0–3) and the elections stream (words 4–7) */
-  private readonly stream = new Uint32Array(8);
+  /** the dynamics stream (words 0–3), the elections stream (words 4–7) and the coalition stream (words 8–11) */
+  private readonly stream = new Uint32Array(12);
   private readonly shift: Float64Array;
   private readonly values = new Float64Array(VALUE_COUNT);
   /** this month's uniforms */
   private readonly u = new Float64Array(DRAWS_PER_MONTH);
+  /** one uniform per state for a coalition draw, and the crisis law's probabilities */
+  private readonly coalitionDraws: Float64Array;
+  private readonly crisis = new Float64Array(CRISIS_SLOTS);
+  private readonly coalition: Coalition;
   private readonly main: OptionContext;
   private readonly fallback: OptionContext;
   private ctx: OptionContext;
@@ -44,23 +51,19 @@ export class MonthlySimulator implements TrajectorySimulator {
   private stakeLogSd = 0;
   private moralHazard = 0;
   private escalation = 0;
-  private guarantorStakeLogMean = 0;
   private backdownShift = 0;
   private entryRate = 0;
   private nuclearHazard = 0;
   private electionSd = 0;
+  private correlation = 0;
   private pLater = 0;
   private pEndLimited = 0;
   private pEndDirect = 0;
   private warShift = 0;
-  // quantities that change only when resolve or the regime changes (elections, crises, a later deal)
-  /** q, the actual resolve of the leading guarantor, and which guarantor leads (−1: none) */
-  private q = 0;
-  private lead = -1;
-  private qHat = 0;
+  // quantities that change only when resolve, beliefs or the regime change (elections, tests, a later deal)
   private pTarget = 0;
   private pSpoiler = 0;
-  private pEntry = 0;
+  /** V* = k̄/π̄ at the challenger's beliefs */
   private cut = 0;
   // the trajectory's state
   private state: State = State.Peace;
@@ -76,6 +79,8 @@ export class MonthlySimulator implements TrajectorySimulator {
   ) {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
+    this.coalitionDraws = new Float64Array(g);
+    this.coalition = new Coalition(g);
     this.main = new OptionContext(g);
     this.fallback = new OptionContext(g);
     this.ctx = this.main;
@@ -123,9 +128,9 @@ export class MonthlySimulator implements TrajectorySimulator {
     this.o = o;
     this.main.fill(features, theta, o, this.actors);
     this.fallback.fill(fallback, theta, o, this.actors);
-    this.ctx = this.main;
     seedStream(this.stream, 0, seed, index, PURPOSE_DYNAMICS);
     seedStream(this.stream, 4, seed, index, PURPOSE_ELECTIONS);
+    seedStream(this.stream, 8, seed, index, PURPOSE_COALITION);
     this.shift.fill(0);
     this.tally.start();
     this.discount = theta[o + P.resolve_discount];
@@ -138,18 +143,20 @@ export class MonthlySimulator implements TrajectorySimulator {
     this.stakeLogSd = theta[o + P.challenger_stake_log_sd];
     this.moralHazard = theta[o + P.moral_hazard];
     this.escalation = theta[o + P.crisis_escalation_probability];
-    this.guarantorStakeLogMean = theta[o + P.guarantor_stake_log_mean];
     this.backdownShift = theta[o + P.backdown_alignment_shift];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
     this.nuclearHazard = theta[o + P.nuclear_use_given_direct_war_per_month];
     this.electionSd = theta[o + P.election_stake_shift_sd];
+    this.correlation = theta[o + P.coalition_correlation];
     this.pLater = monthlyProbability(theta[o + P.later_settlement_rate_per_year]);
     this.pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
     this.pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
     this.warShift = theta[o + P.war_alignment_shift];
-    this.q = 0;
-    this.refresh(true);
     this.accepted = uniformAt(seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
+    // a rejected settlement leaves the status quo in force: the fallback regime's states and arms
+    this.ctx = this.accepted ? this.main : this.fallback;
+    this.refresh(true);
+    this.coalition.clear(this.ctx);
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
   }
@@ -159,7 +166,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     for (let k = 0; k < DRAWS_PER_MONTH; k++) u[k] = nextUniform(this.stream, 0);
   }
 
-  /** Redraw each guarantor's political stake on its own calendar (docs/MODEL.md §5); true if any voted. */
+  /** Redraw each state's political stake on its own calendar (docs/MODEL.md §5); true if any voted. */
   private holdElections(t: number): boolean {
     const el = this.elections;
     let elected = false;
@@ -174,33 +181,32 @@ export class MonthlySimulator implements TrajectorySimulator {
   }
 
   /**
-   * After resolve changed (an election, a new regime): q = max over committed guarantors of q_j,
-   * who leads, and the rates that depend on q (docs/MODEL.md §5). Always: the beliefs q̂ and the
-   * challenger's cut point, which also move with each crisis and war.
+   * After resolve changed (an election, a new regime): every state's q_j, Q, and the rates that
+   * depend on Q (docs/MODEL.md §5, §7). Always: the beliefs Q̂, q̂_j, π̄, k̄ and the challenger's cut
+   * point, which also move with each test.
    */
   private refresh(resolveChanged: boolean): void {
     const c = this.ctx;
+    const co = this.coalition;
     if (resolveChanged) {
       const theta = this.theta;
       const o = this.o;
-      const lead = c.leadingGuarantor(this.shift);
-      this.q = lead >= 0 ? c.resolveOf(lead, theta[o + P.guarantor_stake_log_mean] + this.shift[lead], theta[o + P.guarantor_stake_log_sd]) : 0;
-      this.lead = lead;
+      co.resolveAll(c, theta[o + P.guarantor_stake_log_mean], this.shift, theta[o + P.guarantor_stake_log_sd], this.correlation);
       this.pTarget = monthlyProbability(c.targetingRate);
-      this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * c.spoilerMultiplier(this.moralHazard, this.q));
-      this.pEntry = monthlyProbability(this.entryRate, this.q);
+      this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + this.moralHazard * co.resolve));
     }
-    this.qHat = perceivedResolve(this.q, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
-    this.cut = attackCutPoint(this.qHat, c.piG, c.kG, c.piP, c.kP);
+    co.updateBeliefs(c, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
+    this.cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
   }
 
-  /** Armed peace: alignment drifts; the challenger may attack, or a crisis may come and end in war or with one side yielding. */
+  /** Armed peace: alignment drifts; the challenger may attack, or a crisis may come and end in war, a test, or nothing. */
   private peaceMonth(t: number): void {
     const c = this.ctx;
+    const co = this.coalition;
     const u = this.u;
     this.state = State.Peace;
-    const leverage = (1 - this.qHat) * c.piP * this.threatCredibility;
-    this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.features.integration, c.alignmentFloor);
+    const leverage = (1 - co.perceived) * c.piP * this.threatCredibility;
+    this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
     const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
     const pWindow = attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd);
     const pAttack = monthlyProbability(this.windowRate, pWindow);
@@ -208,51 +214,62 @@ export class MonthlySimulator implements TrajectorySimulator {
     if (!war && (u[1] < this.pTarget || u[2] < this.pSpoiler)) {
       this.tally.crises++;
       this.state = State.Crisis;
-      if (u[3] < c.crisisWarProbability(this.escalation, pWindow)) {
+      crisisLaw(this.crisis, c, co, stakeLogMean, this.stakeLogSd, this.escalation, this.backdownShift);
+      const end = crisisEnd(this.crisis, u[3]);
+      if (end === CrisisEnd.War) {
         war = true;
-      } else {
-        // brinkmanship: the side with less at stake backs down more often (docs/MODEL.md §7)
-        const leadStakeLogMean = this.guarantorStakeLogMean + (this.lead >= 0 ? this.shift[this.lead] : 0);
-        const yields = u[4] < c.protegeSideYields(stakeLogMean, c.defenderStake(leadStakeLogMean, this.lead));
-        if (yields) this.s = alignmentAfterBackdown(this.s, this.backdownShift, c.alignmentFloor);
-        this.tally.crisisEnds(yields, c.anyCommitted);
+      } else if (end === CrisisEnd.Pressed) {
+        // a test: the coalition holds with its actual resolve Q; failing it, the protégé holds unless it would lose
+        const held = u[4] < co.resolve;
+        this.tally.tested(held, c.anyCommitted);
+        if (!held && u[5] < c.piP) this.s = alignmentAfterBackdown(this.s, this.backdownShift, c.alignmentFloor);
         this.refresh(false);
       }
     }
-    if (war) {
-      // the guarantors intervene with their actual resolve q (docs/MODEL.md §4)
-      this.state = this.tally.warStarts(t, this.accepted && c === this.main, c.anyCommitted && u[5] < this.q, c.anyCommitted);
-      this.refresh(false);
-    }
+    if (war) this.startWar(t);
   }
 
-  /** Limited war: the guarantors enter (p_E), or else the war may end. */
+  /** The challenger attacks: the coalition is drawn with actual resolve (a test), the war is direct or limited. */
+  private startWar(t: number): void {
+    const c = this.ctx;
+    const draws = this.coalitionDraws;
+    const common = nextUniform(this.stream, 8);
+    const shock = nextUniform(this.stream, 8);
+    for (let j = 0; j < draws.length; j++) draws[j] = nextUniform(this.stream, 8);
+    const someone = this.coalition.draw(c, common, shock, draws);
+    this.state = this.tally.warStarts(t, this.accepted && c === this.main, someone, c.anyCommitted);
+    this.refresh(false);
+  }
+
+  /** Limited war: a state is drawn in (entanglement, λ_ent), or else the war may end. */
   private limitedWarMonth(): void {
     const c = this.ctx;
     const u = this.u;
-    if (c.anyCommitted && u[0] < this.pEntry) {
+    if (u[0] < monthlyProbability(this.coalition.entanglementRate(c, this.entryRate))) {
+      this.coalition.drawIn(c, u[3]);
+      this.tally.drawnIn();
       this.state = State.DirectWar;
-      this.tally.directWar = 1;
+      this.refresh(false);
     } else if (u[1] < this.pEndLimited) {
       this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
     }
   }
 
-  /** Direct war: nuclear use (if possible), or else the war may end. */
+  /** Direct war: nuclear use (if the challenger or a member is nuclear-armed), or else the war may end. */
   private directWarMonth(): void {
     const c = this.ctx;
     const u = this.u;
-    if (c.nuclearPossible && u[0] < this.nuclearHazard) {
+    if (this.coalition.nuclearWar && u[0] < this.nuclearHazard) {
       this.state = State.Nuclear;
       this.tally.nuclear = 1;
     } else if (u[1] < this.pEndDirect) {
-      this.s = alignmentAfterWar(this.s, u[2] < c.piG, this.warShift, c.alignmentFloor);
+      this.s = alignmentAfterWar(this.s, u[2] < this.coalition.warSuccess, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
     }
   }
 
-  /** No settlement: a later bare ceasefire may come, and replaces the option. */
+  /** No settlement: a later ceasefire may come, the fallback regime (the status-quo commitments). */
   private noSettlementMonth(): void {
     if (this.u[0] < this.pLater) {
       this.ctx = this.fallback;

@@ -1,0 +1,27 @@
+/**
+ * How a crisis ends (docs/MODEL.md §6), the rule both steppers share: the crisis law
+ * (models/crisis.ts) gives the probabilities at the trajectory's state; one uniform picks war, a
+ * crisis the challenger does not press, or a pressed crisis that stays short of war, which tests
+ * the defending side (two more uniforms: did the coalition hold; failing it, did the protégé).
+ */
+import { CRISIS_NOT_PRESSED, CRISIS_WAR, crisisOutcome } from "../../models/crisis.js";
+import type { OptionContext } from "../context.js";
+import type { Coalition } from "./coalition.js";
+
+export const enum CrisisEnd {
+  War = 0,
+  NotPressed = 1,
+  Pressed = 2,
+}
+
+/** The crisis law's probabilities at log-stake mean μ_V into `out` (CRISIS_SLOTS long). */
+export function crisisLaw(out: Float64Array, c: OptionContext, coalition: Coalition, stakeLogMean: number, stakeLogSd: number, escalation: number, concession: number): void {
+  crisisOutcome(out, stakeLogMean, stakeLogSd, coalition.expectedSuccess, coalition.expectedCost, escalation, coalition.perceivedHold(c.piP), coalition.actualHold(c.piP), concession);
+}
+
+/** Which way the crisis goes, by the uniform u against the law's cumulative probabilities. */
+export function crisisEnd(out: Float64Array, u: number): CrisisEnd {
+  if (u < out[CRISIS_WAR]) return CrisisEnd.War;
+  if (u < out[CRISIS_WAR] + out[CRISIS_NOT_PRESSED]) return CrisisEnd.NotPressed;
+  return CrisisEnd.Pressed;
+}
