@@ -2,8 +2,8 @@
  * Cruxes between armed-neutrality and the treaty options (docs/MODEL.md §12): each ordering must flip
  * on some parameter inside the pooled prior range, with the perspectives' prior shares on each side,
  * so that the choice is a matter of disputed parameters rather than of the model's structure. The
- * parameters are those the schools disagree on. Runs when the model has v2's parameters
- * (`coalition_correlation`); model version 1 finds no flip (docs/MODEL.md, "The dominance audit").
+ * parameters are those the schools disagree on (docs/MODEL.md §12). Runs when the model has v2's
+ * parameters (`coalition_correlation`); model version 1 found no flip.
  */
 import { describe, expect, it } from "vitest";
 import { findCruxes } from "../../src/analysis/cruxes.js";
@@ -15,8 +15,8 @@ const MODEL_V2 = PARAMETERS.some((p) => (p.name as string) === "coalition_correl
 const scenario = loadScenarioFile(new URL("../../scenarios/ukraine-2025.yaml", import.meta.url).pathname);
 
 const CASES: { versus: string; parameters: string[] }[] = [
-  { versus: "article5-treaty", parameters: ["acceptance_threat_weight", "audience_cost_treaty", "neutrality_alignment_floor", "neutrality_threat_relief", "resolve_discount", "preventive_weight"] },
-  { versus: "nato-membership", parameters: ["acceptance_threat_weight", "audience_cost_treaty", "treaty_offer_probability", "neutrality_alignment_floor"] },
+  { versus: "article5-treaty", parameters: ["acceptance_threat_weight", "audience_cost_treaty", "neutrality_alignment_floor", "neutrality_threat_relief", "resolve_discount", "threat_stake_effect"] },
+  { versus: "nato-membership", parameters: ["acceptance_threat_weight", "audience_cost_treaty", "neutrality_alignment_floor", "threat_stake_effect"] },
 ];
 
 describe.skipIf(!MODEL_V2)("cruxes between armed-neutrality and the treaty options", () => {
