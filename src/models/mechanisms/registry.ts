@@ -1,9 +1,10 @@
 /**
  * The mechanism games, registered once: `guarantor games` builds, solves and explains every
- * registered game, and the strategic layer `games` of the simulator takes the crisis law from the
- * one game whose role is "crisis-law" (docs/MODEL.md, "The mechanisms as games"). The other games
- * are explanatory: their laws differ from the simulator's closed forms, so they are reported, never
- * fed to the simulator (the strategic layer is then a matter of speed and exposition, not results).
+ * registered game. The one game whose role is "crisis-law" has as its equilibrium the crisis law
+ * the simulator applies to every crisis (`crisisOutcome`; docs/MODEL.md, "The mechanisms as
+ * games"), so the strategic layer is a matter of exposition, never of results. The other games are
+ * explanatory: their laws differ from the simulator's closed forms, so they are reported, never fed
+ * to the simulator.
  */
 import type { ExtensiveFormGame } from "../../games/extensive-form.js";
 import { allianceParameters, buildAlliance, explainAlliance, solveAlliance } from "../games/alliance.js";
@@ -23,7 +24,7 @@ export interface SolvedMechanism {
   explanation: string[];
 }
 
-/** "crisis-law": feeds the simulator's strategic layer `games`; "explanatory": reported only. */
+/** "crisis-law": its equilibrium is the simulator's crisis law; "explanatory": reported only. */
 export type MechanismRole = "crisis-law" | "explanatory";
 
 export interface MechanismGame {
@@ -94,7 +95,7 @@ export const MECHANISM_GAMES: readonly MechanismGame[] = [
   nullable("spoiler", "Spoiler and moral hazard", "docs/MODEL.md §7; Stedman 1997; Kuperman 2008", spoilerParameters, buildSpoiler, (inp, p, g) => explainSpoiler(inp, p, solveSpoiler(p, g, inp))),
 ];
 
-/** The registered game that feeds the strategic layer `games` (exactly one). */
+/** The registered game whose equilibrium is the simulator's crisis law (exactly one). */
 export function crisisLawGame(): CrisisLawGame {
   const found = MECHANISM_GAMES.filter((m): m is CrisisLawGame => m.role === "crisis-law");
   if (found.length !== 1) throw new Error(`exactly one mechanism game must have the role "crisis-law", found ${found.length}`);
