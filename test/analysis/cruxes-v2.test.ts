@@ -4,6 +4,9 @@
  * so that the choice is a matter of disputed parameters rather than of the model's structure. The
  * parameters are those the schools disagree on (docs/MODEL.md §12). Runs when the model has v2's
  * parameters (`coalition_correlation`); model version 1 found no flip.
+ *
+ * Status: no flip is found yet on these parameters (docs/MODEL.md §12, "Cruxes"), so the tests are
+ * `it.fails`; when a flip appears they fail and must become `it`.
  */
 import { describe, expect, it } from "vitest";
 import { findCruxes } from "../../src/analysis/cruxes.js";
@@ -21,7 +24,7 @@ const CASES: { versus: string; parameters: string[] }[] = [
 
 describe.skipIf(!MODEL_V2)("cruxes between armed-neutrality and the treaty options", () => {
   for (const { versus, parameters } of CASES)
-    it(`armed-neutrality vs ${versus} flips on at least one parameter, with perspective shares on both sides`, async () => {
+    it.fails(`armed-neutrality vs ${versus} flips on at least one parameter, with perspective shares on both sides — does not hold: docs/MODEL.md §12, Cruxes`, async () => {
       const probe = simulatorProbe(scenario, { seed: 7, trajectories: 800, batches: 4 });
       const report = await findCruxes(probe, { options: ["armed-neutrality", versus], parameters, gridPoints: 5 });
       const flips = report.cruxes.filter((c) => c.thresholds.length > 0 && new Set(c.regions.map((r) => r.lower)).size === 2);
