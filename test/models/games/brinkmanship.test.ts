@@ -89,7 +89,7 @@ describe("the crisis game (games (b)) computes the crisis law", () => {
 });
 
 describe("the mechanism registry", () => {
-  it("lists the six games once each; exactly one, the crisis game, has the role "crisis-law"", () => {
+  it("lists the six games once each; exactly one, the crisis game, has the role crisis-law", () => {
     expect(MECHANISM_GAMES.map((m) => m.id)).toEqual(["deterrence", "brinkmanship", "bargaining", "alliance", "tripwire", "spoiler"]);
     expect(MECHANISM_GAMES.filter((m) => m.role === "crisis-law").map((m) => m.id)).toEqual(["brinkmanship"]);
     expect(crisisLawGame()).toBe(CRISIS_GAME);
