@@ -31,6 +31,12 @@ const TABLE = [
   { name: "mean_alignment_at_horizon", label: "Mean alignment at the horizon (0 West, 1 challenger)", kind: "index", conditionalOnAcceptance: false },
   { name: "expected_crises", label: "Expected number of crises", kind: "count", conditionalOnAcceptance: false },
   { name: "p_guarantor_backs_down", label: "P(a guarantor backs down at least once)", kind: "probability", conditionalOnAcceptance: false },
+  // added in model v2 (fields are only ever added)
+  { name: "expected_war_months_before_nuclear", label: "Expected months of war before any nuclear use", kind: "months", conditionalOnAcceptance: false },
+  { name: "p_direct_guarantor_war_given_accept", label: "P(direct war between challenger and a guarantor | accepted)", kind: "probability", conditionalOnAcceptance: true },
+  { name: "p_nuclear_use_given_accept", label: "P(nuclear use | accepted)", kind: "probability", conditionalOnAcceptance: true },
+  { name: "p_sphere_at_horizon_given_accept", label: "P(protégé in the challenger's sphere at the horizon | accepted)", kind: "probability", conditionalOnAcceptance: true },
+  { name: "expected_war_months_given_accept", label: "Expected months of war before any nuclear use | accepted", kind: "months", conditionalOnAcceptance: true },
   { name: "loss", label: "Expected loss (scenario weights)", kind: "index", conditionalOnAcceptance: false },
 ] as const;
 

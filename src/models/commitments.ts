@@ -5,6 +5,7 @@
  * guarantor the strongest form of its promise and its troops in harm's way.
  */
 import type { Commitment } from "../scenario/schema.js";
+import { P } from "../contract/parameters.js";
 import { forceCapBite, guaranteeBinding, guaranteeIntegration, neutralityContent, neutralityThreat } from "./neutrality.js";
 
 export const FORM_LEVEL = { none: 0, communique: 1, executive: 2, treaty: 3 } as const;
@@ -258,4 +259,18 @@ export function integrationOf(f: OptionFeatures, consentBinding: number): number
  */
 export function bareCeasefire(guarantors: readonly GuarantorRef[], statusQuo: Commitment[] = [], facts: SettlementFacts = {}): OptionFeatures {
   return optionFeatures({ id: "later-ceasefire", label: "later ceasefire with the status-quo commitments", commitments: statusQuo }, guarantors, facts);
+}
+
+/** a for a promise of the given form level (0 none, 1 communiqué, 2 executive, 3 treaty) (docs/MODEL.md §5). */
+export function audienceCostOfForm(level: number, theta: Float64Array, o: number): number {
+  switch (level) {
+    case 1:
+      return theta[o + P.audience_cost_communique];
+    case 2:
+      return theta[o + P.audience_cost_executive];
+    case 3:
+      return theta[o + P.audience_cost_treaty];
+    default:
+      return 0;
+  }
 }

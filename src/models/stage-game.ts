@@ -4,6 +4,11 @@
  * brute-force Monte Carlo of the same game, and the game engine checks them as equilibria.
  */
 import { normalCdf } from "../math/distributions.js";
+import { P } from "../contract/parameters.js";
+import { alignmentThreat, audienceCostOfForm, neutralityBinding, type OptionFeatures } from "./commitments.js";
+import { effectiveNeutrality, selfBindingCost } from "./neutrality.js";
+import { interventionProbability, mixedCoalitionProbability, mixedExpectedCost, mixedExpectedSuccess, stayingOutCost } from "./intervention.js";
+import { fillPerceivedMemberResolve, holdProbability, posteriorCoalitionResolve } from "./beliefs.js";
 
 /** P(X > e^ℓ) for X ~ LogNormal(μ, σ): 1 − Φ((ℓ − μ)/σ), with ℓ = ±∞ allowed. */
 export function lognormalExceeds(logThreshold: number, logMean: number, logSd: number): number {
@@ -99,4 +104,80 @@ export function backdownProbability(challengerStake: number, defenderStake: numb
  */
 export function alignmentAfterWar(s: number, challengerPrevails: boolean, shift: number, floor: number): number {
   return Math.max(challengerPrevails ? s + shift * (1 - s) : s - shift * s, floor);
+}
+
+/** The facts about the states that could fight that the closed forms read (docs/MODEL.md §5). */
+export interface StateFacts {
+  challengerNuclear: boolean;
+  protegeNuclear?: boolean;
+  /** per state: w_j (stake relative to the reference state) and m_j (share of the reference coalition) */
+  stakeWeight: Float64Array;
+  militaryWeight: Float64Array;
+}
+
+/** Everything the crisis law (models/crisis.ts `crisisOutcome`) reads, at one state of the world. */
+export interface CrisisLawInputs {
+  stakeLogMean: number;
+  stakeLogSd: number;
+  /** π̄, k̄ at the challenger's beliefs */
+  expectedGain: number;
+  expectedCost: number;
+  escalationRisk: number;
+  /** ĥ and h: believed and actual probability that the defending side holds */
+  perceivedHold: number;
+  actualHold: number;
+  concession: number;
+  /** Q and Q̂, π_P, and each state's q_j */
+  resolve: number;
+  perceived: number;
+  piP: number;
+  q: Float64Array;
+}
+
+/**
+ * The crisis law's inputs for option `f` at parameters theta[o…], at alignment s (default: its
+ * initial value), before any election or test (docs/MODEL.md §5, §6). The games layer's crisis
+ * game and the simulator use the same numbers: the simulator computes them incrementally
+ * (src/sim/context.ts, src/sim/chain/coalition.ts) and a test checks that the two agree.
+ */
+export function crisisLawInputs(f: OptionFeatures, theta: Float64Array, o: number, facts: StateFacts, alignment = theta[o + P.alignment_initial]): CrisisLawInputs {
+  const n = facts.stakeWeight.length;
+  const consent = theta[o + P.consent_guarantee_binding];
+  const binding = neutralityBinding(f, consent);
+  const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief], consent);
+  const nEff = f.neutral ? effectiveNeutrality(f.neutrality, f.guaranteeForm, binding) : 0;
+  const piP = challengerSuccessVsProtege(theta[o + P.challenger_success_vs_protege], theta[o + P.arms_denial_effect], f.arms, theta[o + P.force_cap_effect] * f.capBite, f.capBite > 0);
+  const chi = theta[o + P.nuclear_cost_multiplier];
+  const kSelf = selfBindingCost(theta[o + P.challenger_self_binding_cost], f.challengerGuaranteeForm);
+  const kP = theta[o + P.challenger_cost_vs_protege] * (1 + theta[o + P.arms_cost_effect] * f.arms) * (facts.protegeNuclear ? chi : 1) + kSelf;
+  const piG = theta[o + P.challenger_success_vs_guarantors];
+  const kG = theta[o + P.challenger_cost_vs_guarantors] + kSelf;
+  const warCost = theta[o + P.guarantor_war_cost] * (facts.challengerNuclear ? chi : 1);
+  const q = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const guarantee = f.neutralityGuarantor[j] ? binding * audienceCostOfForm(f.guaranteeForm, theta, o) : 0;
+    const c = stayingOutCost(Math.max(audienceCostOfForm(f.formLevel[j], theta, o), guarantee), theta[o + P.tripwire_cost_per_10k_troops], f.troops[j], theta[o + P.supply_staying_out_cost], f.supply[j]);
+    q[j] = interventionProbability(facts.stakeWeight[j], theta[o + P.guarantor_stake_log_mean], theta[o + P.guarantor_stake_log_sd], warCost, c);
+  }
+  const rho = theta[o + P.coalition_correlation];
+  const resolve = mixedCoalitionProbability(q, n, rho);
+  const perceived = posteriorCoalitionResolve(resolve, theta[o + P.resolve_discount], theta[o + P.belief_prior_strength], 0, 0);
+  const qHat = new Float64Array(n);
+  fillPerceivedMemberResolve(qHat, q, n, resolve, perceived);
+  const order = new Int32Array(n);
+  const stakeBase = theta[o + P.challenger_stake_log_mean] + theta[o + P.threat_stake_effect] * Math.max(threat, 0) - theta[o + P.neutrality_stake_reduction] * nEff * f.content;
+  return {
+    stakeLogMean: stakeBase + theta[o + P.stake_alignment_slope] * (1 - alignment),
+    stakeLogSd: theta[o + P.challenger_stake_log_sd],
+    expectedGain: mixedExpectedSuccess(qHat, facts.militaryWeight, n, order, rho, piP, piG),
+    expectedCost: mixedExpectedCost(qHat, facts.militaryWeight, n, order, rho, kP, kG),
+    escalationRisk: theta[o + P.crisis_escalation_probability],
+    perceivedHold: holdProbability(perceived, piP),
+    actualHold: holdProbability(resolve, piP),
+    concession: theta[o + P.backdown_alignment_shift],
+    resolve,
+    perceived,
+    piP,
+    q,
+  };
 }

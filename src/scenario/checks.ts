@@ -8,6 +8,7 @@ import { PARAMETERS, PARAMETER_NAMES, domainBounds, parameterSpec } from "../con
 import { describePrior, priorProblems, priorSchema, priorSupport, type Prior } from "./prior.js";
 import { didYouMean } from "../math/suggest.js";
 import { formatPath } from "./issues.js";
+import { OUTCOMES } from "../contract/outcomes.js";
 
 export interface RawIssue {
   path: PropertyKey[];
@@ -190,7 +191,7 @@ function checkPerspectives(data: Obj): RawIssue[] {
   return issues;
 }
 
-const CONDITIONAL = new Set(["p_war_resumes_2y", "p_war_resumes_5y", "p_war_resumes_10y", "p_war_resumes_horizon", "loss"]);
+const CONDITIONAL = new Set([...OUTCOMES.filter((o) => o.conditionalOnAcceptance).map((o) => o.name as string), "loss"]);
 
 function checkLoss(data: Obj): RawIssue[] {
   if (!isObj(data.loss) || !isObj(data.loss.weights)) return [];

@@ -18,7 +18,7 @@ export const MAX_SCENARIO_BYTES = 2_000_000;
 
 /** Default loss weights (docs/MODEL.md §8), used when a scenario gives none: see docs/MODEL.md. */
 export const DEFAULT_LOSS_WEIGHTS: Partial<Record<OutcomeName, number>> = {
-  expected_war_months: 1 / 12,
+  expected_war_months_before_nuclear: 1 / 12,
   p_direct_guarantor_war: 2,
   p_nuclear_use: 20,
   p_sphere_at_horizon: 3,

@@ -24,6 +24,8 @@ export interface AggregateData {
   accepted: number;
   sum: Float64Array;
   sumSq: Float64Array;
+  acceptedSum: Float64Array;
+  acceptedSumSq: Float64Array;
   firstWar: Float64Array;
   states: Float64Array;
   stateSpans: Float64Array;
@@ -36,6 +38,9 @@ export class Aggregate {
   accepted = 0;
   readonly sum = new Float64Array(VALUE_COUNT);
   readonly sumSq = new Float64Array(VALUE_COUNT);
+  /** the same sums over accepted trajectories only (the outcomes "given accept") */
+  readonly acceptedSum = new Float64Array(VALUE_COUNT);
+  readonly acceptedSumSq = new Float64Array(VALUE_COUNT);
   /** firstWar[t]: accepted trajectories whose first war after the settlement began in month t */
   readonly firstWar: Float64Array;
   /** states[s·H + t]: trajectories in state s at the end of month t (month-by-month counts) */
@@ -61,13 +66,13 @@ export class Aggregate {
   }
 
   toData(): AggregateData {
-    const { n, accepted, sum, sumSq, firstWar, states, stateSpans, histogram, rows } = this;
-    return { n, accepted, sum, sumSq, firstWar, states, stateSpans, histogram, rows };
+    const { n, accepted, sum, sumSq, acceptedSum, acceptedSumSq, firstWar, states, stateSpans, histogram, rows } = this;
+    return { n, accepted, sum, sumSq, acceptedSum, acceptedSumSq, firstWar, states, stateSpans, histogram, rows };
   }
 
   /** The buffers of `toData()`, for a zero-copy postMessage. */
   static transferList(d: AggregateData): ArrayBuffer[] {
-    const list = [d.sum, d.sumSq, d.firstWar, d.states, d.stateSpans, d.histogram].map((a) => a.buffer as ArrayBuffer);
+    const list = [d.sum, d.sumSq, d.acceptedSum, d.acceptedSumSq, d.firstWar, d.states, d.stateSpans, d.histogram].map((a) => a.buffer as ArrayBuffer);
     if (d.rows) list.push(d.rows.buffer as ArrayBuffer);
     return list;
   }
@@ -109,6 +114,11 @@ export class Aggregate {
     }
     if (values[V.p_accept] === 1) {
       this.accepted++;
+      for (let k = 0; k < VALUE_COUNT; k++) {
+        const x = values[k];
+        this.acceptedSum[k] += x;
+        this.acceptedSumSq[k] += x * x;
+      }
       if (firstWarMonth >= 0) this.firstWar[firstWarMonth]++;
     }
     const s = values[V.mean_alignment_at_horizon];
@@ -125,6 +135,7 @@ export class Aggregate {
     lossWeights: Float64Array,
     accepted: boolean,
     warMonths: number,
+    warMonthsBeforeNuclear: number,
     directWar: number,
     nuclear: number,
     alignment: number,
@@ -134,6 +145,7 @@ export class Aggregate {
   ): void {
     values[V.p_accept] = accepted ? 1 : 0;
     values[V.expected_war_months] = warMonths;
+    values[V.expected_war_months_before_nuclear] = warMonthsBeforeNuclear;
     values[V.p_direct_guarantor_war] = directWar;
     values[V.p_nuclear_use] = nuclear;
     values[V.p_sphere_at_horizon] = alignment > 0.5 ? 1 : 0;
@@ -151,6 +163,8 @@ export class Aggregate {
     this.accepted += other.accepted;
     addInto(this.sum, other.sum);
     addInto(this.sumSq, other.sumSq);
+    addInto(this.acceptedSum, other.acceptedSum);
+    addInto(this.acceptedSumSq, other.acceptedSumSq);
     addInto(this.firstWar, other.firstWar);
     addInto(this.states, other.states);
     addInto(this.stateSpans, other.stateSpans);
@@ -172,6 +186,11 @@ export class Aggregate {
     outcomes.p_war_resumes_5y = this.warWithin(60);
     outcomes.p_war_resumes_10y = this.warWithin(120);
     outcomes.p_war_resumes_horizon = this.warWithin(this.months);
+    const given = (k: number) => meanEstimate(this.acceptedSum[k], this.acceptedSumSq[k], this.accepted);
+    outcomes.p_direct_guarantor_war_given_accept = given(V.p_direct_guarantor_war);
+    outcomes.p_nuclear_use_given_accept = given(V.p_nuclear_use);
+    outcomes.p_sphere_at_horizon_given_accept = given(V.p_sphere_at_horizon);
+    outcomes.expected_war_months_given_accept = given(V.expected_war_months_before_nuclear);
     return outcomes;
   }
 

@@ -5,19 +5,16 @@
  * trajectory's coalition state (src/sim/chain/coalition.ts) turns thresholds into resolve.
  */
 import { P } from "../contract/parameters.js";
-import { alignmentThreat, integrationOf, neutralityBinding, type OptionFeatures } from "../models/commitments.js";
+import { alignmentThreat, audienceCostOfForm, integrationOf, neutralityBinding, type OptionFeatures } from "../models/commitments.js";
+import type { StateFacts } from "../models/stage-game.js";
+
+export { audienceCostOfForm };
 import { acceptanceProbability, challengerSuccessVsProtege } from "../models/stage-game.js";
-import { stayingOutCost, entanglementExposure, coalitionSuccessRatio } from "../models/intervention.js";
+import { coalitionSuccessRatio } from "../models/intervention.js";
 import { effectiveNeutrality, selfBindingCost } from "../models/neutrality.js";
 
-export interface ActorFacts {
-  challengerNuclear: boolean;
-  /** the protégé's own nuclear weapons raise the challenger's cost of war with it (k_P0·χ) */
-  protegeNuclear?: boolean;
+export interface ActorFacts extends StateFacts {
   guarantorNuclear: boolean[];
-  /** per state: w_j, its stake relative to the reference state, and m_j, its share of the reference coalition */
-  stakeWeight: Float64Array;
-  militaryWeight: Float64Array;
   /** Σ spoilers' base incident rates per year */
   spoilerBaseRate: number;
 }
@@ -65,6 +62,8 @@ export class OptionContext {
   readonly kFactor: Float64Array;
   readonly nuclear: Uint8Array;
   readonly militaryWeight: Float64Array;
+  /** scratch: a_form by form level */
+  private readonly formCost = new Float64Array(4);
   challengerNuclear = false;
   spoilerCrisisRate = 0;
   targetingRate = 0;
@@ -102,24 +101,34 @@ export class OptionContext {
     const costRatio = this.kG / this.kP;
     const supplyCost = theta[o + P.supply_staying_out_cost];
     const supplyExposure = theta[o + P.supply_entanglement_exposure];
-    const tripwire = theta[o + P.tripwire_cost_per_10k_troops];
+    const tripwire = theta[o + P.tripwire_cost_per_10k_troops] / 10_000;
+    // a_form by form level (none, communiqué, executive, treaty): read once, not per state
+    const form = this.formCost;
+    form[1] = theta[o + P.audience_cost_communique];
+    form[2] = theta[o + P.audience_cost_executive];
+    form[3] = theta[o + P.audience_cost_treaty];
+    const guarantee = binding * form[f.guaranteeForm];
     this.anyCommitted = false;
     this.challengerNuclear = actors.challengerNuclear;
     for (let j = 0; j < this.committed.length; j++) {
-      const guarantee = f.neutralityGuarantor[j] ? binding * audienceCostOfForm(f.guaranteeForm, theta, o) : 0;
-      const committed = f.formLevel[j] > 0 || f.troops[j] > 0 || f.neutralityGuarantor[j] === 1;
+      const guarantor = f.neutralityGuarantor[j] === 1;
+      const committed = f.formLevel[j] > 0 || f.troops[j] > 0 || guarantor;
       this.committed[j] = committed ? 1 : 0;
       if (committed) this.anyCommitted = true;
-      const c = stayingOutCost(Math.max(audienceCostOfForm(f.formLevel[j], theta, o), guarantee), tripwire, f.troops[j], supplyCost, f.supply[j]);
+      // c_j = a_form + a_F·troops/10⁴ + a_S·supply_j (intervention.ts stayingOutCost, written out)
+      const promise = form[f.formLevel[j]];
+      const supply = f.supply[j];
+      const c = (guarantor && guarantee > promise ? guarantee : promise) + tripwire * f.troops[j] + supplyCost * supply;
       const w = actors.stakeWeight[j];
       const gap = warCost - c;
       this.logThreshold[j] = gap <= 0 ? -Infinity : w <= 0 ? Infinity : Math.log(gap / w);
-      this.relevant[j] = w > 0 || committed || f.supply[j] > 0 ? 1 : 0;
-      this.exposure[j] = entanglementExposure(committed, supplyExposure, f.supply[j]);
+      this.relevant[j] = w > 0 || committed || supply > 0 ? 1 : 0;
+      // ε_j = [committed] + ξ·supply_j (intervention.ts entanglementExposure)
+      this.exposure[j] = (committed ? 1 : 0) + supplyExposure * supply;
       const m = actors.militaryWeight[j];
       this.militaryWeight[j] = m;
-      this.piFactor[j] = Math.pow(ratio, m);
-      this.kFactor[j] = Math.pow(costRatio, m);
+      this.piFactor[j] = m === 0 ? 1 : Math.pow(ratio, m);
+      this.kFactor[j] = m === 0 ? 1 : Math.pow(costRatio, m);
       this.nuclear[j] = actors.guarantorNuclear[j] ? 1 : 0;
     }
     // sizes scale the reductions: full effect from a 20 km zone, 10,000 UN troops, 1,000 monitors (assumption, docs/MODEL.md §3)
@@ -138,18 +147,4 @@ export class OptionContext {
 export function settlementAcceptance(f: OptionFeatures, theta: Float64Array, o: number): number {
   const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief], theta[o + P.consent_guarantee_binding]);
   return acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
-}
-
-/** a for a promise of the given form level (0 none, 1 communiqué, 2 executive, 3 treaty) (docs/MODEL.md §5). */
-export function audienceCostOfForm(level: number, theta: Float64Array, o: number): number {
-  switch (level) {
-    case 1:
-      return theta[o + P.audience_cost_communique];
-    case 2:
-      return theta[o + P.audience_cost_executive];
-    case 3:
-      return theta[o + P.audience_cost_treaty];
-    default:
-      return 0;
-  }
 }

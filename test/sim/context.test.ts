@@ -13,7 +13,8 @@ import { actorFacts, audienceCostOfForm, OptionContext } from "../../src/sim/con
 import { settlementFacts } from "../../src/sim/plan.js";
 import { Coalition } from "../../src/sim/chain/coalition.js";
 import { crisisLaw } from "../../src/sim/chain/crisis.js";
-import { CRISIS_SLOTS, CRISIS_WAR } from "../../src/models/crisis.js";
+import { CRISIS_SLOTS, CRISIS_WAR, crisisOutcome } from "../../src/models/crisis.js";
+import { crisisLawInputs } from "../../src/models/stage-game.js";
 import { interventionProbability, mixedCoalitionProbability, mixedExpectedCost, mixedExpectedSuccess, stayingOutCost } from "../../src/models/intervention.js";
 import type { Commitment } from "../../src/scenario/schema.js";
 
@@ -68,6 +69,7 @@ describe("option context and coalition (model v2)", () => {
       const rho = theta[P.coalition_correlation];
       expect(co.resolve).toBeCloseTo(mixedCoalitionProbability(co.q, J, rho), 14);
       const order = new Int32Array(J);
+      void co.expectedSuccess; // q̂ is filled on demand
       expect(co.expectedSuccess).toBeCloseTo(mixedExpectedSuccess(co.qHat, facts.militaryWeight, J, order, rho, ctx.piP, ctx.piG), 12);
       expect(co.expectedCost).toBeCloseTo(mixedExpectedCost(co.qHat, facts.militaryWeight, J, order, rho, ctx.kP, ctx.kG), 12);
     }
@@ -109,10 +111,12 @@ describe("option context and coalition (model v2)", () => {
     const co = new Coalition(1);
     co.resolveAll(ctx, theta[P.guarantor_stake_log_mean], new Float64Array(1), theta[P.guarantor_stake_log_sd], theta[P.coalition_correlation]);
     co.updateBeliefs(ctx, theta[P.resolve_discount], theta[P.belief_prior_strength], 0, 0);
+    const piBar = co.expectedSuccess; // computed on demand, with q̂
+    const kBar = co.expectedCost;
     const qh = co.qHat[0];
     expect(co.resolve).toBeCloseTo(co.q[0], 15);
-    expect(co.expectedSuccess).toBeCloseTo(qh * ctx.piG + (1 - qh) * ctx.piP, 14);
-    expect(co.expectedCost).toBeCloseTo(qh * ctx.kG + (1 - qh) * ctx.kP, 14);
+    expect(piBar).toBeCloseTo(qh * ctx.piG + (1 - qh) * ctx.piP, 14);
+    expect(kBar).toBeCloseTo(qh * ctx.kG + (1 - qh) * ctx.kP, 14);
   });
 
   it("neutrality with a ratified, unconditional US/UK/FR treaty guarantee has article5-treaty's numbers", () => {
@@ -158,5 +162,29 @@ describe("option context and coalition (model v2)", () => {
       return out[CRISIS_WAR];
     };
     expect(war(4)).toBeLessThan(war(1));
+  });
+
+  it("the crisis law's inputs computed from scratch (what the games layer reads) equal the simulator's, for every option", () => {
+    const a = new Float64Array(CRISIS_SLOTS);
+    const b = new Float64Array(CRISIS_SLOTS);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), { minLength: PARAMETERS.length, maxLength: PARAMETERS.length }), (scale) => {
+        const theta = meanTheta();
+        // positive parameters scaled, probabilities kept inside [0, 1]
+        PARAMETERS.forEach((p, k) => (theta[k] = p.domain === "probability" ? Math.min(0.99, theta[k] * scale[k]) : p.domain === "real" ? theta[k] + scale[k] - 1 : theta[k] * scale[k]));
+        for (const id of OPTIONS) {
+          const f = featuresOf(id);
+          const ctx = contextOf(f, theta);
+          const co = coalitionOf(ctx, theta);
+          const s = theta[P.alignment_initial];
+          crisisLaw(a, ctx, co, ctx.stakeBase + theta[P.stake_alignment_slope] * (1 - s), theta[P.challenger_stake_log_sd], theta[P.crisis_escalation_probability], theta[P.backdown_alignment_shift]);
+          const x = crisisLawInputs(f, theta, 0, facts, s);
+          crisisOutcome(b, x.stakeLogMean, x.stakeLogSd, x.expectedGain, x.expectedCost, x.escalationRisk, x.perceivedHold, x.actualHold, x.concession);
+          for (let k = 0; k < CRISIS_SLOTS; k++) expect(b[k], `${id} slot ${k}`).toBeCloseTo(a[k], 10);
+          expect(x.resolve).toBeCloseTo(co.resolve, 12);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -69,6 +69,8 @@ export function backtestScenarioText(base: string, caseSet: CaseSetName, horizon
       spoilers: actors.spoilers ?? [],
     },
     options: CASE_OPTIONS[caseSet].map(({ id, label, commitments }) => ({ id, label, commitments })),
+    // the base scenario's status quo names its own states; a generic case has none
+    status_quo: [],
     perspectives: { evidence: { label: "Evidence", source: "guarantor priors registry", overrides } },
   };
   return stringify(scenario);

@@ -20,9 +20,11 @@ export class Coalition {
   /** Q: P(some state fights) under the coalition law at actual resolve; Q̂ the challenger's belief */
   resolve = 0;
   perceived = 0;
-  /** π̄, k̄: the challenger's expected chance of success and cost of war at its beliefs */
-  expectedSuccess = 0;
-  expectedCost = 0;
+  /** π̄, k̄ at the challenger's beliefs: computed when first read after the beliefs changed (see expectations()) */
+  private success = 0;
+  private cost = 0;
+  private stale = true;
+  private context: OptionContext | null = null;
   /** the war in progress: its coalition's weight M, π(M), and whether nuclear use is possible in it */
   weight = 0;
   warSuccess = 0;
@@ -67,6 +69,29 @@ export class Coalition {
    */
   updateBeliefs(c: OptionContext, discount: number, priorStrength: number, firm: number, backdowns: number): void {
     this.perceived = posteriorCoalitionResolve(this.resolve, discount, priorStrength, firm, backdowns);
+    this.context = c;
+    this.stale = true;
+  }
+
+  /** π̄: the challenger's expected chance of success at its beliefs. */
+  get expectedSuccess(): number {
+    if (this.stale) this.expectations();
+    return this.success;
+  }
+
+  /** k̄: the challenger's expected cost of war at its beliefs. */
+  get expectedCost(): number {
+    if (this.stale) this.expectations();
+    return this.cost;
+  }
+
+  /**
+   * q̂_j and π̄, k̄ from Q̂ (most belief changes, e.g. an election in a long peace, are never read
+   * before the next one, so they are computed on demand).
+   */
+  private expectations(): void {
+    const c = this.context!;
+    this.stale = false;
     fillPerceivedMemberResolve(this.qHat, this.q, this.n, this.resolve, this.perceived);
     const qh = this.qHat;
     const rho = this.correlation;
@@ -98,8 +123,8 @@ export class Coalition {
       pi = rho * piN + (1 - rho) * pi;
       k = rho * kN + (1 - rho) * k;
     }
-    this.expectedSuccess = pi;
-    this.expectedCost = k;
+    this.success = pi;
+    this.cost = k;
   }
 
   /** ĥ and h: the challenger's belief, and the actual probability, that the defending side holds in a pressed crisis. */

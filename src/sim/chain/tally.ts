@@ -17,11 +17,13 @@ export class TrajectoryTally {
   directWar = 0;
   nuclear = 0;
   warMonths = 0;
+  /** months of war (limited, direct, without a settlement) before any nuclear use */
+  warMonthsBeforeNuclear = 0;
   /** month of the first war after an accepted settlement, −1: none */
   firstWar = -1;
 
   start(): void {
-    this.firm = this.backdowns = this.backedDown = this.crises = this.directWar = this.nuclear = this.warMonths = 0;
+    this.firm = this.backdowns = this.backedDown = this.crises = this.directWar = this.nuclear = this.warMonths = this.warMonthsBeforeNuclear = 0;
     this.firstWar = -1;
   }
 
@@ -58,6 +60,6 @@ export class TrajectoryTally {
 
   /** Record the finished trajectory, ending at alignment s, into `agg` (`values`: scratch). */
   record(agg: Aggregate, values: Float64Array, lossWeights: Float64Array, accepted: boolean, s: number): void {
-    agg.recordTrajectory(values, lossWeights, accepted, this.warMonths, this.directWar, this.nuclear, s, this.crises, this.backedDown, this.firstWar);
+    agg.recordTrajectory(values, lossWeights, accepted, this.warMonths, this.warMonthsBeforeNuclear, this.directWar, this.nuclear, s, this.crises, this.backedDown, this.firstWar);
   }
 }

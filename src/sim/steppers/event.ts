@@ -43,7 +43,6 @@ export class EventSimulator implements TrajectorySimulator {
   private readonly main: OptionContext;
   private readonly fallback: OptionContext;
   private c: OptionContext;
-  private fallbackFeatures: OptionFeatures | null = null;
   /** the first month with an election not yet applied by a committed guarantor (catch-up is a no-op before it) */
   private electionDue = 0;
   /** the current regime's election calendar, and the next of its elections to apply */
@@ -84,6 +83,8 @@ export class EventSimulator implements TrajectorySimulator {
   // derived quantities, refreshed when resolve, beliefs or the regime change
   /** ln V*: the challenger attacks in a window when ln V > ln V* */
   private logCut = 0;
+  /** the beliefs changed since logCut was computed */
+  private logCutStale = true;
   /** P(a crisis from targeting or spoilers) a month */
   private pCrisis = 0;
   /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
@@ -178,7 +179,6 @@ export class EventSimulator implements TrajectorySimulator {
     this.theta = theta;
     this.o = o;
     this.main.fill(features, theta, o, this.actors);
-    this.fallbackFeatures = fallback;
     this.events.restore(this.seeds.seeds, 8 * slot);
     this.trajectory = this.seeds.first + slot;
     this.slot = slot;
@@ -247,11 +247,16 @@ export class EventSimulator implements TrajectorySimulator {
   private refreshBelief(): void {
     const co = this.coalition;
     co.updateBeliefs(this.c, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
-    this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
+    this.logCutStale = true;
   }
 
   /** P(attack | window) at alignment s (docs/MODEL.md §4). */
   private windowAttack(s: number): number {
+    if (this.logCutStale) {
+      const co = this.coalition;
+      this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
+      this.logCutStale = false;
+    }
     return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
   }
 
@@ -291,7 +296,10 @@ export class EventSimulator implements TrajectorySimulator {
   private enter(state: State, from: number, to: number, agg: Aggregate): void {
     agg.addStateSpan(state, from, to);
     if (this.recording) this.rejected.addSpan(state, from, to);
-    if (state >= State.LimitedWar) this.tally.warMonths += to - from;
+    if (state >= State.LimitedWar) {
+      this.tally.warMonths += to - from;
+      if (state !== State.Nuclear) this.tally.warMonthsBeforeNuclear += to - from;
+    }
   }
 
   /**
@@ -467,23 +475,34 @@ export class EventSimulator implements TrajectorySimulator {
     this.state = State.Peace;
   }
 
-  /** No settlement: the war goes on until a later ceasefire (λ_L), which replaces the option. */
+  /**
+   * No settlement: a limited war under the status quo (docs/MODEL.md §7), up to the next election
+   * that could change resolve: states are drawn in (λ_ent) or a later ceasefire comes (λ_L), which
+   * moves alignment as the end of a war does; two competing constant hazards, one geometric skip.
+   */
   private noSettlement(agg: Aggregate): void {
+    this.catchUpElections(this.t);
+    const end = this.electionDue;
+    const c = this.c;
+    const pEntry = monthlyProbability(this.coalition.entanglementRate(c, this.entryRate));
     const pLater = monthlyProbability(this.theta[this.o + P.later_settlement_rate_per_year]);
-    const t = this.t + geometricSkip(pLater, this.events.next());
-    if (t >= this.months) {
-      this.enter(State.NoSettlement, this.t, this.months, agg);
-      this.t = this.months;
+    const pAny = 1 - (1 - pEntry) * (1 - pLater);
+    const t = this.t + geometricSkip(pAny, this.events.next());
+    if (t >= end) {
+      this.enter(State.NoSettlement, this.t, end, agg);
+      this.t = end;
       return;
     }
     this.enter(State.NoSettlement, this.t, t, agg);
-    // filled only here: most trajectories never reach a later settlement
-    this.c = this.fallback;
-    this.startCalendar(t);
-    this.catchUpElections(t);
-    this.enterRegime();
-    this.state = State.Peace;
-    this.enter(State.Peace, t, t + 1, agg);
+    if (this.events.next() * pAny < pEntry) {
+      this.coalition.drawIn(c, this.events.next());
+      this.tally.drawnIn();
+      this.state = State.DirectWar;
+      this.refreshBelief();
+    } else {
+      this.endWar(c.piP);
+    }
+    this.enter(this.state, t, t + 1, agg);
     this.t = t + 1;
   }
 

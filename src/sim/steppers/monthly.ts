@@ -115,7 +115,10 @@ export class MonthlySimulator implements TrajectorySimulator {
           break;
         // nuclear use is absorbing
       }
-      if (this.state >= State.LimitedWar) this.tally.warMonths++;
+      if (this.state >= State.LimitedWar) {
+        this.tally.warMonths++;
+        if (this.state !== State.Nuclear) this.tally.warMonthsBeforeNuclear++;
+      }
       agg.states[this.state * H + t]++;
     }
     this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s);
@@ -196,7 +199,7 @@ export class MonthlySimulator implements TrajectorySimulator {
       this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + this.moralHazard * co.resolve));
     }
     co.updateBeliefs(c, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
-    this.cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
+    this.cut = NaN;
   }
 
   /** Armed peace: alignment drifts; the challenger may attack, or a crisis may come and end in war, a test, or nothing. */
@@ -208,6 +211,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     const leverage = (1 - co.perceived) * c.piP * this.threatCredibility;
     this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
     const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
+    if (Number.isNaN(this.cut)) this.cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
     const pWindow = attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd);
     const pAttack = monthlyProbability(this.windowRate, pWindow);
     let war = u[0] < pAttack;
@@ -269,11 +273,21 @@ export class MonthlySimulator implements TrajectorySimulator {
     }
   }
 
-  /** No settlement: a later ceasefire may come, the fallback regime (the status-quo commitments). */
+  /**
+   * No settlement: a limited war under the status quo (docs/MODEL.md §7). States are drawn in as
+   * in any limited war (suppliers through their exposure); else a later ceasefire may come, which
+   * moves alignment as the end of a war does and starts the fallback settlement's peace.
+   */
   private noSettlementMonth(): void {
-    if (this.u[0] < this.pLater) {
-      this.ctx = this.fallback;
-      this.refresh(true);
+    const c = this.ctx;
+    const u = this.u;
+    if (u[0] < monthlyProbability(this.coalition.entanglementRate(c, this.entryRate))) {
+      this.coalition.drawIn(c, u[3]);
+      this.tally.drawnIn();
+      this.state = State.DirectWar;
+      this.refresh(false);
+    } else if (u[1] < this.pLater) {
+      this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
     }
   }
