@@ -90,6 +90,6 @@ export function toCsv(r: EvaluationResult): string {
 }
 
 /** JSON with non-finite numbers as null (JSON has no NaN). */
-export function toJson(r: EvaluationResult): string {
+export function toJson(r: EvaluationResult | (EvaluationResult & { audit: unknown })): string {
   return JSON.stringify(r, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2);
 }

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { evaluate } from "../../sim/evaluate.js";
+import { evaluateWithAudit, type Audit } from "../../analysis/audit.js";
 import type { PrecisionReport } from "../../contract/result.js";
 import { runAction } from "../action.js";
 import { addEvaluationFlags, evaluationOptions, type EvaluationFlags } from "../evaluate-options.js";
@@ -28,20 +29,24 @@ async function evaluateAndPrint(file: string, flags: Flags, mode: "run" | "compa
   const executor = queueFromFlag(flags.redis)?.executor;
   const bar = progressBar(mode);
   let result;
+  let audit: Audit | undefined;
+  const evaluateOptions = {
+    ...options,
+    perspectives: options.perspectives ?? (mode === "run" ? ["baseline"] : undefined),
+    onProgress: bar.update,
+    ...(out ? { onTrajectories: out.write } : {}),
+    ...(executor ? { executor } : {}),
+  };
   try {
-    result = await evaluate(scenario, {
-      ...options,
-      perspectives: options.perspectives ?? (mode === "run" ? ["baseline"] : undefined),
-      onProgress: bar.update,
-      ...(out ? { onTrajectories: out.write } : {}),
-      ...(executor ? { executor } : {}),
-    });
+    // compare --json carries the dominance audit (docs/MODEL.md, "The dominance audit") as an added field
+    if (mode === "compare" && flags.json) ({ result, audit } = await evaluateWithAudit(scenario, evaluateOptions));
+    else result = await evaluate(scenario, evaluateOptions);
   } finally {
     bar.done();
     out?.close();
   }
   if (result.precision) process.stderr.write(precisionLine(result.precision, result.trajectories));
-  if (flags.json) process.stdout.write(toJson(result) + "\n");
+  if (flags.json) process.stdout.write(toJson(audit ? { ...result, audit } : result) + "\n");
   else if (flags.csv) process.stdout.write(toCsv(result));
   else process.stdout.write((mode === "run" ? formatRun(result) : formatComparison(result)) + "\n");
 }

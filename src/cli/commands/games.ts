@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { InputError, UsageError } from "../../errors.js";
 import { writeEfg } from "../../games/efg-format.js";
 import { PARAMETER_COUNT } from "../../contract/parameters.js";
-import { solveMechanisms, strategicInputs, type SolvedMechanism } from "../../models/games/index.js";
+import { solveMechanisms, strategicInputs, type SolvedMechanism } from "../../models/mechanisms/index.js";
 import { loadScenarioFile, type Scenario } from "../../scenario/load.js";
 import { priorMean } from "../../scenario/prior.js";
 import { drawParameters, drawPlan } from "../../sim/draws.js";

@@ -10,6 +10,7 @@ import { register as registerExplain } from "./explain.js";
 import { register as registerSolve } from "./solve.js";
 import { register as registerGames } from "./games.js";
 import { register as registerReport } from "./report.js";
+import { register as registerAudit } from "./audit.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerStart } from "./start.js";
 import { register as registerWorker } from "./worker.js";
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerSolve(program);
   registerGames(program);
   registerReport(program);
+  registerAudit(program);
   registerEvidence(program);
   registerBacktest(program);
   registerServe(program);

@@ -48,6 +48,8 @@ export interface StrategicInputs {
   unMandate: boolean;
   /** Δ_b: share of the alignment gap a back-down concedes */
   backdownShift: number;
+  /** e: the risk that a pressed crisis slips into war */
+  escalationRisk: number;
   /** chance that a spoiler incident becomes a crisis, c·(1 − r_M·[monitoring]) */
   incidentCrisisProbability: number;
 }
@@ -57,10 +59,6 @@ export interface StrategicInputs {
  * the reasons). Stakes and costs are in the units of §1.
  */
 export const GAME_ASSUMPTIONS = {
-  /** brinkmanship: rounds, risk of disaster per press in round i = i·r₁, × (1 + τ) with troops in contact */
-  brinkmanshipRounds: 3,
-  brinkmanshipRiskPerRound: 0.05,
-  troopsRiskFactor: 1,
   /** bargaining: offers on a grid of 1/M of the stake, discount factor between the two periods */
   offerGrid: 20,
   bargainingDiscount: 0.9,
@@ -132,6 +130,7 @@ export function strategicInputs(f: OptionFeatures, theta: ArrayLike<number>, act
     troops,
     unMandate: troops > 0 && f.targetingExposure === 0,
     backdownShift: t("backdown_alignment_shift"),
+    escalationRisk: t("crisis_escalation_probability"),
     incidentCrisisProbability: t("incident_crisis_probability") * (f.monitoring ? 1 - t("monitoring_crisis_reduction") : 1),
   };
 }

@@ -45,7 +45,8 @@ describe("guarantor games", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/Russia attacks in a window when its stake exceeds V\* = /);
     expect(out).toMatch(/intervenes if its stake exceeds k − a = /);
-    expect(out).toContain("Brinkmanship in a crisis");
+    expect(out).toContain("Crisis bargaining (the crisis law as a game)");
+    expect(out).toMatch(/Russia attacks outright when its stake V exceeds V\* = /);
   });
 
   it("an unknown option is an input error, not a stack trace", async () => {

@@ -23,6 +23,7 @@ export function inputs(over: Partial<StrategicInputs> = {}): StrategicInputs {
     troops: 0,
     unMandate: false,
     backdownShift: 0.1,
+    escalationRisk: 0.05,
     incidentCrisisProbability: 0.2,
     ...over,
   };
