@@ -49,6 +49,7 @@ export class EventSimulator implements TrajectorySimulator {
   private calendar!: ElectionCalendar;
   private nextElection = 0;
   // monthly probabilities fixed for the whole trajectory
+  /** P(attack) a month at the regime's largest P(attack | window) */
   private pWindowCeiling = 0;
   private theta: Float64Array = new Float64Array(0);
   private o = 0;
@@ -191,7 +192,6 @@ export class EventSimulator implements TrajectorySimulator {
     this.moralHazard = theta[o + P.moral_hazard];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
     this.correlation = theta[o + P.coalition_correlation];
-    this.pWindowCeiling = monthlyProbability(this.windowRate);
     this.tally.start();
     this.t = 0;
     this.accepted = this.seeds.acceptanceDraws[slot] < this.main.acceptance;
@@ -224,8 +224,23 @@ export class EventSimulator implements TrajectorySimulator {
     this.logDecay = Math.log(this.decay);
     // the thinning bound of peace(): the crisis rate is linear in Q ∈ [0, 1], so its larger end bounds it
     const crisisRateMax = c.targetingRate + c.spoilerCrisisRate * Math.max(1, 1 + this.moralHazard);
+    // and P(attack | window) at its largest: π̄ and k̄ are averages over coalitions of π_P·Π ϱ^{m_j} and
+    // k_P·Π (k_G/k_P)^{m_j}, so k̄/π̄ ≥ k_P·Π min(1, ·)/(π_P·Π max(1, ·)) whatever the beliefs, and
+    // the stake's log-mean μ_V0 + β_s(1 − s) is largest at the floor (s ≥ floor in peace)
+    let piMax = c.piP;
+    let kMin = c.kP;
+    for (let j = 0; j < c.piFactor.length; j++) {
+      piMax *= Math.max(1, c.piFactor[j]);
+      kMin *= Math.min(1, c.kFactor[j]);
+    }
+    const logCutMin = piMax > 0 ? logCutPoint(kMin / piMax) : Infinity;
+    const stakeMax = c.stakeBase + Math.max(0, this.slope * (1 - c.alignmentFloor));
+    // a hair above, so rounding in the actual probability cannot cross it
+    const exceeds = lognormalExceeds(logCutMin, stakeMax, this.stakeLogSd);
+    const windowMax = exceeds >= 0 ? Math.min(1, exceeds * (1 + 1e-9)) : 1;
+    this.pWindowCeiling = monthlyProbability(this.windowRate, windowMax);
     this.pBound = 1 - (1 - this.pWindowCeiling) * (1 - monthlyProbability(crisisRateMax));
-    this.logNoBound = -(this.windowRate + crisisRateMax) / 12;
+    this.logNoBound = -(this.windowRate * windowMax + crisisRateMax) / 12;
     this.coalition.resolveAll(c, theta[this.o + P.guarantor_stake_log_mean], this.shift, theta[this.o + P.guarantor_stake_log_sd], this.correlation);
     this.refreshRates();
   }
