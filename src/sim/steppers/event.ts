@@ -84,6 +84,8 @@ export class EventSimulator implements TrajectorySimulator {
   private pBound = 0;
   /** P(window or crisis) a month at the actual Q: a candidate above it is no event */
   private pUpper = 0;
+  /** Q changed since pCrisis and pUpper were computed */
+  private ratesStale = true;
   private logNoBound = 0;
   // trajectory state
   private state: State = State.Peace;
@@ -245,14 +247,20 @@ export class EventSimulator implements TrajectorySimulator {
     this.refreshRates();
   }
 
-  /** The rates that depend on Q, and the beliefs (docs/MODEL.md §5, §7). */
+  /** The rates that depend on Q (computed when next read: most elections in a long peace are not), and the beliefs (docs/MODEL.md §5, §7). */
   private refreshRates(): void {
+    this.ratesStale = true;
+    this.refreshBelief();
+  }
+
+  /** P(a crisis) a month at the actual Q, and pUpper. */
+  private updateCrisisRates(): void {
     const c = this.c;
     // targeting and spoilers are Poisson processes: 1 − P(no crisis in a month) = 1 − e^(−(λ_T + λ_S)/12)
     const crisisRate = c.targetingRate + c.spoilerCrisisRate * (1 + this.moralHazard * this.coalition.resolve);
     this.pCrisis = monthlyProbability(crisisRate);
     this.pUpper = 1 - (1 - this.pWindowCeiling) * (1 - this.pCrisis);
-    this.refreshBelief();
+    this.ratesStale = false;
   }
 
   private refreshBelief(): void {
@@ -355,6 +363,7 @@ export class EventSimulator implements TrajectorySimulator {
         }
       }
       const u = this.events.next() * pBound;
+      if (this.ratesStale) this.updateCrisisRates();
       if (u < this.pUpper) {
         const sNow = alignmentAfterLog(sBase, target, logDecay, floor, month + 1 - base);
         const pAttack = monthlyProbability(this.windowRate, this.windowAttack(sNow));
@@ -390,6 +399,7 @@ export class EventSimulator implements TrajectorySimulator {
     const c = this.c;
     const t0 = this.t;
     const leverage = (1 - this.coalition.perceived) * c.piP * this.threatCredibility;
+    if (this.ratesStale) this.updateCrisisRates();
     const pCrisis = this.pCrisis;
     for (let t = t0; t < end; t++) {
       this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
