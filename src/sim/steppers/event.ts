@@ -17,7 +17,7 @@ import { SeedCache } from "../chain/seeds.js";
 import { RecordedPath } from "../chain/replay.js";
 import { TrajectoryTally } from "../chain/tally.js";
 import { alignmentAfterLog, initialAlignment } from "../chain/alignment.js";
-import { geometricSkip, NEVER, skipWithLogNo } from "../chain/waiting-times.js";
+import { geometricSkip, skipWithLogNo } from "../chain/waiting-times.js";
 import { Coalition } from "../chain/coalition.js";
 import { CrisisEnd, crisisEnd, crisisLaw } from "../chain/crisis.js";
 import type { TrajectorySimulator } from "./simulator.js";
@@ -48,15 +48,8 @@ export class EventSimulator implements TrajectorySimulator {
   /** the current regime's election calendar, and the next of its elections to apply */
   private calendar!: ElectionCalendar;
   private nextElection = 0;
-  /**
-   * A candidate month drawn by the last peace() span that ended with no event before it (−1: none):
-   * by memorylessness it stays valid for the next span if that starts where the last one ended
-   * and the thinning bound is unchanged, so no new uniform is drawn for it.
-   */
-  private pendingCandidate = -1;
-  private pendingFrom = -1;
-  private pendingLogNo = 0;
   // monthly probabilities fixed for the whole trajectory
+  /** P(attack) a month at the regime's largest P(attack | window) */
   private pWindowCeiling = 0;
   private theta: Float64Array = new Float64Array(0);
   private o = 0;
@@ -87,8 +80,12 @@ export class EventSimulator implements TrajectorySimulator {
   private logCutStale = true;
   /** P(a crisis from targeting or spoilers) a month */
   private pCrisis = 0;
-  /** P(window or crisis) a month, the thinning bound of peace(), and ln(1 − it) */
+  /** P(window or crisis) a month at the regime's largest crisis rate, the thinning bound of peace(), and ln(1 − it) */
   private pBound = 0;
+  /** P(window or crisis) a month at the actual Q: a candidate above it is no event */
+  private pUpper = 0;
+  /** Q changed since pCrisis and pUpper were computed */
+  private ratesStale = true;
   private logNoBound = 0;
   // trajectory state
   private state: State = State.Peace;
@@ -186,7 +183,6 @@ export class EventSimulator implements TrajectorySimulator {
       this.shift[j] = 0;
       this.applied[j] = -1;
     }
-    this.pendingFrom = -1;
     this.discount = theta[o + P.resolve_discount];
     this.priorStrength = theta[o + P.belief_prior_strength];
     this.threatCredibility = theta[o + P.threat_credibility];
@@ -198,7 +194,6 @@ export class EventSimulator implements TrajectorySimulator {
     this.moralHazard = theta[o + P.moral_hazard];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
     this.correlation = theta[o + P.coalition_correlation];
-    this.pWindowCeiling = monthlyProbability(this.windowRate);
     this.tally.start();
     this.t = 0;
     this.accepted = this.seeds.acceptanceDraws[slot] < this.main.acceptance;
@@ -229,19 +224,43 @@ export class EventSimulator implements TrajectorySimulator {
     const theta = this.theta;
     this.decay = 1 - this.driftRate / 12 - (this.integrationPull * c.integration) / 12;
     this.logDecay = Math.log(this.decay);
+    // the thinning bound of peace(): the crisis rate is linear in Q ∈ [0, 1], so its larger end bounds it
+    const crisisRateMax = c.targetingRate + c.spoilerCrisisRate * Math.max(1, 1 + this.moralHazard);
+    // and P(attack | window) at its largest: π̄ and k̄ are averages over coalitions of π_P·Π ϱ^{m_j} and
+    // k_P·Π (k_G/k_P)^{m_j}, so k̄/π̄ ≥ k_P·Π min(1, ·)/(π_P·Π max(1, ·)) whatever the beliefs, and
+    // the stake's log-mean μ_V0 + β_s(1 − s) is largest at the floor (s ≥ floor in peace)
+    let piMax = c.piP;
+    let kMin = c.kP;
+    for (let j = 0; j < c.piFactor.length; j++) {
+      piMax *= Math.max(1, c.piFactor[j]);
+      kMin *= Math.min(1, c.kFactor[j]);
+    }
+    const logCutMin = piMax > 0 ? logCutPoint(kMin / piMax) : Infinity;
+    const stakeMax = c.stakeBase + Math.max(0, this.slope * (1 - c.alignmentFloor));
+    // a hair above, so rounding in the actual probability cannot cross it
+    const exceeds = lognormalExceeds(logCutMin, stakeMax, this.stakeLogSd);
+    const windowMax = exceeds >= 0 ? Math.min(1, exceeds * (1 + 1e-9)) : 1;
+    this.pWindowCeiling = monthlyProbability(this.windowRate, windowMax);
+    this.pBound = 1 - (1 - this.pWindowCeiling) * (1 - monthlyProbability(crisisRateMax));
+    this.logNoBound = -(this.windowRate * windowMax + crisisRateMax) / 12;
     this.coalition.resolveAll(c, theta[this.o + P.guarantor_stake_log_mean], this.shift, theta[this.o + P.guarantor_stake_log_sd], this.correlation);
     this.refreshRates();
   }
 
-  /** The rates that depend on Q, and the beliefs (docs/MODEL.md §5, §7). */
+  /** The rates that depend on Q (computed when next read: most elections in a long peace are not), and the beliefs (docs/MODEL.md §5, §7). */
   private refreshRates(): void {
+    this.ratesStale = true;
+    this.refreshBelief();
+  }
+
+  /** P(a crisis) a month at the actual Q, and pUpper. */
+  private updateCrisisRates(): void {
     const c = this.c;
     // targeting and spoilers are Poisson processes: 1 − P(no crisis in a month) = 1 − e^(−(λ_T + λ_S)/12)
     const crisisRate = c.targetingRate + c.spoilerCrisisRate * (1 + this.moralHazard * this.coalition.resolve);
     this.pCrisis = monthlyProbability(crisisRate);
-    this.pBound = 1 - (1 - this.pWindowCeiling) * (1 - this.pCrisis);
-    this.logNoBound = -(this.windowRate + crisisRate) / 12;
-    this.refreshBelief();
+    this.pUpper = 1 - (1 - this.pWindowCeiling) * (1 - this.pCrisis);
+    this.ratesStale = false;
   }
 
   private refreshBelief(): void {
@@ -303,61 +322,73 @@ export class EventSimulator implements TrajectorySimulator {
   }
 
   /**
-   * Armed peace from month t up to the horizon, an election that changes q, or the first event.
-   * Month t+k sees the alignment after k+1 drift steps, s_n = s* + aⁿ(s₀ − s*) clamped to
-   * [floor, 1]. Candidate months come with geometric skips at a bound on the monthly event
-   * probability, and a candidate is an event with probability p_t/bound (thinning of Bernoulli
-   * trials: exact in law). An election that leaves q and the leading guarantor as they were
-   * changes nothing here, so the span goes on through it. The bound uses P(attack | window) ≤ 1;
-   * a tighter one (the attack probability at the span's lowest alignment) cost an extra
-   * evaluation per span and measured slower on the bundled scenario.
+   * Armed peace from month t up to the horizon or the first event. Month t+k sees the alignment
+   * after k+1 drift steps, s_n = s* + aⁿ(s₀ − s*) clamped to [floor, 1], with s* and s₀ rebased
+   * at each election that changes q (the leverage moves with Q̂): the drift is piecewise in closed
+   * form. Candidate months come with geometric skips at a bound on the monthly event probability
+   * that holds whatever the elections do (P(attack | window) ≤ 1 and the crisis rate at Q = 1 or
+   * Q = 0, whichever is larger), and a candidate is an event with probability p_t/bound (thinning
+   * of Bernoulli trials: exact in law). The elections up to a candidate month are applied before
+   * it is judged; a candidate above the bound at the month's actual Q is rejected without
+   * evaluating the attack probability.
    */
   private peace(agg: Aggregate): void {
     const c = this.c;
     const t0 = this.t;
-    const s0 = this.s;
     const decay = this.decay;
     if (decay < 0) {
       this.peaceByMonth(this.electionDue, agg);
       return;
     }
-    const leverage = (1 - this.coalition.perceived) * c.piP * this.threatCredibility;
-    const target = decay < 1 ? ((this.driftRate / 12) * leverage) / (1 - decay) : s0;
-    const pCrisis = this.pCrisis;
-    // P(attack | window) ≤ 1 bounds the attack probability in every month of the span
+    const logDecay = this.logDecay;
+    const floor = c.alignmentFloor;
+    const pressure = (this.driftRate / 12) * c.piP * this.threatCredibility;
+    // the segment since the last election that changed q: its first month, alignment and target
+    let base = t0;
+    let sBase = this.s;
+    let target = decay < 1 ? (pressure * (1 - this.coalition.perceived)) / (1 - decay) : sBase;
     const pBound = this.pBound;
     const logNoBound = this.logNoBound;
-    let k = this.pendingFrom === t0 && this.pendingLogNo === logNoBound ? this.pendingCandidate - t0 : skipWithLogNo(logNoBound, this.events.next());
-    this.pendingFrom = -1;
-    let end = this.electionDue;
-    for (;;) {
-      const last = end - t0 - 1;
-      while (k <= last) {
-        const sNow = alignmentAfterLog(s0, target, this.logDecay, c.alignmentFloor, k + 1);
-        const pWindow = this.windowAttack(sNow);
-        const pAttack = monthlyProbability(this.windowRate, pWindow);
-        const pEvent = 1 - (1 - pAttack) * (1 - pCrisis);
-        const u = this.events.next() * pBound;
-        if (u < pEvent) {
+    const H = this.months;
+    let k = skipWithLogNo(logNoBound, this.events.next());
+    while (k < H - t0) {
+      const month = t0 + k;
+      // the elections held up to the candidate month, each rebasing the drift where it changed Q̂
+      while (this.electionDue <= month) {
+        const at = this.electionDue;
+        if (this.catchUpElections(at)) {
+          sBase = alignmentAfterLog(sBase, target, logDecay, floor, at - base);
+          base = at;
+          if (decay < 1) target = (pressure * (1 - this.coalition.perceived)) / (1 - decay);
+        }
+      }
+      const u = this.events.next() * pBound;
+      if (this.ratesStale) this.updateCrisisRates();
+      if (u < this.pUpper) {
+        const sNow = alignmentAfterLog(sBase, target, logDecay, floor, month + 1 - base);
+        const pAttack = monthlyProbability(this.windowRate, this.windowAttack(sNow));
+        if (u < 1 - (1 - pAttack) * (1 - this.pCrisis)) {
           this.s = sNow;
-          this.enter(State.Peace, t0, t0 + k, agg);
-          this.t = t0 + k;
+          this.enter(State.Peace, t0, month, agg);
+          this.t = month;
           this.peaceEvent(u < pAttack, agg);
           return;
         }
-        k += 1 + skipWithLogNo(logNoBound, this.events.next());
       }
-      if (end >= this.months || this.catchUpElections(end)) break;
-      end = this.electionDue;
+      k += 1 + skipWithLogNo(logNoBound, this.events.next());
     }
-    this.s = alignmentAfterLog(s0, target, this.logDecay, c.alignmentFloor, end - t0);
-    this.enter(State.Peace, t0, end, agg);
-    this.t = end;
-    if (k < NEVER) {
-      this.pendingCandidate = t0 + k;
-      this.pendingFrom = end;
-      this.pendingLogNo = logNoBound;
+    // no event before the horizon: the elections still move the alignment the trajectory ends with
+    while (this.electionDue < H) {
+      const at = this.electionDue;
+      if (this.catchUpElections(at)) {
+        sBase = alignmentAfterLog(sBase, target, logDecay, floor, at - base);
+        base = at;
+        if (decay < 1) target = (pressure * (1 - this.coalition.perceived)) / (1 - decay);
+      }
     }
+    this.s = alignmentAfterLog(sBase, target, logDecay, floor, H - base);
+    this.enter(State.Peace, t0, H, agg);
+    this.t = H;
   }
 
   /**
@@ -368,6 +399,7 @@ export class EventSimulator implements TrajectorySimulator {
     const c = this.c;
     const t0 = this.t;
     const leverage = (1 - this.coalition.perceived) * c.piP * this.threatCredibility;
+    if (this.ratesStale) this.updateCrisisRates();
     const pCrisis = this.pCrisis;
     for (let t = t0; t < end; t++) {
       this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
