@@ -67,7 +67,7 @@ describe("guarantor solve", () => {
     expect(lambda.code).toBe(2);
     const missing = await run(["solve", "/nonexistent/game.nfg", "--method", "lh"]);
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain("cannot read /nonexistent/game.nfg: no such file");
+    expect(missing.err).toContain("/nonexistent/game.nfg: cannot read the game file: no such file");
     const timeout = await run(["solve", join(FIXTURES, "matching-pennies.nfg"), "--method", "lh", "--timeout", "soon"]);
     expect(timeout.code).toBe(2);
   });
