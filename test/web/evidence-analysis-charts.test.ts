@@ -17,7 +17,7 @@ describe("sensitivity and crux charts", () => {
     const rule = spec.marks.find((m) => m.type === "rule");
     expect(rule?.type === "rule" && rule.segments).toHaveLength(15);
     expect(data.rows).toHaveLength(20);
-    expect(spec.summary).toMatch(/Largest: p0 \(μ\* 20, 19\.8–20\.2\)/);
+    expect(spec.summary).toMatch(/Largest: p0: μ\* 20, 19\.8–20\.2/);
     expect(renderSvg(spec).match(/class="mark-rule"/g)).toHaveLength(15);
   });
 

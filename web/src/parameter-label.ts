@@ -23,6 +23,12 @@ export function parameterLabel(name: string): string {
   return spec ? `${spec.symbol} — ${meaning(spec.description)}` : name;
 }
 
+/** "λ_w (window_rate_per_year)": symbol and YAML name, for running text such as chart summaries. */
+export function parameterShort(name: string): string {
+  const spec = parameterSpec(name);
+  return spec ? `${spec.symbol} (${name})` : name;
+}
+
 /** The meaning alone (no symbol), or "" for an unknown name: for data tables and CSVs. */
 export function parameterMeaning(name: string): string {
   const spec = parameterSpec(name);

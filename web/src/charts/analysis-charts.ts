@@ -4,7 +4,7 @@
  * the best option over two parameters. No DOM here.
  */
 import type { BestOptionMap, SensitivityReport } from "../../../src/contract/analysis.js";
-import { parameterLabel, parameterMeaning } from "../parameter-label.js";
+import { parameterLabel, parameterMeaning, parameterShort } from "../parameter-label.js";
 import { textOn } from "./contrast.js";
 import { categorical } from "./palette.js";
 import type { Chart, ChartContext, Mark } from "./spec.js";
@@ -49,7 +49,7 @@ export function tornadoChart(report: SensitivityReport, scenario = "scenario", s
       segments: top.map((r) => ({ x1: Math.max(0, r.muStar!.low), x2: r.muStar!.high, y1: parameterLabel(r.parameter), y2: parameterLabel(r.parameter), title: `${r.parameter}: ${round(r.muStar!.low)} to ${round(r.muStar!.high)}` })),
     },
   ];
-  const leaders = top.slice(0, 3).map((r) => `${r.parameter} (μ* ${round(r.muStar!.estimate)}, ${round(r.muStar!.low)}–${round(r.muStar!.high)})`);
+  const leaders = top.slice(0, 3).map((r) => `${parameterShort(r.parameter)}: μ* ${round(r.muStar!.estimate)}, ${round(r.muStar!.low)}–${round(r.muStar!.high)}`);
   return {
     spec: {
       id: "tornado",
@@ -89,7 +89,7 @@ export function sobolChart(report: SensitivityReport, scenario = "scenario", sou
     type: "rule", name: `${which} index interval`, stroke: "#222", bandOffset: offset,
     segments: top.map((r) => ({ x1: r[which]!.low, x2: r[which]!.high, y1: parameterLabel(r.parameter), y2: parameterLabel(r.parameter), title: `${r.parameter} ${which}: ${round(r[which]!.low)} to ${round(r[which]!.high)}` })),
   });
-  const leaders = top.slice(0, 3).map((r) => `${r.parameter} (total ${round(r.total!.estimate)}, first-order ${round(r.first!.estimate)})`);
+  const leaders = top.slice(0, 3).map((r) => `${parameterShort(r.parameter)}: total ${round(r.total!.estimate)}, first-order ${round(r.first!.estimate)}`);
   return {
     spec: {
       id: "sobol",
@@ -127,7 +127,7 @@ export function cruxMapChart(map: BestOptionMap, scenario = "scenario", source =
     spec: {
       id: "crux-map",
       title: `Best option for ${map.outcome} over ${parameterLabel(map.x.parameter)} and ${parameterLabel(map.y.parameter)}`,
-      summary: `Which option has the best ${map.outcome} at each combination of ${map.x.parameter} (across) and ${map.y.parameter} (down), other parameters at the ${map.perspective} priors. Cells won: ${counts.map(([o, n]) => `${o} ${n}`).join(", ")}; ${unclear} of ${map.cells.flat().length} cells are not clear (marked ?: the margin is within 1.96 standard errors).`,
+      summary: `Which option has the best ${map.outcome} at each combination of ${parameterShort(map.x.parameter)} (across) and ${parameterShort(map.y.parameter)} (down), other parameters at the ${map.perspective} priors. Cells won: ${counts.map(([o, n]) => `${o} ${n}`).join(", ")}; ${unclear} of ${map.cells.flat().length} cells are not clear (marked ?: the margin is within 1.96 standard errors).`,
       width: WIDTH,
       height: Math.max(240, 110 + 40 * ys.length),
       x: { type: "band", domain: xs, label: parameterLabel(map.x.parameter) },
