@@ -217,7 +217,7 @@ describe("the web app in chromium", () => {
     expect(await page.locator("#figure-tornado .mark-rule").count()).toBe(bars);
     const tornado = await downloadText(() => page.click("#figure-tornado [data-export=csv]"));
     const tornadoRows = tornado.text.trimEnd().split("\r\n");
-    expect(tornadoRows[0]).toBe("outcome,option,versus,perspective,parameter,mu_star,mu_star_se,mu_star_low,mu_star_high,mu,sigma,direction");
+    expect(tornadoRows[0]).toBe("outcome,option,versus,perspective,parameter,mu_star,mu_star_se,mu_star_low,mu_star_high,mu,sigma,direction,meaning");
     expect(tornadoRows.length).toBeGreaterThan(bars);
     for (const row of tornadoRows.slice(1)) expect(Number(row.split(",")[5])).toBeGreaterThanOrEqual(0);
 
@@ -230,7 +230,7 @@ describe("the web app in chromium", () => {
     expect(sobolBars % 2).toBe(0);
     expect(await page.locator("#figure-sobol .mark-rule").count()).toBe(sobolBars);
     const sobol = await downloadText(() => page.click("#figure-sobol [data-export=csv]"));
-    expect(sobol.text.split("\r\n")[0]).toBe("outcome,option,versus,perspective,parameter,first,first_low,first_high,total,total_low,total_high");
+    expect(sobol.text.split("\r\n")[0]).toBe("outcome,option,versus,perspective,parameter,first,first_low,first_high,total,total_low,total_high,meaning");
     expect(sobol.text.trimEnd().split("\r\n").length - 1).toBe(tornadoRows.length - 1);
 
     await page.fill("#c-grid", "3");

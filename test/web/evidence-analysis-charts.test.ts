@@ -17,7 +17,7 @@ describe("sensitivity and crux charts", () => {
     const rule = spec.marks.find((m) => m.type === "rule");
     expect(rule?.type === "rule" && rule.segments).toHaveLength(15);
     expect(data.rows).toHaveLength(20);
-    expect(spec.summary).toMatch(/Largest: p0 \(μ\* 20, 19\.8–20\.2\)/);
+    expect(spec.summary).toMatch(/Largest: p0: μ\* 20, 19\.8–20\.2/);
     expect(renderSvg(spec).match(/class="mark-rule"/g)).toHaveLength(15);
   });
 
@@ -27,7 +27,7 @@ describe("sensitivity and crux charts", () => {
     const rects = spec.marks.filter((m) => m.type === "rect");
     expect(rects).toHaveLength(8);
     expect(spec.marks.filter((m) => m.type === "rule").map((m) => m.type === "rule" && m.bandOffset)).toEqual([-0.21, 0.21]);
-    expect(data.columns).toEqual(["outcome", "option", "versus", "perspective", "parameter", "first", "first_low", "first_high", "total", "total_low", "total_high"]);
+    expect(data.columns).toEqual(["outcome", "option", "versus", "perspective", "parameter", "first", "first_low", "first_high", "total", "total_low", "total_high", "meaning"]);
     expect(data.rows[0].slice(0, 5)).toEqual(["loss", "a", "", "baseline", "p0"]);
     expect(renderSvg(spec)).toMatch(/<line class="mark-rule"/);
   });

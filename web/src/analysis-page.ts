@@ -8,7 +8,7 @@ import type { AnalysisResult, CruxReport, SensitivityReport } from "../../src/co
 import type { AnalysisJobView } from "../../src/contract/api.js";
 import { api, getJson, postJson, watchEvents, type ValidationOutcome } from "./api.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "./charts/analysis-charts.js";
-import { byId, h, scrollBox } from "./dom.js";
+import { byId, h, parameterElement, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
 import { helpText } from "./help.js";
 import { OUTCOMES, outcomeLabel, outcomeNames } from "./outcomes.js";
@@ -29,21 +29,56 @@ function fill(select: HTMLSelectElement, choices: { id: string; label: string }[
   select.replaceChildren(...choices.map((c) => h("option", { value: c.id, selected: c.id === selected }, c.label)));
 }
 
-/** Starts a job, follows it on a progress bar, and returns its result (or throws with the server's message). */
-async function runJob<T extends AnalysisResult>(path: string, body: object, bar: string, status: string): Promise<T> {
+/** An analysis stopped by its Cancel button. */
+class Cancelled extends Error {
+  constructor() {
+    super("the analysis was cancelled");
+  }
+}
+
+/** What a failed or cancelled analysis leaves in its status line. */
+const endMessage = (e: unknown) => (e instanceof Cancelled ? "Cancelled: the analysis was stopped, no result." : `The analysis failed: ${(e as Error).message}`);
+
+/**
+ * Starts a job, follows it on a progress bar with a Cancel button beside it, and returns its
+ * result (or throws with the server's message, or Cancelled).
+ */
+async function runJob<T extends AnalysisResult>(path: string, body: object, bar: string, status: string, cancelButton: string): Promise<T> {
   const progress = byId<HTMLProgressElement>(bar);
+  const cancel = byId<HTMLButtonElement>(cancelButton);
   const say = (text: string) => (byId(status).textContent = text);
   progress.value = 0;
   say("Starting…");
   const job = await postJson<{ id: string }>(path, body);
   const base = `/api/analyses/${encodeURIComponent(job.id)}`;
+  let cancelling = false;
+  const onCancel = () => {
+    cancelling = true;
+    cancel.disabled = true;
+    say("Cancelling…");
+    api.cancelAnalysis(job.id).catch((e: Error) => {
+      cancelling = false;
+      cancel.disabled = false;
+      say(`The analysis could not be cancelled: ${e.message}`);
+    });
+  };
+  cancel.addEventListener("click", onCancel);
+  cancel.hidden = false;
+  cancel.disabled = false;
   const end = await watchEvents(base, (p) => {
+    if (cancelling) return;
     // before the first step the job may not know its size yet: no "0 of 0"
     if (p.total <= 0) return say("Preparing…");
     const share = Math.round((100 * p.done) / p.total);
     progress.value = share;
     say(`${share} % (${p.done} of ${p.total} steps)`);
   });
+  cancel.removeEventListener("click", onCancel);
+  cancel.hidden = true;
+  if (end.status === "cancelled") {
+    progress.value = 0;
+    throw new Cancelled();
+  }
   if (end.status !== "finished") throw new Error(end.error ?? `the analysis ${end.status}`);
   const done = await getJson<AnalysisJobView>(base);
   progress.value = 100;
@@ -91,7 +126,7 @@ async function sensitivity(method: "morris" | "sobol"): Promise<void> {
         scenario, method, seed: SEED, outcome: value("s-outcome"), option: value("s-option"), ...(versus ? { versus } : {}),
         perspective: value("s-perspective"), trajectories: int("s-trajectories"), morrisTrajectories: int("s-morris"), baseSamples: int("s-sobol"),
       },
-      "s-progress", "s-status",
+      "s-progress", "s-status", "s-cancel",
     );
     const chart = method === "morris" ? tornadoChart(result.report, scenarioName, source()) : sobolChart(result.report, scenarioName, source());
     const figure = renderFigure(chart);
@@ -102,7 +137,7 @@ async function sensitivity(method: "morris" | "sobol"): Promise<void> {
     }
     figures.append(h("div", { class: "slot" }, figure));
   } catch (e) {
-    byId("s-status").textContent = `The analysis failed: ${(e as Error).message}`;
+    byId("s-status").textContent = endMessage(e);
   } finally {
     buttons.forEach((b) => (b.disabled = false));
   }
@@ -117,7 +152,7 @@ function thresholdTable(report: CruxReport): HTMLElement {
     h(
       "tr",
       {},
-      h("th", { scope: "row", class: "parameter" }, c.parameter),
+      h("th", { scope: "row", class: "parameter" }, parameterElement(c.parameter)),
       h("td", {}, `${c.options[0]} vs ${c.options[1]}`),
       h("td", {}, c.thresholds.map((t) => `${f(t.value)} (${f(t.band[0])}–${f(t.band[1])})`).join("; ") || "—"),
       h("td", { class: "regions" }, c.regions.map((r) => `${span(r.from, r.to)}: ${r.lower}`).join("; ")),
@@ -150,12 +185,12 @@ async function cruxes(): Promise<void> {
         scenario, seed: SEED, outcome: value("c-outcome"), perspective: value("c-perspective"), ...(options.length >= 2 ? { options } : {}),
         trajectories: int("s-trajectories"), gridPoints: int("c-grid"), mapResolution: int("c-resolution"),
       },
-      "c-progress", "c-status",
+      "c-progress", "c-status", "c-cancel",
     );
     byId("crux-table").replaceChildren(thresholdTable(result.report), helpText("cruxes", "What is a crux?"), whatIfPanel({ scenario, report: result.report, seed: SEED }));
     byId("crux-figures").replaceChildren(result.map ? renderFigure(cruxMapChart(result.map, scenarioName, source())) : h("p", { class: "note" }, `No map: ${result.mapNote}.`));
   } catch (e) {
-    byId("c-status").textContent = `The analysis failed: ${(e as Error).message}`;
+    byId("c-status").textContent = endMessage(e);
   } finally {
     button.disabled = false;
   }

@@ -42,6 +42,10 @@ export const api = {
   run: (id: string) => call<RunRecord>(`/api/runs/${encodeURIComponent(id)}`),
   runs: () => call<{ runs: RunSummary[] }>("/api/runs"),
   deleteRun: (id: string) => call<void>(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  /** cancels a waiting or running run (the answer is the run, status "cancelled"); undefined when it had already ended and was deleted */
+  cancelRun: (id: string) => call<RunSummary | undefined>(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  /** cancels a waiting or running analysis; an ended one is left as it is */
+  cancelAnalysis: (id: string) => call<{ id: string; kind: string; status: string }>(`/api/analyses/${encodeURIComponent(id)}`, { method: "DELETE" }),
   exportUrl: (id: string, format: "csv" | "json") => `/api/runs/${encodeURIComponent(id)}/export.${format}`,
 };
 

@@ -1,4 +1,6 @@
 /** A tiny helper to build DOM elements without innerHTML (text is always text). */
+import { parameterSpec } from "../../src/contract/parameters.js";
+import { parameterMeaning, parameterTitle } from "./parameter-label.js";
 
 type Child = Node | string | null | undefined | false;
 
@@ -41,4 +43,17 @@ export function scrollBox(content: HTMLElement, label: string): HTMLElement {
   };
   new ResizeObserver(update).observe(box);
   return wrap;
+}
+
+/** For tables and sliders: symbol and meaning, the YAML name as small code text, the whole as a tooltip. */
+export function parameterElement(name: string): HTMLElement {
+  const spec = parameterSpec(name);
+  if (!spec) return h("code", {}, name);
+  return h(
+    "span",
+    { class: "parameter-name", title: parameterTitle(name), "data-parameter": name },
+    h("span", { class: "symbol" }, spec.symbol),
+    ` — ${parameterMeaning(name)} `,
+    h("code", { class: "yaml-name" }, name),
+  );
 }

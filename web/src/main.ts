@@ -41,6 +41,7 @@ const panel = createRunPanel(
   },
   (id) => void openRun(id, false),
   say,
+  () => void refreshRunsList(runsContainer, listActions),
 );
 
 function validated(outcome: ValidationOutcome | { error: string }): void {

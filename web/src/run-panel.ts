@@ -32,13 +32,22 @@ export interface RunPanel {
   follow(run: RunSummary): Promise<void>;
 }
 
-export function createRunPanel(scenarioText: () => string, onFinished: (id: string) => void, onMessage: (text: string) => void): RunPanel {
+export function createRunPanel(
+  scenarioText: () => string,
+  onFinished: (id: string) => void,
+  onMessage: (text: string) => void,
+  /** a run ended otherwise (failed or cancelled): e.g. refresh the runs list */
+  onEnded: () => void = () => undefined,
+): RunPanel {
   const form = byId<HTMLFormElement>("run-form");
   const options = byId("option-picker");
   const perspectives = byId("perspective-picker");
   const button = byId<HTMLButtonElement>("run-button");
   const bar = byId<HTMLProgressElement>("progress");
   const status = byId("progress-text");
+  const cancel = byId<HTMLButtonElement>("cancel-run");
+  let current: string | null = null;
+  let cancelled = false;
   let valid = false;
   let busy = false;
   // the scenario's own seed and trajectory count are used until the user sets their own
@@ -54,21 +63,47 @@ export function createRunPanel(scenarioText: () => string, onFinished: (id: stri
     refreshButton();
     bar.value = 0;
     status.textContent = "Queued…";
+    current = run.id;
+    cancelled = false;
+    cancel.hidden = false;
+    cancel.disabled = false;
     const ended = await watchRun(run.id, ({ done, total }) => {
+      if (cancelled) return;
       const percent = total > 0 ? Math.floor((100 * done) / total) : 0;
       bar.value = percent;
       status.textContent = total > 0 ? `${percent} % (${done} of ${total} trajectories)` : "Starting…";
     });
     busy = false;
+    current = null;
+    cancel.hidden = true;
     refreshButton();
-    if (ended.status === "finished") {
+    if (ended.status === "cancelled") {
+      bar.value = 0;
+      status.textContent = "Run cancelled: no results (the runs list keeps it as cancelled).";
+      onEnded();
+    } else if (ended.status === "finished") {
       bar.value = 100;
       status.textContent = "100 % — finished";
       onFinished(run.id);
     } else {
       status.textContent = `Run ${ended.status}: ${ended.error ?? ""}`;
+      onEnded();
     }
   };
+
+  cancel.addEventListener("click", () => {
+    if (!current) return;
+    const id = current;
+    cancelled = true;
+    cancel.disabled = true;
+    status.textContent = "Cancelling…";
+    // the server ends the run's event stream with status "cancelled", which `follow` reports
+    api.cancelRun(id).catch((e: Error) => {
+      cancelled = false;
+      cancel.disabled = false;
+      onMessage(`The run could not be cancelled: ${e.message}`);
+    });
+  });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

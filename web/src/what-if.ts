@@ -6,7 +6,7 @@
  */
 import type { CruxReport } from "../../src/contract/analysis.js";
 import { postJson } from "./api.js";
-import { h, scrollBox } from "./dom.js";
+import { h, parameterElement, scrollBox } from "./dom.js";
 
 /** small enough to answer within about a second, large enough for SEs of a few percent of the loss */
 export const WHATIF_TRAJECTORIES = 1000;
@@ -94,7 +94,7 @@ export function whatIfPanel(input: WhatIfInput): HTMLElement {
       void evaluate();
     });
     const marks = spec.thresholds.length > 0 ? ` (threshold${spec.thresholds.length > 1 ? "s" : ""} ${spec.thresholds.map(short).join(", ")})` : "";
-    return h("label", { class: "picker whatif-slider" }, h("code", {}, spec.parameter), ` ${short(spec.min)} `, slider, ` ${short(spec.max)} · `, shown, marks);
+    return h("label", { class: "picker whatif-slider" }, parameterElement(spec.parameter), ` ${short(spec.min)} `, slider, ` ${short(spec.max)} · `, shown, marks);
   });
   const reset = h("button", { type: "button", id: "whatif-reset" }, "Back to the priors");
   reset.addEventListener("click", () => {

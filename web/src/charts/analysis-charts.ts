@@ -4,6 +4,7 @@
  * the best option over two parameters. No DOM here.
  */
 import type { BestOptionMap, SensitivityReport } from "../../../src/contract/analysis.js";
+import { parameterLabel, parameterMeaning, parameterShort } from "../parameter-label.js";
 import { textOn } from "./contrast.js";
 import { categorical } from "./palette.js";
 import type { Chart, ChartContext, Mark } from "./spec.js";
@@ -40,15 +41,15 @@ export function tornadoChart(report: SensitivityReport, scenario = "scenario", s
   const high = Math.max(1e-12, ...top.map((r) => r.muStar!.high));
   const marks: Mark[] = [
     ...top.map((r): Mark => ({
-      type: "rect", x: [0, Math.max(0, r.muStar!.estimate)], y: r.parameter, fill: DIRECTION_COLORS[direction(r.mu, r.muStar!.estimate)], inset: [0.15, 0.85],
-      title: `${r.parameter} (${direction(r.mu, r.muStar!.estimate)} ${report.label} as it rises): μ* = ${round(r.muStar!.estimate)} (${confidencePct(report)} interval ${round(r.muStar!.low)} to ${round(r.muStar!.high)}), μ = ${round(r.mu ?? NaN)}, σ = ${round(r.sigma ?? NaN)}`,
+      type: "rect", x: [0, Math.max(0, r.muStar!.estimate)], y: parameterLabel(r.parameter), fill: DIRECTION_COLORS[direction(r.mu, r.muStar!.estimate)], inset: [0.15, 0.85],
+      title: `${parameterLabel(r.parameter)} (${r.parameter}) (${direction(r.mu, r.muStar!.estimate)} ${report.label} as it rises): μ* = ${round(r.muStar!.estimate)} (${confidencePct(report)} interval ${round(r.muStar!.low)} to ${round(r.muStar!.high)}), μ = ${round(r.mu ?? NaN)}, σ = ${round(r.sigma ?? NaN)}`,
     })),
     {
       type: "rule", name: `${confidencePct(report)} bootstrap interval`, stroke: "#222",
-      segments: top.map((r) => ({ x1: Math.max(0, r.muStar!.low), x2: r.muStar!.high, y1: r.parameter, y2: r.parameter, title: `${r.parameter}: ${round(r.muStar!.low)} to ${round(r.muStar!.high)}` })),
+      segments: top.map((r) => ({ x1: Math.max(0, r.muStar!.low), x2: r.muStar!.high, y1: parameterLabel(r.parameter), y2: parameterLabel(r.parameter), title: `${r.parameter}: ${round(r.muStar!.low)} to ${round(r.muStar!.high)}` })),
     },
   ];
-  const leaders = top.slice(0, 3).map((r) => `${r.parameter} (μ* ${round(r.muStar!.estimate)}, ${round(r.muStar!.low)}–${round(r.muStar!.high)})`);
+  const leaders = top.slice(0, 3).map((r) => `${parameterShort(r.parameter)}: μ* ${round(r.muStar!.estimate)}, ${round(r.muStar!.low)}–${round(r.muStar!.high)}`);
   return {
     spec: {
       id: "tornado",
@@ -57,7 +58,7 @@ export function tornadoChart(report: SensitivityReport, scenario = "scenario", s
       width: WIDTH,
       height: heightFor(top.length),
       x: { type: "linear", domain: [0, high * 1.05], label: `μ* (change in ${report.label} over half the prior's range)`, format: "number" },
-      y: { type: "band", domain: top.map((r) => r.parameter), label: "parameter" },
+      y: { type: "band", domain: top.map((r) => parameterLabel(r.parameter)), label: "parameter" },
       marks,
       legend: [
         { name: `raising it raises ${report.target.outcome}`, color: DIRECTION_COLORS.raises },
@@ -67,8 +68,8 @@ export function tornadoChart(report: SensitivityReport, scenario = "scenario", s
       context: reportContext(report, "tornado", scenario, source),
     },
     data: {
-      columns: ["outcome", "option", "versus", "perspective", "parameter", "mu_star", "mu_star_se", "mu_star_low", "mu_star_high", "mu", "sigma", "direction"],
-      rows: rows.map((r) => [...targetColumns(report), r.parameter, r.muStar!.estimate, r.muStar!.se, r.muStar!.low, r.muStar!.high, r.mu ?? NaN, r.sigma ?? NaN, direction(r.mu, r.muStar!.estimate)]),
+      columns: ["outcome", "option", "versus", "perspective", "parameter", "mu_star", "mu_star_se", "mu_star_low", "mu_star_high", "mu", "sigma", "direction", "meaning"],
+      rows: rows.map((r) => [...targetColumns(report), r.parameter, r.muStar!.estimate, r.muStar!.se, r.muStar!.low, r.muStar!.high, r.mu ?? NaN, r.sigma ?? NaN, direction(r.mu, r.muStar!.estimate), parameterMeaning(r.parameter)]),
     },
   };
 }
@@ -80,15 +81,15 @@ export function sobolChart(report: SensitivityReport, scenario = "scenario", sou
   const high = Math.max(1, ...top.map((r) => Math.max(r.first!.high, r.total!.high)));
   const [firstColor, totalColor] = [categorical(0), categorical(1)];
   const bar = (r: (typeof rows)[number], which: "first" | "total"): Mark => ({
-    type: "rect", y: r.parameter, x: [0, r[which]!.estimate], fill: which === "first" ? firstColor : totalColor,
+    type: "rect", y: parameterLabel(r.parameter), x: [0, r[which]!.estimate], fill: which === "first" ? firstColor : totalColor,
     inset: which === "total" ? [0.1, 0.48] : [0.52, 0.9],
     title: `${r.parameter}: ${which === "first" ? "first-order S" : "total ST"} = ${round(r[which]!.estimate)} (${round(r[which]!.low)} to ${round(r[which]!.high)})`,
   });
   const interval = (which: "first" | "total", offset: number): Mark => ({
     type: "rule", name: `${which} index interval`, stroke: "#222", bandOffset: offset,
-    segments: top.map((r) => ({ x1: r[which]!.low, x2: r[which]!.high, y1: r.parameter, y2: r.parameter, title: `${r.parameter} ${which}: ${round(r[which]!.low)} to ${round(r[which]!.high)}` })),
+    segments: top.map((r) => ({ x1: r[which]!.low, x2: r[which]!.high, y1: parameterLabel(r.parameter), y2: parameterLabel(r.parameter), title: `${r.parameter} ${which}: ${round(r[which]!.low)} to ${round(r[which]!.high)}` })),
   });
-  const leaders = top.slice(0, 3).map((r) => `${r.parameter} (total ${round(r.total!.estimate)}, first-order ${round(r.first!.estimate)})`);
+  const leaders = top.slice(0, 3).map((r) => `${parameterShort(r.parameter)}: total ${round(r.total!.estimate)}, first-order ${round(r.first!.estimate)}`);
   return {
     spec: {
       id: "sobol",
@@ -97,14 +98,14 @@ export function sobolChart(report: SensitivityReport, scenario = "scenario", sou
       width: WIDTH,
       height: heightFor(top.length),
       x: { type: "linear", domain: [low, high], label: "Sobol index (share of variance)", format: "number" },
-      y: { type: "band", domain: top.map((r) => r.parameter), label: "parameter" },
+      y: { type: "band", domain: top.map((r) => parameterLabel(r.parameter)), label: "parameter" },
       marks: [...top.flatMap((r) => [bar(r, "total"), bar(r, "first")]), interval("total", -0.21), interval("first", 0.21)],
       legend: [{ name: "total ST", color: totalColor }, { name: "first-order S", color: firstColor }],
       context: reportContext(report, "sobol", scenario, source),
     },
     data: {
-      columns: ["outcome", "option", "versus", "perspective", "parameter", "first", "first_low", "first_high", "total", "total_low", "total_high"],
-      rows: rows.map((r) => [...targetColumns(report), r.parameter, r.first!.estimate, r.first!.low, r.first!.high, r.total!.estimate, r.total!.low, r.total!.high]),
+      columns: ["outcome", "option", "versus", "perspective", "parameter", "first", "first_low", "first_high", "total", "total_low", "total_high", "meaning"],
+      rows: rows.map((r) => [...targetColumns(report), r.parameter, r.first!.estimate, r.first!.low, r.first!.high, r.total!.estimate, r.total!.low, r.total!.high, parameterMeaning(r.parameter)]),
     },
   };
 }
@@ -125,12 +126,12 @@ export function cruxMapChart(map: BestOptionMap, scenario = "scenario", source =
   return {
     spec: {
       id: "crux-map",
-      title: `Best option for ${map.outcome} over ${map.x.parameter} and ${map.y.parameter}`,
-      summary: `Which option has the best ${map.outcome} at each combination of ${map.x.parameter} (across) and ${map.y.parameter} (down), other parameters at the ${map.perspective} priors. Cells won: ${counts.map(([o, n]) => `${o} ${n}`).join(", ")}; ${unclear} of ${map.cells.flat().length} cells are not clear (marked ?: the margin is within 1.96 standard errors).`,
+      title: `Best option for ${map.outcome} over ${parameterLabel(map.x.parameter)} and ${parameterLabel(map.y.parameter)}`,
+      summary: `Which option has the best ${map.outcome} at each combination of ${parameterShort(map.x.parameter)} (across) and ${parameterShort(map.y.parameter)} (down), other parameters at the ${map.perspective} priors. Cells won: ${counts.map(([o, n]) => `${o} ${n}`).join(", ")}; ${unclear} of ${map.cells.flat().length} cells are not clear (marked ?: the margin is within 1.96 standard errors).`,
       width: WIDTH,
       height: Math.max(240, 110 + 40 * ys.length),
-      x: { type: "band", domain: xs, label: map.x.parameter },
-      y: { type: "band", domain: ys, label: map.y.parameter },
+      x: { type: "band", domain: xs, label: parameterLabel(map.x.parameter) },
+      y: { type: "band", domain: ys, label: parameterLabel(map.y.parameter) },
       marks,
       legend: map.options.map((o) => ({ name: o, color: color.get(o)! })),
       context: { kind: `crux-map-${map.outcome}`, subject: scenario, perspective: map.perspective, option: map.options.join("-"), source },
