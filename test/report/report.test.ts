@@ -8,6 +8,7 @@ import { escapeHtml, reportHtml } from "../../src/report/html.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { evaluate } from "../../src/sim/evaluate.js";
 import { runCli } from "../helpers/cli.js";
+import { PARAMETERS } from "../../src/contract/parameters.js";
 
 const FILE = new URL("../../scenarios/ukraine-2025.yaml", import.meta.url).pathname;
 const OPTIONS = ["armed-neutrality", "neutrality-istanbul", "arms-only"];
@@ -105,7 +106,7 @@ describe("the HTML report", () => {
     expect(data.cruxes?.options).toEqual(leadingOptions(data.result));
     expect(html.includes(`<h2>Cruxes${data.cruxes!.cruxes.length > 0 ? `: ${data.cruxes!.options.join(" vs ")}` : ""}</h2>`)).toBe(true);
     // every parameter with its prior and its source or "assumption"
-    expect(data.assumptions.length).toBe(48);
+    expect(data.assumptions.length).toBe(PARAMETERS.length);
     expect(html.includes("<code>acceptance_threat_weight</code>")).toBe(true);
     expect(/<td>assumption<\/td>/.test(html)).toBe(true);
   });
