@@ -34,14 +34,14 @@ describe("what-if", () => {
     expect(fixed.options).toEqual(original.options);
   });
 
-  it("re-ranks the options on either side of a crux threshold (neutrality_alignment_floor between the Istanbul design and armed neutrality, README)", async () => {
+  it("re-ranks the options on either side of a crux threshold (arms_supply_threat between the Istanbul design and armed neutrality)", async () => {
     const request = { scenario: TEXT, seed: 3, trajectories: 1000, options: ["neutrality-istanbul", "armed-neutrality"], perspective: "baseline" };
     const rank = async (value: number) => {
-      const res = await ask({ ...request, values: { neutrality_alignment_floor: value } });
+      const res = await ask({ ...request, values: { arms_supply_threat: value } });
       expect(res.status).toBe(200);
       return (await res.json()) as WhatIfAnswer;
     };
-    const [low, high] = [await rank(0.2), await rank(0.8)];
+    const [low, high] = [await rank(0.1), await rank(3)];
     expect(low.order.map((o) => o.option)).toEqual(["armed-neutrality", "neutrality-istanbul"]);
     expect(high.order.map((o) => o.option)).toEqual(["neutrality-istanbul", "armed-neutrality"]);
     for (const answer of [low, high]) {
@@ -51,7 +51,7 @@ describe("what-if", () => {
       expect(a.se).toBeGreaterThan(0);
     }
     // seeded: the same request gives the same numbers
-    expect(await rank(0.2)).toEqual(low);
+    expect(await rank(0.1)).toEqual(low);
   });
 
   it("refuses an unknown parameter, a size out of bounds and a value the parameter cannot take, with a message", async () => {
