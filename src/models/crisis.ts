@@ -7,6 +7,23 @@
 import { lognormalExceeds } from "./stage-game.js";
 
 /** Slots of the `out` array filled by `crisisOutcome` (probabilities that sum to 1). */
+/** The numbers of the crisis law: the arguments of `crisisOutcome`, and the crisis game's parameters (models/games/brinkmanship.ts). */
+export interface CrisisLawArguments {
+  /** μ_V, σ_V of the challenger's stake */
+  stakeLogMean: number;
+  stakeLogSd: number;
+  /** π̄' = π̄ + G_prev and k̄: the challenger's expected success and cost of war under its beliefs */
+  expectedGain: number;
+  expectedCost: number;
+  /** e: the risk that a pressed crisis slips into war */
+  escalationRisk: number;
+  /** ĥ: the challenger's belief that the defending side holds; h: the actual probability */
+  perceivedHold: number;
+  actualHold: number;
+  /** Δ_b: the concession (share of the stake, and of the alignment gap) when the protégé's side yields */
+  concession: number;
+}
+
 export const CRISIS_WAR = 0;
 export const CRISIS_PROTEGE_YIELDS = 1;
 export const CRISIS_DEFENDER_HELD = 2;

@@ -9,6 +9,7 @@ import { alignmentThreat, audienceCostOfForm, neutralityBinding, type OptionFeat
 import { effectiveNeutrality, selfBindingCost } from "./neutrality.js";
 import { interventionProbability, mixedCoalitionProbability, mixedExpectedCost, mixedExpectedSuccess, stayingOutCost } from "./intervention.js";
 import { fillPerceivedMemberResolve, holdProbability, posteriorCoalitionResolve } from "./beliefs.js";
+import type { CrisisLawArguments } from "./crisis.js";
 
 /** P(X > e^ℓ) for X ~ LogNormal(μ, σ): 1 − Φ((ℓ − μ)/σ), with ℓ = ±∞ allowed. */
 export function lognormalExceeds(logThreshold: number, logMean: number, logSd: number): number {
@@ -116,17 +117,7 @@ export interface StateFacts {
 }
 
 /** Everything the crisis law (models/crisis.ts `crisisOutcome`) reads, at one state of the world. */
-export interface CrisisLawInputs {
-  stakeLogMean: number;
-  stakeLogSd: number;
-  /** π̄, k̄ at the challenger's beliefs */
-  expectedGain: number;
-  expectedCost: number;
-  escalationRisk: number;
-  /** ĥ and h: believed and actual probability that the defending side holds */
-  perceivedHold: number;
-  actualHold: number;
-  concession: number;
+export interface CrisisLawInputs extends CrisisLawArguments {
   /** Q and Q̂, π_P, and each state's q_j */
   resolve: number;
   perceived: number;

@@ -15,7 +15,7 @@
  */
 import { decide, extensiveGame, leaf, type TreeSpec } from "../../games/builder.js";
 import type { ExtensiveFormGame } from "../../games/extensive-form.js";
-import { CRISIS_ATTACK, CRISIS_DEFENDER_HELD, CRISIS_NOT_PRESSED, CRISIS_PRESS_OR_ATTACK, CRISIS_PROTEGE_YIELDS, CRISIS_SLOTS, CRISIS_WAR, pressCutPoint } from "../crisis.js";
+import { CRISIS_ATTACK, CRISIS_DEFENDER_HELD, CRISIS_NOT_PRESSED, CRISIS_PRESS_OR_ATTACK, CRISIS_PROTEGE_YIELDS, CRISIS_SLOTS, CRISIS_WAR, pressCutPoint, type CrisisLawArguments } from "../crisis.js";
 import { normalQuantile } from "../../math/distributions.js";
 import type { StrategicInputs } from "./inputs.js";
 import { chanceOf, fmt, lognormalCells, lognormalQuantileCuts, solveSubgamePerfect, type Cell, type SolvedGame } from "./tree.js";
@@ -27,21 +27,7 @@ export const OUT_PROTEGE_YIELDS = "the protégé's side yields";
 export const OUT_NOT_PRESSED = "the challenger backs down at once";
 
 /** The numbers of the crisis law (the arguments of `crisisOutcome`, src/models/crisis.ts). */
-export interface CrisisGameParameters {
-  /** μ_V, σ_V of the challenger's stake */
-  stakeLogMean: number;
-  stakeLogSd: number;
-  /** π̄' = π̄ + G_prev and k̄: the challenger's expected success and cost of war under its beliefs */
-  expectedGain: number;
-  expectedCost: number;
-  /** e: the risk that a pressed crisis slips into war */
-  escalationRisk: number;
-  /** ĥ: the challenger's belief that the defending side holds; h: the actual probability */
-  perceivedHold: number;
-  actualHold: number;
-  /** Δ_b: the concession (share of the stake, and of the alignment gap) when the protégé's side yields */
-  concession: number;
-}
+export type CrisisGameParameters = CrisisLawArguments;
 
 export interface CrisisGameSolution {
   /** the crisis law's slots (CRISIS_WAR …, src/models/crisis.ts), from the equilibrium and the actual h */
