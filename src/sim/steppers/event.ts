@@ -78,6 +78,9 @@ export class EventSimulator implements TrajectorySimulator {
   private logCut = 0;
   /** the beliefs changed since logCut was computed */
   private logCutStale = true;
+  /** the last P(attack | window) computed since, and the stake's log-mean it was at (NaN: none to reuse) */
+  private windowAttackMean = NaN;
+  private windowAttackValue = 0;
   /** P(a crisis from targeting or spoilers) a month */
   private pCrisis = 0;
   /** P(window or crisis) a month at the regime's largest crisis rate, the thinning bound of peace(), and ln(1 − it) */
@@ -104,10 +107,11 @@ export class EventSimulator implements TrajectorySimulator {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
     this.applied = new Int32Array(g);
-    this.coalition = new Coalition(g);
     this.coalitionDraws = new Float64Array(g);
     this.seeds = new SeedCache(seed);
     this.ballots = new Ballots(elections, months);
+    // a resolve memo slot per state (its stake before any election) and per ballot
+    this.coalition = new Coalition(g, g + this.ballots.values.length);
     this.calendars = new RegimeCalendars(elections, months);
     this.main = new OptionContext(g);
     this.fallback = new OptionContext(g);
@@ -273,10 +277,21 @@ export class EventSimulator implements TrajectorySimulator {
   private windowAttack(s: number): number {
     if (this.logCutStale) {
       const co = this.coalition;
-      this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
+      const cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
+      this.logCut = logCutPoint(cut);
       this.logCutStale = false;
+      // the crisis law computes the same number from the cut itself, except for a NaN cut
+      this.windowAttackMean = NaN;
+      if (Number.isNaN(cut)) return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
     }
-    return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
+    const mean = this.c.stakeBase + this.slope * (1 - s);
+    this.windowAttackMean = mean;
+    return (this.windowAttackValue = lognormalExceeds(this.logCut, mean, this.stakeLogSd));
+  }
+
+  /** P(V > V*) at the stake's log-mean `mean` if windowAttack has it at the current beliefs, else NaN (docs/SIMULATION.md). */
+  private knownAttack(mean: number): number {
+    return !this.logCutStale && mean === this.windowAttackMean ? this.windowAttackValue : NaN;
   }
 
   /**
@@ -301,7 +316,7 @@ export class EventSimulator implements TrajectorySimulator {
       this.applied[j] = months[e];
       this.shift[j] = theta[o + P.election_stake_shift_sd] * drawn[ballots[e]];
       const before = co.q[j];
-      co.resolveOne(this.c, j, theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd]);
+      co.resolveOne(this.c, j, theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd], this.shift.length + ballots[e]);
       if (co.q[j] !== before) changed = true;
     }
     this.nextElection = e;
@@ -426,7 +441,8 @@ export class EventSimulator implements TrajectorySimulator {
     if (!attack) {
       this.tally.crises++;
       const shift = theta[this.o + P.backdown_alignment_shift];
-      crisisLaw(this.crisis, c, co, c.stakeBase + this.slope * (1 - this.s), this.stakeLogSd, theta[this.o + P.crisis_escalation_probability], shift);
+      const mean = c.stakeBase + this.slope * (1 - this.s);
+      crisisLaw(this.crisis, c, co, mean, this.stakeLogSd, theta[this.o + P.crisis_escalation_probability], shift, this.knownAttack(mean));
       const end = crisisEnd(this.crisis, this.events.next());
       if (end !== CrisisEnd.War) {
         if (end === CrisisEnd.Pressed) {

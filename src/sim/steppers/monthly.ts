@@ -218,7 +218,8 @@ export class MonthlySimulator implements TrajectorySimulator {
     if (!war && (u[1] < this.pTarget || u[2] < this.pSpoiler)) {
       this.tally.crises++;
       this.state = State.Crisis;
-      crisisLaw(this.crisis, c, co, stakeLogMean, this.stakeLogSd, this.escalation, this.backdownShift);
+      // P(attack | window) is the law's P(V > V*) at the same stake (unless the cut point is NaN)
+      crisisLaw(this.crisis, c, co, stakeLogMean, this.stakeLogSd, this.escalation, this.backdownShift, Number.isNaN(this.cut) ? NaN : pWindow);
       const end = crisisEnd(this.crisis, u[3]);
       if (end === CrisisEnd.War) {
         war = true;
