@@ -471,27 +471,7 @@ export class EventSimulator implements TrajectorySimulator {
 
   /** Limited war until `end`: each month a state is drawn in (λ_ent) or else the war ends (μ_L). */
   private limitedWar(end: number, agg: Aggregate): void {
-    const c = this.c;
-    const pEntry = monthlyProbability(this.coalition.entanglementRate(c, this.entryRate));
-    const pEnd = monthlyProbability(this.theta[this.o + P.limited_war_end_rate_per_year]);
-    const pAny = 1 - (1 - pEntry) * (1 - pEnd);
-    const t = this.t + geometricSkip(pAny, this.events.next());
-    if (t >= end) {
-      this.enter(State.LimitedWar, this.t, end, agg);
-      this.t = end;
-      return;
-    }
-    this.enter(State.LimitedWar, this.t, t, agg);
-    if (this.events.next() * pAny < pEntry) {
-      this.coalition.drawIn(c, this.events.next());
-      this.tally.drawnIn();
-      this.state = State.DirectWar;
-      this.refreshBelief();
-    } else {
-      this.endWar(c.piP);
-    }
-    this.enter(this.state, t, t + 1, agg);
-    this.t = t + 1;
+    this.warUntilDrawnIn(State.LimitedWar, this.theta[this.o + P.limited_war_end_rate_per_year], end, agg);
   }
 
   /** Direct war: nuclear use (h_N, if the challenger or a member is nuclear-armed) or else the war ends. */
@@ -526,22 +506,30 @@ export class EventSimulator implements TrajectorySimulator {
   /**
    * No settlement: a limited war under the status quo (docs/MODEL.md §7), up to the next election
    * that could change resolve: states are drawn in (λ_ent) or a later ceasefire comes (λ_L), which
-   * moves alignment as the end of a war does; two competing constant hazards, one geometric skip.
+   * moves alignment as the end of a war does.
    */
   private noSettlement(agg: Aggregate): void {
     this.catchUpElections(this.t);
-    const end = this.electionDue;
+    this.warUntilDrawnIn(State.NoSettlement, this.theta[this.o + P.later_settlement_rate_per_year], this.electionDue, agg);
+  }
+
+  /**
+   * A war no other state fights in (limited, or without a settlement) until `end`: two competing
+   * constant hazards, one geometric skip. A state is drawn in (λ_ent, the war becomes direct) or
+   * the war ends at `endRatePerYear` (μ_L, or λ_L for a later ceasefire).
+   */
+  private warUntilDrawnIn(state: State.LimitedWar | State.NoSettlement, endRatePerYear: number, end: number, agg: Aggregate): void {
     const c = this.c;
     const pEntry = monthlyProbability(this.coalition.entanglementRate(c, this.entryRate));
-    const pLater = monthlyProbability(this.theta[this.o + P.later_settlement_rate_per_year]);
-    const pAny = 1 - (1 - pEntry) * (1 - pLater);
+    const pEnd = monthlyProbability(endRatePerYear);
+    const pAny = 1 - (1 - pEntry) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, this.events.next());
     if (t >= end) {
-      this.enter(State.NoSettlement, this.t, end, agg);
+      this.enter(state, this.t, end, agg);
       this.t = end;
       return;
     }
-    this.enter(State.NoSettlement, this.t, t, agg);
+    this.enter(state, this.t, t, agg);
     if (this.events.next() * pAny < pEntry) {
       this.coalition.drawIn(c, this.events.next());
       this.tally.drawnIn();

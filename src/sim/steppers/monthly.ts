@@ -248,17 +248,7 @@ export class MonthlySimulator implements TrajectorySimulator {
 
   /** Limited war: a state is drawn in (entanglement, λ_ent), or else the war may end. */
   private limitedWarMonth(): void {
-    const c = this.ctx;
-    const u = this.u;
-    if (u[0] < monthlyProbability(this.coalition.entanglementRate(c, this.entryRate))) {
-      this.coalition.drawIn(c, u[3]);
-      this.tally.drawnIn();
-      this.state = State.DirectWar;
-      this.refresh(false);
-    } else if (u[1] < this.pEndLimited) {
-      this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
-      this.state = State.Peace;
-    }
+    this.warMonth(this.pEndLimited);
   }
 
   /** Direct war: nuclear use (if the challenger or a member is nuclear-armed), or else the war may end. */
@@ -280,6 +270,11 @@ export class MonthlySimulator implements TrajectorySimulator {
    * moves alignment as the end of a war does and starts the fallback settlement's peace.
    */
   private noSettlementMonth(): void {
+    this.warMonth(this.pLater);
+  }
+
+  /** A month of a war no other state fights in: a state is drawn in (λ_ent), or else the war ends with probability pEnd. */
+  private warMonth(pEnd: number): void {
     const c = this.ctx;
     const u = this.u;
     if (u[0] < monthlyProbability(this.coalition.entanglementRate(c, this.entryRate))) {
@@ -287,7 +282,7 @@ export class MonthlySimulator implements TrajectorySimulator {
       this.tally.drawnIn();
       this.state = State.DirectWar;
       this.refresh(false);
-    } else if (u[1] < this.pLater) {
+    } else if (u[1] < pEnd) {
       this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
     }
