@@ -128,7 +128,7 @@ export class EventSimulator implements TrajectorySimulator {
     this.rejected.ready = false;
     const slot = this.seeds.slotOf(index);
     for (let k = 0; k < options.length; k++) {
-      if (this.seeds.acceptanceDraws[slot] >= settlementAcceptance(options[k], theta, o) && this.rejected.ready) {
+      if (this.rejected.ready && this.seeds.acceptanceDraws[slot] >= settlementAcceptance(options[k], theta, o)) {
         this.rejected.replay(parts[k]);
         continue;
       }
