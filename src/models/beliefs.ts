@@ -25,9 +25,10 @@ export function posteriorCoalitionResolve(resolve: number, discount: number, pri
  * (intervention.ts); for independent decisions the members recombine to Q̂ exactly. Corners: Q = 0
  * (nobody can fight): q̂ = 0; Q = 1 (some member certain) and Q̂ < 1: the certain members share the
  * belief, 1 − (1 − Q̂)^{1/#certain}, the others get 0; Q̂ = 1: every member with q_j > 0 is
- * believed certain. Returns 1 − Π(1 − q̂_j).
+ * believed certain. Returns 1 − Π(1 − q̂_j). `logStayOut`, if given, holds ln(1 − q_j) already (the
+ * simulator keeps them between calls).
  */
-export function fillPerceivedMemberResolve(out: Float64Array, q: Float64Array, n: number, resolve: number, perceived: number): number {
+export function fillPerceivedMemberResolve(out: Float64Array, q: Float64Array, n: number, resolve: number, perceived: number, logStayOut?: Float64Array): number {
   const target = Math.min(1, Math.max(0, perceived));
   let none = 1;
   if (resolve >= 1 && target < 1) {
@@ -43,7 +44,7 @@ export function fillPerceivedMemberResolve(out: Float64Array, q: Float64Array, n
   const exponent = resolve <= 0 ? 0 : target >= 1 ? Infinity : Math.log1p(-target) / Math.log1p(-resolve);
   for (let j = 0; j < n; j++) {
     const qj = q[j];
-    out[j] = qj <= 0 || exponent === 0 ? 0 : exponent === Infinity ? 1 : -Math.expm1(exponent * Math.log1p(-qj));
+    out[j] = qj <= 0 || exponent === 0 ? 0 : exponent === Infinity ? 1 : -Math.expm1(exponent * (logStayOut ? logStayOut[j] : Math.log1p(-qj)));
     none *= 1 - out[j];
   }
   return 1 - none;

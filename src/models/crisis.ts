@@ -72,6 +72,25 @@ export function crisisOutcome(
   concession: number,
 ): void {
   const attack = exceeds(expectedGain > 0 ? expectedCost / expectedGain : Infinity, stakeLogMean, stakeLogSd);
+  crisisOutcomeGivenAttack(out, attack, stakeLogMean, stakeLogSd, expectedGain, expectedCost, escalationRisk, perceivedHold, actualHold, concession);
+}
+
+/**
+ * crisisOutcome when A = P(V > V*) with V* = k̄/π̄ is known already: the simulators have just
+ * computed it as P(attack | window) at the same stake and beliefs (the same number, not recomputed).
+ */
+export function crisisOutcomeGivenAttack(
+  out: Float64Array,
+  attack: number,
+  stakeLogMean: number,
+  stakeLogSd: number,
+  expectedGain: number,
+  expectedCost: number,
+  escalationRisk: number,
+  perceivedHold: number,
+  actualHold: number,
+  concession: number,
+): void {
   const press = Math.max(attack, exceeds(pressCutPoint(escalationRisk, expectedGain, expectedCost, perceivedHold, concession), stakeLogMean, stakeLogSd));
   const pressed = press - attack;
   out[CRISIS_WAR] = attack + pressed * escalationRisk;

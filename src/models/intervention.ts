@@ -139,6 +139,19 @@ export function orderByResolve(q: Float64Array, n: number, order: Int32Array): v
 }
 
 /**
+ * True when `order` is already what orderByResolve would make of q: largest first, ties by index.
+ * (The order of a coalition's members rarely changes between two calls, so checking is cheaper.)
+ */
+export function isOrderedByResolve(q: Float64Array, n: number, order: Int32Array): boolean {
+  for (let i = 0; i + 1 < n; i++) {
+    const a = order[i];
+    const b = order[i + 1];
+    if (!(q[a] > q[b] || (q[a] === q[b] && a < b))) return false;
+  }
+  return true;
+}
+
+/**
  * Nested coalitions (one common shock): every state's stake moves with the same draw, so state j
  * fights iff U > 1 − q_j for one uniform U, and the coalition is always the i most resolved states.
  * E[f(M)] = (1 − q_(1))·f(0) + Σ_i (q_(i) − q_(i+1))·f(m_(1) + … + m_(i)), q sorted largest first.

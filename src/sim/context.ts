@@ -64,6 +64,9 @@ export class OptionContext {
   readonly militaryWeight: Float64Array;
   /** scratch: a_form by form level */
   private readonly formCost = new Float64Array(4);
+  /** ϱ^{m_j} and (k_G/k_P)^{m_j} of the last few ratios: the options of one θ share a few arms levels */
+  private readonly piPowers: MemberPowers;
+  private readonly kPowers: MemberPowers;
   challengerNuclear = false;
   spoilerCrisisRate = 0;
   targetingRate = 0;
@@ -80,6 +83,8 @@ export class OptionContext {
     this.kFactor = new Float64Array(guarantorCount);
     this.nuclear = new Uint8Array(guarantorCount);
     this.militaryWeight = new Float64Array(guarantorCount);
+    this.piPowers = new MemberPowers(guarantorCount);
+    this.kPowers = new MemberPowers(guarantorCount);
   }
 
   fill(f: OptionFeatures, theta: Float64Array, o: number, actors: ActorFacts): void {
@@ -127,12 +132,11 @@ export class OptionContext {
       this.relevant[j] = w > 0 || committed || supply > 0 ? 1 : 0;
       // ε_j = [committed] + ξ·supply_j (intervention.ts entanglementExposure)
       this.exposure[j] = (committed ? 1 : 0) + supplyExposure * supply;
-      const m = actors.militaryWeight[j];
-      this.militaryWeight[j] = m;
-      this.piFactor[j] = m === 0 ? 1 : Math.pow(ratio, m);
-      this.kFactor[j] = m === 0 ? 1 : Math.pow(costRatio, m);
+      this.militaryWeight[j] = actors.militaryWeight[j];
       this.nuclear[j] = actors.guarantorNuclear[j] ? 1 : 0;
     }
+    this.piPowers.powers(ratio, actors.militaryWeight, this.piFactor);
+    this.kPowers.powers(costRatio, actors.militaryWeight, this.kFactor);
     // sizes scale the reductions: full effect from a 20 km zone, 10,000 UN troops, 1,000 monitors (assumption, docs/MODEL.md §3)
     const incidentRate =
       actors.spoilerBaseRate *
@@ -143,6 +147,47 @@ export class OptionContext {
     this.targetingRate = theta[o + P.targeting_rate_per_year] * f.targetingExposure;
     this.alignmentFloor = theta[o + P.neutrality_alignment_floor] * nEff;
     this.preventiveGain = preventiveGain(theta[o + P.preventive_weight], theta[o + P.challenger_success_vs_protege], theta[o + P.arms_denial_effect], f.arms, 0);
+  }
+}
+
+/** Slots of a MemberPowers cache: more than the arms levels a scenario's options usually have. */
+const POWER_SLOTS = 4;
+
+/**
+ * x^{m_j} for every state j, remembered for the last POWER_SLOTS bases x: the same base gives the
+ * same powers, so a hit copies them instead of calling Math.pow (a hot spot of fill).
+ */
+class MemberPowers {
+  private readonly bases = new Float64Array(POWER_SLOTS).fill(NaN);
+  private readonly values: Float64Array;
+  private next = 0;
+  /** the weights the remembered powers are of */
+  private weights: Float64Array | null = null;
+
+  constructor(private readonly n: number) {
+    this.values = new Float64Array(POWER_SLOTS * n);
+  }
+
+  /** out[j] = base^{m_j} (1 where m_j = 0). */
+  powers(base: number, weights: Float64Array, out: Float64Array): void {
+    const n = this.n;
+    const values = this.values;
+    if (weights !== this.weights) {
+      this.bases.fill(NaN);
+      this.weights = weights;
+    }
+    for (let slot = 0; slot < POWER_SLOTS; slot++) {
+      if (this.bases[slot] !== base) continue;
+      for (let j = 0; j < n; j++) out[j] = values[slot * n + j];
+      return;
+    }
+    const slot = this.next;
+    this.next = (slot + 1) % POWER_SLOTS;
+    this.bases[slot] = base;
+    for (let j = 0; j < n; j++) {
+      const m = weights[j];
+      out[j] = values[slot * n + j] = m === 0 ? 1 : Math.pow(base, m);
+    }
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { lognormalExceeds } from "../../models/stage-game.js";
 import { fillPerceivedMemberResolve, holdProbability, posteriorCoalitionResolve } from "../../models/beliefs.js";
-import { orderByResolve } from "../../models/intervention.js";
+import { isOrderedByResolve, orderByResolve } from "../../models/intervention.js";
 import type { OptionContext } from "../context.js";
 
 export class Coalition {
@@ -32,13 +32,36 @@ export class Coalition {
   warSuccess = 0;
   nuclearWar = false;
   private correlation = 0;
+  /**
+   * The last q_j computed in each memo slot, with the arguments it was computed from: q_j is a
+   * pure function of (ln threshold, μ, σ), so equal arguments reuse it (state j's unchanged stake in
+   * the monthly stepper's election months; the same election under options that leave j's costs alone).
+   */
+  private readonly memoThreshold: Float64Array;
+  private readonly memoMean: Float64Array;
+  private readonly memoSd: Float64Array;
+  private readonly memoResolve: Float64Array;
+  /** ln(1 − q_j) and the q_j it is of: recomputed in expectations() only for the states whose q_j changed */
+  private readonly logStayOut: Float64Array;
+  private readonly logStayOf: Float64Array;
 
-  constructor(readonly n: number) {
+  /** `memoSlots`: slots of the resolve memo (at least n: slot j is state j's by default). */
+  constructor(
+    readonly n: number,
+    memoSlots = n,
+  ) {
     this.q = new Float64Array(n);
     this.qHat = new Float64Array(n);
     this.order = new Int32Array(n);
     this.members = new Uint8Array(n);
     this.fought = new Uint8Array(n);
+    const slots = Math.max(n, memoSlots);
+    this.memoThreshold = new Float64Array(slots).fill(NaN);
+    this.memoMean = new Float64Array(slots);
+    this.memoSd = new Float64Array(slots);
+    this.memoResolve = new Float64Array(slots);
+    this.logStayOut = new Float64Array(n);
+    this.logStayOf = new Float64Array(n).fill(NaN);
   }
 
   /** A new trajectory: nobody has fought yet, no war in progress. */
@@ -47,10 +70,23 @@ export class Coalition {
     this.clear(c);
   }
 
-  /** q_j of state j whose stake has log-mean μ (μ_W plus its election shift): 1 − Φ((ln((k − c_j)/w_j) − μ)/σ_W). */
-  resolveOne(c: OptionContext, j: number, stakeLogMean: number, stakeLogSd: number): void {
+  /**
+   * q_j of state j whose stake has log-mean μ (μ_W plus its election shift): 1 − Φ((ln((k − c_j)/w_j) − μ)/σ_W).
+   * `slot`: where to remember it (any slot is correct; a slot per election lets options share).
+   */
+  resolveOne(c: OptionContext, j: number, stakeLogMean: number, stakeLogSd: number, slot = j): void {
     const lt = c.logThreshold[j];
-    this.q[j] = lt === -Infinity ? 1 : lt === Infinity ? 0 : lognormalExceeds(lt, stakeLogMean, stakeLogSd);
+    if (lt === -Infinity) this.q[j] = 1;
+    else if (lt === Infinity) this.q[j] = 0;
+    else if (this.memoThreshold[slot] === lt && this.memoMean[slot] === stakeLogMean && this.memoSd[slot] === stakeLogSd) this.q[j] = this.memoResolve[slot];
+    else {
+      const q = lognormalExceeds(lt, stakeLogMean, stakeLogSd);
+      this.q[j] = q;
+      this.memoThreshold[slot] = lt;
+      this.memoMean[slot] = stakeLogMean;
+      this.memoSd[slot] = stakeLogSd;
+      this.memoResolve[slot] = q;
+    }
   }
 
   /** Every state's q_j and then Q (a new regime, or the monthly stepper's election months). */
@@ -101,7 +137,13 @@ export class Coalition {
   private expectations(): void {
     const c = this.context!;
     this.stale = false;
-    fillPerceivedMemberResolve(this.qHat, this.q, this.n, this.resolve, this.perceived);
+    const q = this.q;
+    for (let j = 0; j < this.n; j++) {
+      if (this.logStayOf[j] === q[j]) continue;
+      this.logStayOut[j] = Math.log1p(-q[j]);
+      this.logStayOf[j] = q[j];
+    }
+    fillPerceivedMemberResolve(this.qHat, q, this.n, this.resolve, this.perceived, this.logStayOut);
     const qh = this.qHat;
     const rho = this.correlation;
     // independent decisions: products over states
@@ -116,7 +158,7 @@ export class Coalition {
     }
     if (rho > 0) {
       // nested coalitions: the i most resolved states fight with probability q̂_(i) − q̂_(i+1)
-      orderByResolve(qh, this.n, this.order);
+      if (!isOrderedByResolve(qh, this.n, this.order)) orderByResolve(qh, this.n, this.order);
       let piN = this.n > 0 ? (1 - qh[this.order[0]]) * c.piP : c.piP;
       let kN = this.n > 0 ? (1 - qh[this.order[0]]) * c.kP : c.kP;
       let piM = c.piP;

@@ -96,6 +96,9 @@ export class EventSimulator implements TrajectorySimulator {
   private logCutStale = true;
   /** the spoilers' crisis rate per year at the actual Q, before duration dependence */
   private spoilerRate = 0;
+  /** the last P(attack | window) computed since, and the stake's log-mean it was at (NaN: none to reuse) */
+  private windowAttackMean = NaN;
+  private windowAttackValue = 0;
   /** P(window or crisis) a month at the span's bound, the thinning bound of peace(), and ln(1 − it) */
   private pBound = 0;
   /** P(window or crisis) a month at the actual Q, g at the span's start: a candidate above it is no event */
@@ -120,10 +123,11 @@ export class EventSimulator implements TrajectorySimulator {
     const g = actors.guarantorNuclear.length;
     this.shift = new Float64Array(g);
     this.applied = new Int32Array(g);
-    this.coalition = new Coalition(g);
     this.coalitionDraws = new Float64Array(g);
     this.seeds = new SeedCache(seed);
     this.ballots = new Ballots(elections, months);
+    // a resolve memo slot per state (its stake before any election) and per ballot
+    this.coalition = new Coalition(g, g + this.ballots.values.length);
     this.calendars = new RegimeCalendars(elections, months);
     this.main = new OptionContext(g);
     this.fallback = new OptionContext(g);
@@ -142,7 +146,7 @@ export class EventSimulator implements TrajectorySimulator {
     const offer = this.seeds.offerDraws[slot];
     const pOffer = theta[o + P.treaty_offer_probability];
     for (let k = 0; k < options.length; k++) {
-      if (this.seeds.acceptanceDraws[slot] >= settlementAcceptance(offeredFeatures(options[k], offer, pOffer), theta, o) && this.rejected.ready) {
+      if (this.rejected.ready && this.seeds.acceptanceDraws[slot] >= settlementAcceptance(offeredFeatures(options[k], offer, pOffer), theta, o)) {
         this.rejected.replay(parts[k]);
         continue;
       }
@@ -324,10 +328,21 @@ export class EventSimulator implements TrajectorySimulator {
     }
     if (this.logCutStale) {
       const co = this.coalition;
-      this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
+      const cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
+      this.logCut = logCutPoint(cut);
       this.logCutStale = false;
+      // the crisis law computes the same number from the cut itself, except for a NaN cut
+      this.windowAttackMean = NaN;
+      if (Number.isNaN(cut)) return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
     }
-    return lognormalExceeds(this.logCut, this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
+    const mean = this.c.stakeBase + this.slope * (1 - s);
+    this.windowAttackMean = mean;
+    return (this.windowAttackValue = lognormalExceeds(this.logCut, mean, this.stakeLogSd));
+  }
+
+  /** P(V > V*) at the stake's log-mean `mean` if windowAttack has it at the current beliefs, else NaN (docs/SIMULATION.md). */
+  private knownAttack(mean: number): number {
+    return !this.logCutStale && mean === this.windowAttackMean ? this.windowAttackValue : NaN;
   }
 
   /**
@@ -352,7 +367,7 @@ export class EventSimulator implements TrajectorySimulator {
       this.applied[j] = months[e];
       this.shift[j] = theta[o + P.election_stake_shift_sd] * drawn[ballots[e]];
       const before = co.q[j];
-      co.resolveOne(this.c, j, theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd]);
+      co.resolveOne(this.c, j, theta[o + P.guarantor_stake_log_mean] + this.shift[j], theta[o + P.guarantor_stake_log_sd], this.shift.length + ballots[e]);
       if (co.q[j] !== before) changed = true;
     }
     this.nextElection = e;
@@ -482,7 +497,9 @@ export class EventSimulator implements TrajectorySimulator {
       this.tally.crises++;
       const shift = theta[this.o + P.backdown_alignment_shift];
       const preventive = preventiveGainAt(this.preventive0, t, this.buildupMonths);
-      crisisLaw(this.crisis, c, co, c.stakeBase + this.slope * (1 - this.s), this.stakeLogSd, theta[this.o + P.crisis_escalation_probability], shift, preventive);
+      const mean = c.stakeBase + this.slope * (1 - this.s);
+      // P(attack | window) from windowAttack is the law's only without the preventive motive
+      crisisLaw(this.crisis, c, co, mean, this.stakeLogSd, theta[this.o + P.crisis_escalation_probability], shift, preventive, preventive > 0 ? NaN : this.knownAttack(mean));
       const end = crisisEnd(this.crisis, this.events.next());
       if (end === CrisisEnd.War) this.tally.crisisWars++;
       if (end !== CrisisEnd.War) {
@@ -512,27 +529,7 @@ export class EventSimulator implements TrajectorySimulator {
 
   /** Limited war until `end`: each month a state is drawn in (λ_ent) or else the war ends (μ_L). */
   private limitedWar(end: number, agg: Aggregate): void {
-    const c = this.c;
-    const pEntry = monthlyProbability(this.coalition.entanglementRate(c, this.entryRate));
-    const pEnd = monthlyProbability(this.theta[this.o + P.limited_war_end_rate_per_year]);
-    const pAny = 1 - (1 - pEntry) * (1 - pEnd);
-    const t = this.t + geometricSkip(pAny, this.events.next());
-    if (t >= end) {
-      this.enter(State.LimitedWar, this.t, end, agg);
-      this.t = end;
-      return;
-    }
-    this.enter(State.LimitedWar, this.t, t, agg);
-    if (this.events.next() * pAny < pEntry) {
-      this.coalition.drawIn(c, this.events.next());
-      this.tally.drawnIn();
-      this.state = State.DirectWar;
-      this.refreshBelief();
-    } else {
-      this.endWar(c.piP, t);
-    }
-    this.enter(this.state, t, t + 1, agg);
-    this.t = t + 1;
+    this.warUntilDrawnIn(State.LimitedWar, this.theta[this.o + P.limited_war_end_rate_per_year], end, agg);
   }
 
   /** Direct war: nuclear use (h_N, if the challenger or a member is nuclear-armed) or else the war ends. */
@@ -568,22 +565,30 @@ export class EventSimulator implements TrajectorySimulator {
   /**
    * No settlement: a limited war under the status quo (docs/MODEL.md §7), up to the next election
    * that could change resolve: states are drawn in (λ_ent) or a later ceasefire comes (λ_L), which
-   * moves alignment as the end of a war does; two competing constant hazards, one geometric skip.
+   * moves alignment as the end of a war does.
    */
   private noSettlement(agg: Aggregate): void {
     this.catchUpElections(this.t);
-    const end = this.electionDue;
+    this.warUntilDrawnIn(State.NoSettlement, this.theta[this.o + P.later_settlement_rate_per_year], this.electionDue, agg);
+  }
+
+  /**
+   * A war no other state fights in (limited, or without a settlement) until `end`: two competing
+   * constant hazards, one geometric skip. A state is drawn in (λ_ent, the war becomes direct) or
+   * the war ends at `endRatePerYear` (μ_L, or λ_L for a later ceasefire).
+   */
+  private warUntilDrawnIn(state: State.LimitedWar | State.NoSettlement, endRatePerYear: number, end: number, agg: Aggregate): void {
     const c = this.c;
     const pEntry = monthlyProbability(this.coalition.entanglementRate(c, this.entryRate));
-    const pLater = monthlyProbability(this.theta[this.o + P.later_settlement_rate_per_year]);
-    const pAny = 1 - (1 - pEntry) * (1 - pLater);
+    const pEnd = monthlyProbability(endRatePerYear);
+    const pAny = 1 - (1 - pEntry) * (1 - pEnd);
     const t = this.t + geometricSkip(pAny, this.events.next());
     if (t >= end) {
-      this.enter(State.NoSettlement, this.t, end, agg);
+      this.enter(state, this.t, end, agg);
       this.t = end;
       return;
     }
-    this.enter(State.NoSettlement, this.t, t, agg);
+    this.enter(state, this.t, t, agg);
     if (this.events.next() * pAny < pEntry) {
       this.coalition.drawIn(c, this.events.next());
       this.tally.drawnIn();

@@ -247,7 +247,8 @@ export class MonthlySimulator implements TrajectorySimulator {
     if (!war && (u[1] < this.pTarget || u[2] < monthlyProbability(this.spoilerRate * g))) {
       this.tally.crises++;
       this.state = State.Crisis;
-      crisisLaw(this.crisis, c, co, stakeLogMean, this.stakeLogSd, this.escalation, this.backdownShift, preventive);
+      // P(attack | window) is the law's P(V > V*) at the same stake and cut point (unless that is NaN)
+      crisisLaw(this.crisis, c, co, stakeLogMean, this.stakeLogSd, this.escalation, this.backdownShift, preventive, Number.isNaN(cut) ? NaN : pWindow);
       const end = crisisEnd(this.crisis, u[3]);
       if (end === CrisisEnd.War) {
         war = true;
@@ -277,18 +278,7 @@ export class MonthlySimulator implements TrajectorySimulator {
 
   /** Limited war: a state is drawn in (entanglement, λ_ent), or else the war may end. */
   private limitedWarMonth(): void {
-    const c = this.ctx;
-    const u = this.u;
-    if (u[0] < monthlyProbability(this.coalition.entanglementRate(c, this.entryRate))) {
-      this.coalition.drawIn(c, u[3]);
-      this.tally.drawnIn();
-      this.state = State.DirectWar;
-      this.refresh(false);
-    } else if (u[1] < this.pEndLimited) {
-      this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
-      this.state = State.Peace;
-      this.startPeace();
-    }
+    this.warMonth(this.pEndLimited);
   }
 
   /** Direct war: nuclear use (if the challenger or a member is nuclear-armed), or else the war may end. */
@@ -311,6 +301,11 @@ export class MonthlySimulator implements TrajectorySimulator {
    * moves alignment as the end of a war does and starts the fallback settlement's peace.
    */
   private noSettlementMonth(): void {
+    this.warMonth(this.pLater);
+  }
+
+  /** A month of a war no other state fights in: a state is drawn in (λ_ent), or else the war ends with probability pEnd. */
+  private warMonth(pEnd: number): void {
     const c = this.ctx;
     const u = this.u;
     if (u[0] < monthlyProbability(this.coalition.entanglementRate(c, this.entryRate))) {
@@ -318,7 +313,7 @@ export class MonthlySimulator implements TrajectorySimulator {
       this.tally.drawnIn();
       this.state = State.DirectWar;
       this.refresh(false);
-    } else if (u[1] < this.pLater) {
+    } else if (u[1] < pEnd) {
       this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
       this.startPeace();
