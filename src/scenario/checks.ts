@@ -219,16 +219,20 @@ function checkPerspectives(data: Obj): RawIssue[] {
 const CONDITIONAL = new Set([...OUTCOMES.filter((o) => o.conditionalOnAcceptance).map((o) => o.name as string), "loss"]);
 
 function checkLoss(data: Obj): RawIssue[] {
-  if (!isObj(data.loss) || !isObj(data.loss.weights)) return [];
   const issues: RawIssue[] = [];
-  for (const name of Object.keys(data.loss.weights)) {
-    // unknown outcome names are the schema's to report
-    if (CONDITIONAL.has(name))
-      issues.push({
-        path: ["loss", "weights", name],
-        message: `${name} cannot be weighted in the loss: ${name === "loss" ? "it is the loss itself" : "it is conditional on acceptance"}`,
-        hint: "weigh outcomes over all trajectories, e.g. expected_war_months",
-      });
-  }
+  if (isObj(data.loss) && isObj(data.loss.weights)) issues.push(...unweightable(data.loss.weights, ["loss", "weights"]));
+  if (isObj(data.perspectives))
+    for (const [pid, p] of Object.entries(data.perspectives)) if (isObj(p) && isObj(p.loss_weights)) issues.push(...unweightable(p.loss_weights, ["perspectives", pid, "loss_weights"]));
   return issues;
+}
+
+/** Weights on outcomes a loss cannot weight (unknown outcome names are the schema's to report). */
+function unweightable(weights: Obj, path: string[]): RawIssue[] {
+  return Object.keys(weights)
+    .filter((name) => CONDITIONAL.has(name))
+    .map((name) => ({
+      path: [...path, name],
+      message: `${name} cannot be weighted in the loss: ${name === "loss" ? "it is the loss itself" : "it is conditional on acceptance"}`,
+      hint: "weigh outcomes over all trajectories, e.g. expected_war_months",
+    }));
 }
