@@ -75,6 +75,12 @@ export const PARAMETERS = [
   { name: "supply_entanglement_exposure", symbol: "ξ", domain: "nonnegative", description: "§7 exposure of a supplier to being drawn into a limited war, relative to a committed state" },
   { name: "consent_guarantee_binding", symbol: "ω_c", domain: "probability", description: "§6 how binding a guarantee that needs the consent of all guarantors is, as a share of the same promise without that clause" },
   { name: "challenger_self_binding_cost", symbol: "β_R", domain: "nonnegative", description: "§6 the challenger's cost of attacking a protégé whose neutrality it guaranteed by treaty (⅓, ⅔ of it for a communiqué, executive form)" },
+  // model v2: the build-up of arms, duration dependence, offer versus honour (appended likewise)
+  { name: "arms_buildup_months", symbol: "T_A", domain: "positive", description: "§4 months until an option's arms supply is fully in effect (the build-up behind the preventive motive)" },
+  { name: "preventive_weight", symbol: "δ_P", domain: "nonnegative", description: "§4 weight the challenger gives to the coming fall in its chance of success as arms build up (preventive motive)" },
+  { name: "peace_hazard_floor", symbol: "ψ", domain: "probability", description: "§7 long-run factor on the hazards of peace (windows, spoiler incidents) relative to the first months of a peace" },
+  { name: "peace_hazard_decay_months", symbol: "T_D", domain: "positive", description: "§7 time constant, in months, of the fall of the hazards of peace toward their floor" },
+  { name: "treaty_offer_probability", symbol: "p_O", domain: "probability", description: "§7 probability that a treaty-form promise or membership in an option is actually ratified; otherwise a communiqué with a 'someday' path" },
 ] as const satisfies readonly ParameterSpec[];
 
 export type ParameterName = (typeof PARAMETERS)[number]["name"];

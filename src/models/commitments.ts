@@ -79,6 +79,11 @@ export interface OptionFeatures {
   peacekeepingTroops: number;
   monitors: number;
   dmzWidthKm: number;
+  /**
+   * The same option when its treaty-form promises are not ratified (offer versus honour, docs/MODEL.md
+   * V2.7): each becomes a communiqué-form pledge with a "someday" path. Absent when it has none.
+   */
+  unratified?: OptionFeatures;
 }
 
 export interface GuarantorRef {
@@ -100,6 +105,48 @@ export function optionFeatures(
   guarantors: readonly GuarantorRef[],
   facts: SettlementFacts = {},
 ): OptionFeatures {
+  const f = featuresOf(option, guarantors, facts);
+  const unratified = unratifiedCommitments(option.commitments, guarantors);
+  if (unratified) f.unratified = featuresOf({ ...option, commitments: unratified }, guarantors, facts);
+  return f;
+}
+
+/**
+ * The commitments as they stand when the West offers but does not ratify (docs/MODEL.md V2.7): NATO
+ * membership and a ratified collective-defence treaty become a communiqué-form consultative pledge
+ * of the same states with a NATO path (the "someday" promise); a treaty-form guarantee of a
+ * neutrality becomes a communiqué-form one (a path to NATO would end the neutrality). Undefined when
+ * the option has no treaty-form promise.
+ */
+export function unratifiedCommitments(commitments: readonly Commitment[], guarantors: readonly GuarantorRef[]): Commitment[] | undefined {
+  let changed = false;
+  const out = commitments.map((c): Commitment => {
+    if (c.type === "nato_membership") {
+      changed = true;
+      return { type: "consultative_pledge", guarantors: guarantors.filter((g) => g.nato).map((g) => g.id), form: "communique", nato_path: true };
+    }
+    if (c.type === "collective_defense" && c.ratified) {
+      changed = true;
+      return { type: "consultative_pledge", guarantors: c.guarantors, form: "communique", nato_path: true };
+    }
+    if (c.type === "neutrality" && c.guarantee_form === "treaty" && c.guarantors.length > 0) {
+      changed = true;
+      return { ...c, guarantee_form: "communique" };
+    }
+    return c;
+  });
+  return changed ? out : undefined;
+}
+
+/**
+ * The option actually in force on a trajectory: `f` if its treaty-form promises are ratified
+ * (offer draw u_O < p_O), else its unratified form (docs/MODEL.md V2.7).
+ */
+export function offeredFeatures(f: OptionFeatures, offerDraw: number, offerProbability: number): OptionFeatures {
+  return f.unratified === undefined || offerDraw < offerProbability ? f : f.unratified;
+}
+
+function featuresOf(option: { id: string; label: string; commitments: Commitment[] }, guarantors: readonly GuarantorRef[], facts: SettlementFacts): OptionFeatures {
   const index = new Map(guarantors.map((g, i) => [g.id, i]));
   const f: OptionFeatures = {
     id: option.id,

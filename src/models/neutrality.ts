@@ -101,3 +101,13 @@ export function armsInEffect(arms: number, month: number, rampMonths: number): n
 export function preventiveGain(preventiveWeight: number, piP0: number, armsDenial: number, arms: number, armsNow: number): number {
   return preventiveWeight * piP0 * armsDenial * Math.max(0, arms - armsNow);
 }
+
+/**
+ * G_prev(t) = G_prev(0)·max(0, 1 − t/T_A), with G_prev(0) = δ_P·π_P0·δ_A·a: `preventiveGain` along
+ * the linear build-up a(t) = a·min(1, t/T_A), from its value at the settlement (a per-trajectory
+ * constant, so the simulators need no power or exponential per month).
+ */
+export function preventiveGainAt(initialGain: number, month: number, rampMonths: number): number {
+  if (!(rampMonths > 0) || month >= rampMonths) return 0;
+  return initialGain * (1 - month / rampMonths);
+}

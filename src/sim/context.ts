@@ -11,7 +11,7 @@ import type { StateFacts } from "../models/stage-game.js";
 export { audienceCostOfForm };
 import { acceptanceProbability, challengerSuccessVsProtege } from "../models/stage-game.js";
 import { coalitionSuccessRatio } from "../models/intervention.js";
-import { effectiveNeutrality, selfBindingCost } from "../models/neutrality.js";
+import { effectiveNeutrality, preventiveGain, selfBindingCost } from "../models/neutrality.js";
 
 export interface ActorFacts extends StateFacts {
   guarantorNuclear: boolean[];
@@ -68,6 +68,8 @@ export class OptionContext {
   spoilerCrisisRate = 0;
   targetingRate = 0;
   alignmentFloor = 0;
+  /** G_prev(0) = δ_P·π_P0·δ_A·a: the preventive motive at the settlement, before any arms are in effect (docs/MODEL.md V2.3) */
+  preventiveGain = 0;
 
   constructor(guarantorCount: number) {
     this.committed = new Uint8Array(guarantorCount);
@@ -140,6 +142,7 @@ export class OptionContext {
     this.spoilerCrisisRate = incidentRate * theta[o + P.incident_crisis_probability] * (1 - theta[o + P.monitoring_crisis_reduction] * Math.min(1, f.monitors / 1_000));
     this.targetingRate = theta[o + P.targeting_rate_per_year] * f.targetingExposure;
     this.alignmentFloor = theta[o + P.neutrality_alignment_floor] * nEff;
+    this.preventiveGain = preventiveGain(theta[o + P.preventive_weight], theta[o + P.challenger_success_vs_protege], theta[o + P.arms_denial_effect], f.arms, 0);
   }
 }
 

@@ -158,7 +158,7 @@ describe("option context and coalition (model v2)", () => {
       theta[P.audience_cost_treaty] = aT;
       const ctx = contextOf(featuresOf("article5-treaty"), theta);
       const co = coalitionOf(ctx, theta);
-      crisisLaw(out, ctx, co, ctx.stakeBase + theta[P.stake_alignment_slope] * (1 - theta[P.alignment_initial]), theta[P.challenger_stake_log_sd], theta[P.crisis_escalation_probability], theta[P.backdown_alignment_shift]);
+      crisisLaw(out, ctx, co, ctx.stakeBase + theta[P.stake_alignment_slope] * (1 - theta[P.alignment_initial]), theta[P.challenger_stake_log_sd], theta[P.crisis_escalation_probability], theta[P.backdown_alignment_shift], 0);
       return out[CRISIS_WAR];
     };
     expect(war(4)).toBeLessThan(war(1));
@@ -177,7 +177,7 @@ describe("option context and coalition (model v2)", () => {
           const ctx = contextOf(f, theta);
           const co = coalitionOf(ctx, theta);
           const s = theta[P.alignment_initial];
-          crisisLaw(a, ctx, co, ctx.stakeBase + theta[P.stake_alignment_slope] * (1 - s), theta[P.challenger_stake_log_sd], theta[P.crisis_escalation_probability], theta[P.backdown_alignment_shift]);
+          crisisLaw(a, ctx, co, ctx.stakeBase + theta[P.stake_alignment_slope] * (1 - s), theta[P.challenger_stake_log_sd], theta[P.crisis_escalation_probability], theta[P.backdown_alignment_shift], 0);
           const x = crisisLawInputs(f, theta, 0, facts, s);
           crisisOutcome(b, x.stakeLogMean, x.stakeLogSd, x.expectedGain, x.expectedCost, x.escalationRisk, x.perceivedHold, x.actualHold, x.concession);
           for (let k = 0; k < CRISIS_SLOTS; k++) expect(b[k], `${id} slot ${k}`).toBeCloseTo(a[k], 10);

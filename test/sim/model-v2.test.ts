@@ -39,7 +39,9 @@ describe.each(MODES)("model v2 in the %s stepper", (mode) => {
   });
 
   it("neutrality with a ratified treaty guarantee gives exactly article5-treaty's results", async () => {
-    const r = await evaluate(withNeutralTreaty(), { mode, trajectories: 1500, seed: 5, perspectives: ["baseline", "restraint"], options: ["article5-treaty", "neutral-treaty"] });
+    // both as ratified (p_O = 1): unratified, one is a communiqué with a NATO path, the other a neutrality with a communiqué guarantee
+    const overrides = { treaty_offer_probability: fixed(1) };
+    const r = await evaluate(withNeutralTreaty(), { mode, trajectories: 1500, seed: 5, perspectives: ["baseline", "restraint"], options: ["article5-treaty", "neutral-treaty"], overrides });
     for (const p of ["baseline", "restraint"]) {
       const a = r.results.find((x) => x.option === "article5-treaty" && x.perspective === p)!;
       const b = r.results.find((x) => x.option === "neutral-treaty" && x.perspective === p)!;

@@ -4,14 +4,14 @@
  * and the chain's invariants. The statistical comparison of the two is test/sim/event-mode.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { bareCeasefire, type OptionFeatures } from "../../src/models/commitments.js";
-import { PARAMETERS } from "../../src/contract/parameters.js";
+import { bareCeasefire, offeredFeatures, type OptionFeatures } from "../../src/models/commitments.js";
+import { P, PARAMETERS } from "../../src/contract/parameters.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { Aggregate, TRAJECTORY_VALUES, V, VALUE_COUNT, ROW_WIDTH } from "../../src/sim/aggregate.js";
 import { drawParameters, drawPlan } from "../../src/sim/draws.js";
 import { electionTimetable, makePlan, settlementFacts } from "../../src/sim/plan.js";
 import { actorFacts, settlementAcceptance } from "../../src/sim/context.js";
-import { KEY_ACCEPTANCE } from "../../src/sim/chain/seeds.js";
+import { KEY_ACCEPTANCE, KEY_OFFER } from "../../src/sim/chain/seeds.js";
 import { uniformAt } from "../../src/math/random.js";
 import { STATE_COUNT, STATE_NAMES } from "../../src/contract/states.js";
 import { EventSimulator } from "../../src/sim/steppers/event.js";
@@ -108,11 +108,14 @@ for (const { name, Simulator } of STEPPERS) {
       }
     });
 
-    it("accepts a settlement when the trajectory's acceptance draw is below the option's acceptance probability", () => {
+    it("accepts a settlement when the trajectory's acceptance draw is below the acceptance probability of the option as offered", () => {
       for (const o of env.plan.options) {
         const agg = runAll(env.make(), env, o, range(N));
         for (let i = 0; i < N; i++) {
-          const expected = uniformAt(env.plan.seed, i, KEY_ACCEPTANCE) < settlementAcceptance(o, env.theta, i * PARAMETERS.length) ? 1 : 0;
+          const at = i * PARAMETERS.length;
+          // offer versus honour: the option in force is the ratified one iff the offer draw is below p_O
+          const offered = offeredFeatures(o, uniformAt(env.plan.seed, i, KEY_OFFER), env.theta[at + P.treaty_offer_probability]);
+          const expected = uniformAt(env.plan.seed, i, KEY_ACCEPTANCE) < settlementAcceptance(offered, env.theta, at) ? 1 : 0;
           expect(agg.rows![i * ROW_WIDTH + V.p_accept]).toBe(expected);
         }
       }

@@ -14,9 +14,12 @@ export const enum CrisisEnd {
   Pressed = 2,
 }
 
-/** The crisis law's probabilities at log-stake mean μ_V into `out` (CRISIS_SLOTS long). */
-export function crisisLaw(out: Float64Array, c: OptionContext, coalition: Coalition, stakeLogMean: number, stakeLogSd: number, escalation: number, concession: number): void {
-  crisisOutcome(out, stakeLogMean, stakeLogSd, coalition.expectedSuccess, coalition.expectedCost, escalation, coalition.perceivedHold(c.piP), coalition.actualHold(c.piP), concession);
+/**
+ * The crisis law's probabilities at log-stake mean μ_V into `out` (CRISIS_SLOTS long); `preventive`:
+ * G_prev(t), added to the challenger's expected success π̄ (docs/MODEL.md V2.3).
+ */
+export function crisisLaw(out: Float64Array, c: OptionContext, coalition: Coalition, stakeLogMean: number, stakeLogSd: number, escalation: number, concession: number, preventive: number): void {
+  crisisOutcome(out, stakeLogMean, stakeLogSd, coalition.expectedSuccess + preventive, coalition.expectedCost, escalation, coalition.perceivedHold(c.piP), coalition.actualHold(c.piP), concession);
 }
 
 /** Which way the crisis goes, by the uniform u against the law's cumulative probabilities. */

@@ -1,6 +1,6 @@
 /**
  * A trajectory's seeds (docs/MODEL.md §9): the purposes its streams are keyed by, and a cache of a
- * block's stream seeds and acceptance draws. They do not depend on the option or the perspective,
+ * block's stream seeds, acceptance and offer draws. They do not depend on the option or the perspective,
  * so every option and perspective of a block reuses them.
  */
 import { hashString, seedStreamWithPrefix, trajectoryPrefix, uniformWithPrefix } from "../../math/random.js";
@@ -15,6 +15,8 @@ export const PURPOSE_COALITION = hashString("coalition");
 export const PURPOSE_ELECTIONS = hashString("elections");
 /** The uniform that decides whether the settlement is accepted. */
 export const KEY_ACCEPTANCE = hashString("acceptance");
+/** The uniform that decides whether the option's treaty-form promises are ratified (offer versus honour, docs/MODEL.md V2.7). */
+export const KEY_OFFER = hashString("offer");
 
 /** Trajectories whose seeds are computed at once (a block's worth). */
 export const SEED_CACHE = 1024;
@@ -23,6 +25,7 @@ export class SeedCache {
   /** seeds of the events and elections streams, 8 words a trajectory, from trajectory `first` on (−1: none) */
   readonly seeds = new Uint32Array(8 * SEED_CACHE);
   readonly acceptanceDraws = new Float64Array(SEED_CACHE);
+  readonly offerDraws = new Float64Array(SEED_CACHE);
   first = -1;
 
   constructor(private readonly seed: number) {}
@@ -42,6 +45,7 @@ export class SeedCache {
       seedStreamWithPrefix(this.seeds, 8 * i, prefix, PURPOSE_EVENTS);
       seedStreamWithPrefix(this.seeds, 8 * i + 4, prefix, PURPOSE_ELECTIONS);
       this.acceptanceDraws[i] = uniformWithPrefix(prefix, KEY_ACCEPTANCE);
+      this.offerDraws[i] = uniformWithPrefix(prefix, KEY_OFFER);
     }
     this.first = first;
   }

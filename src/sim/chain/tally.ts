@@ -13,6 +13,9 @@ export class TrajectoryTally {
   /** 1 once a test failed while some state had a promise or troops: a guarantor backed down */
   backedDown = 0;
   crises = 0;
+  /** crises that ended in war, and months at peace (armed peace or crisis) */
+  crisisWars = 0;
+  peaceMonths = 0;
   /** 1 once some state has fought the challenger directly, 1 once nuclear weapons were used */
   directWar = 0;
   nuclear = 0;
@@ -23,7 +26,7 @@ export class TrajectoryTally {
   firstWar = -1;
 
   start(): void {
-    this.firm = this.backdowns = this.backedDown = this.crises = this.directWar = this.nuclear = this.warMonths = this.warMonthsBeforeNuclear = 0;
+    this.firm = this.backdowns = this.backedDown = this.crises = this.crisisWars = this.peaceMonths = this.directWar = this.nuclear = this.warMonths = this.warMonthsBeforeNuclear = 0;
     this.firstWar = -1;
   }
 

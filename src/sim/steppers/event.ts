@@ -5,7 +5,8 @@
  * where the monthly probability varies. Same law as the monthly stepper, not the same numbers.
  */
 import { P } from "../../contract/parameters.js";
-import type { OptionFeatures } from "../../models/commitments.js";
+import { offeredFeatures, type OptionFeatures } from "../../models/commitments.js";
+import { preventiveGainAt } from "../../models/neutrality.js";
 import { CRISIS_SLOTS } from "../../models/crisis.js";
 import { driftAlignment, lognormalExceeds, logCutPoint, monthlyProbability, alignmentAfterWar } from "../../models/stage-game.js";
 import { Stream } from "../../math/random.js";
@@ -49,8 +50,23 @@ export class EventSimulator implements TrajectorySimulator {
   private calendar!: ElectionCalendar;
   private nextElection = 0;
   // monthly probabilities fixed for the whole trajectory
-  /** P(attack) a month at the regime's largest P(attack | window) */
-  private pWindowCeiling = 0;
+  /** the regime's largest window rate of attack λ_w·P(attack | window), without and with the preventive motive G_prev(0) */
+  private windowCeilingRate = 0;
+  private windowCeilingRatePreventive = 0;
+  /** the regime's largest crisis rates: from targeting, and from spoilers (at Q = 1 or 0, before duration dependence) */
+  private spoilerRateMax = 0;
+  /** duration dependence g = ψ + (1 − ψ)e^{−t_p/T_D} (docs/MODEL.md V2.5): ψ, 1 − ψ, 1/T_D, and the first month of the current peace */
+  private hazardFloor = 1;
+  private hazardTransient = 0;
+  private hazardDecayRate = 0;
+  private peaceStart = 0;
+  /** g at the start of the current span of peace, which bounds it over the span (g does not increase) */
+  private spanFactor = 1;
+  /** the window part of the span's bound: g·(largest window rate of attack) */
+  private spanWindowRate = 0;
+  /** the preventive motive: G_prev(0) (0 outside the accepted settlement) and T_A (docs/MODEL.md V2.3) */
+  private preventive0 = 0;
+  private buildupMonths = 0;
   private theta: Float64Array = new Float64Array(0);
   private o = 0;
   // parameters of the current trajectory
@@ -78,11 +94,11 @@ export class EventSimulator implements TrajectorySimulator {
   private logCut = 0;
   /** the beliefs changed since logCut was computed */
   private logCutStale = true;
-  /** P(a crisis from targeting or spoilers) a month */
-  private pCrisis = 0;
-  /** P(window or crisis) a month at the regime's largest crisis rate, the thinning bound of peace(), and ln(1 − it) */
+  /** the spoilers' crisis rate per year at the actual Q, before duration dependence */
+  private spoilerRate = 0;
+  /** P(window or crisis) a month at the span's bound, the thinning bound of peace(), and ln(1 − it) */
   private pBound = 0;
-  /** P(window or crisis) a month at the actual Q: a candidate above it is no event */
+  /** P(window or crisis) a month at the actual Q, g at the span's start: a candidate above it is no event */
   private pUpper = 0;
   /** Q changed since pCrisis and pUpper were computed */
   private ratesStale = true;
@@ -123,8 +139,10 @@ export class EventSimulator implements TrajectorySimulator {
   runOptions(options: readonly OptionFeatures[], fallback: OptionFeatures, theta: Float64Array, o: number, index: number, parts: readonly Aggregate[]): void {
     this.rejected.ready = false;
     const slot = this.seeds.slotOf(index);
+    const offer = this.seeds.offerDraws[slot];
+    const pOffer = theta[o + P.treaty_offer_probability];
     for (let k = 0; k < options.length; k++) {
-      if (this.seeds.acceptanceDraws[slot] >= settlementAcceptance(options[k], theta, o) && this.rejected.ready) {
+      if (this.seeds.acceptanceDraws[slot] >= settlementAcceptance(offeredFeatures(options[k], offer, pOffer), theta, o) && this.rejected.ready) {
         this.rejected.replay(parts[k]);
         continue;
       }
@@ -175,7 +193,8 @@ export class EventSimulator implements TrajectorySimulator {
   private begin(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, slot: number): void {
     this.theta = theta;
     this.o = o;
-    this.main.fill(features, theta, o, this.actors);
+    // offer versus honour (docs/MODEL.md V2.7): one draw a trajectory on its own key, the same under every option
+    this.main.fill(offeredFeatures(features, this.seeds.offerDraws[slot], theta[o + P.treaty_offer_probability]), theta, o, this.actors);
     this.events.restore(this.seeds.seeds, 8 * slot);
     this.trajectory = this.seeds.first + slot;
     this.slot = slot;
@@ -194,9 +213,15 @@ export class EventSimulator implements TrajectorySimulator {
     this.moralHazard = theta[o + P.moral_hazard];
     this.entryRate = theta[o + P.guarantor_entry_rate_per_year];
     this.correlation = theta[o + P.coalition_correlation];
+    this.hazardFloor = theta[o + P.peace_hazard_floor];
+    this.hazardTransient = 1 - this.hazardFloor;
+    this.hazardDecayRate = 1 / theta[o + P.peace_hazard_decay_months];
+    this.peaceStart = 0;
+    this.buildupMonths = theta[o + P.arms_buildup_months];
     this.tally.start();
     this.t = 0;
     this.accepted = this.seeds.acceptanceDraws[slot] < this.main.acceptance;
+    this.preventive0 = this.accepted ? this.main.preventiveGain : 0;
     if (this.accepted) {
       this.c = this.main;
     } else {
@@ -235,16 +260,38 @@ export class EventSimulator implements TrajectorySimulator {
       piMax *= Math.max(1, c.piFactor[j]);
       kMin *= Math.min(1, c.kFactor[j]);
     }
-    const logCutMin = piMax > 0 ? logCutPoint(kMin / piMax) : Infinity;
+    // (with the preventive motive, π̄ + G_prev ≤ π_P·Π max(1, ·) + G_prev(0))
     const stakeMax = c.stakeBase + Math.max(0, this.slope * (1 - c.alignmentFloor));
-    // a hair above, so rounding in the actual probability cannot cross it
-    const exceeds = lognormalExceeds(logCutMin, stakeMax, this.stakeLogSd);
-    const windowMax = exceeds >= 0 ? Math.min(1, exceeds * (1 + 1e-9)) : 1;
-    this.pWindowCeiling = monthlyProbability(this.windowRate, windowMax);
-    this.pBound = 1 - (1 - this.pWindowCeiling) * (1 - monthlyProbability(crisisRateMax));
-    this.logNoBound = -(this.windowRate * windowMax + crisisRateMax) / 12;
+    this.windowCeilingRate = this.windowRate * this.windowCeiling(piMax, kMin, stakeMax);
+    this.windowCeilingRatePreventive = this.preventive0 > 0 ? this.windowRate * this.windowCeiling(piMax + this.preventive0, kMin, stakeMax) : this.windowCeilingRate;
+    this.spoilerRateMax = crisisRateMax - c.targetingRate;
     this.coalition.resolveAll(c, theta[this.o + P.guarantor_stake_log_mean], this.shift, theta[this.o + P.guarantor_stake_log_sd], this.correlation);
     this.refreshRates();
+  }
+
+  /** P(attack | window) at its largest, a hair above so that rounding in the actual probability cannot cross it. */
+  private windowCeiling(piMax: number, kMin: number, stakeMax: number): number {
+    const exceeds = lognormalExceeds(piMax > 0 ? logCutPoint(kMin / piMax) : Infinity, stakeMax, this.stakeLogSd);
+    return exceeds >= 0 ? Math.min(1, exceeds * (1 + 1e-9)) : 1;
+  }
+
+  /**
+   * The thinning bound of a span of peace from month t0: the regime's largest rates with the
+   * window and spoiler parts at g(t_p) of the span's first month (g does not increase), and the
+   * window part with the preventive motive while the build-up lasts (G_prev does not increase).
+   */
+  private startSpan(t0: number): void {
+    const g = this.hazardFactor(t0);
+    this.spanFactor = g;
+    this.spanWindowRate = g * (t0 < this.buildupMonths ? this.windowCeilingRatePreventive : this.windowCeilingRate);
+    this.logNoBound = -(this.spanWindowRate + g * this.spoilerRateMax + this.c.targetingRate) / 12;
+    this.pBound = -Math.expm1(this.logNoBound);
+    this.ratesStale = true;
+  }
+
+  /** g(t_p) = ψ + (1 − ψ)e^{−t_p/T_D} in month t of the current peace (models/duration.ts peaceHazardFactor). */
+  private hazardFactor(t: number): number {
+    return this.hazardTransient > 0 ? this.hazardFloor + this.hazardTransient * Math.exp(-(t - this.peaceStart) * this.hazardDecayRate) : this.hazardFloor;
   }
 
   /** The rates that depend on Q (computed when next read: most elections in a long peace are not), and the beliefs (docs/MODEL.md §5, §7). */
@@ -253,13 +300,12 @@ export class EventSimulator implements TrajectorySimulator {
     this.refreshBelief();
   }
 
-  /** P(a crisis) a month at the actual Q, and pUpper. */
+  /** The spoilers' crisis rate at the actual Q, and pUpper. */
   private updateCrisisRates(): void {
     const c = this.c;
-    // targeting and spoilers are Poisson processes: 1 − P(no crisis in a month) = 1 − e^(−(λ_T + λ_S)/12)
-    const crisisRate = c.targetingRate + c.spoilerCrisisRate * (1 + this.moralHazard * this.coalition.resolve);
-    this.pCrisis = monthlyProbability(crisisRate);
-    this.pUpper = 1 - (1 - this.pWindowCeiling) * (1 - this.pCrisis);
+    // windows, targeting and spoilers are Poisson processes: P(none in a month) = e^(−(λ_w' + λ_T + λ_S)/12)
+    this.spoilerRate = c.spoilerCrisisRate * (1 + this.moralHazard * this.coalition.resolve);
+    this.pUpper = -Math.expm1(-(this.spanWindowRate + c.targetingRate + this.spanFactor * this.spoilerRate) / 12);
     this.ratesStale = false;
   }
 
@@ -269,8 +315,13 @@ export class EventSimulator implements TrajectorySimulator {
     this.logCutStale = true;
   }
 
-  /** P(attack | window) at alignment s (docs/MODEL.md §4). */
-  private windowAttack(s: number): number {
+  /** P(attack | window) at alignment s in month t (docs/MODEL.md §4), with the preventive motive during the build-up (V2.3). */
+  private windowAttack(s: number, t: number): number {
+    if (t < this.buildupMonths && this.preventive0 > 0) {
+      const co = this.coalition;
+      const gain = co.expectedSuccess + preventiveGainAt(this.preventive0, t, this.buildupMonths);
+      return lognormalExceeds(logCutPoint(gain > 0 ? co.expectedCost / gain : Infinity), this.c.stakeBase + this.slope * (1 - s), this.stakeLogSd);
+    }
     if (this.logCutStale) {
       const co = this.coalition;
       this.logCut = logCutPoint(co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity);
@@ -318,6 +369,8 @@ export class EventSimulator implements TrajectorySimulator {
     if (state >= State.LimitedWar) {
       this.tally.warMonths += to - from;
       if (state !== State.Nuclear) this.tally.warMonthsBeforeNuclear += to - from;
+    } else {
+      this.tally.peaceMonths += to - from;
     }
   }
 
@@ -347,6 +400,7 @@ export class EventSimulator implements TrajectorySimulator {
     let base = t0;
     let sBase = this.s;
     let target = decay < 1 ? (pressure * (1 - this.coalition.perceived)) / (1 - decay) : sBase;
+    this.startSpan(t0);
     const pBound = this.pBound;
     const logNoBound = this.logNoBound;
     const H = this.months;
@@ -366,8 +420,10 @@ export class EventSimulator implements TrajectorySimulator {
       if (this.ratesStale) this.updateCrisisRates();
       if (u < this.pUpper) {
         const sNow = alignmentAfterLog(sBase, target, logDecay, floor, month + 1 - base);
-        const pAttack = monthlyProbability(this.windowRate, this.windowAttack(sNow));
-        if (u < 1 - (1 - pAttack) * (1 - this.pCrisis)) {
+        // duration dependence thins the candidate with g(t_p) ≤ the span's g (docs/MODEL.md V2.5)
+        const g = this.hazardFactor(month);
+        const pAttack = monthlyProbability(this.windowRate * g, this.windowAttack(sNow, month));
+        if (u < 1 - (1 - pAttack) * Math.exp(-(c.targetingRate + g * this.spoilerRate) / 12)) {
           this.s = sNow;
           this.enter(State.Peace, t0, month, agg);
           this.t = month;
@@ -400,13 +456,12 @@ export class EventSimulator implements TrajectorySimulator {
     const t0 = this.t;
     const leverage = (1 - this.coalition.perceived) * c.piP * this.threatCredibility;
     if (this.ratesStale) this.updateCrisisRates();
-    const pCrisis = this.pCrisis;
     for (let t = t0; t < end; t++) {
       this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
-      const pWindow = this.windowAttack(this.s);
-      const pAttack = monthlyProbability(this.windowRate, pWindow);
+      const g = this.hazardFactor(t);
+      const pAttack = monthlyProbability(this.windowRate * g, this.windowAttack(this.s, t));
       const u = this.events.next();
-      if (u < 1 - (1 - pAttack) * (1 - pCrisis)) {
+      if (u < 1 - (1 - pAttack) * Math.exp(-(c.targetingRate + g * this.spoilerRate) / 12)) {
         this.enter(State.Peace, t0, t, agg);
         this.t = t;
         this.peaceEvent(u < pAttack, agg);
@@ -426,8 +481,10 @@ export class EventSimulator implements TrajectorySimulator {
     if (!attack) {
       this.tally.crises++;
       const shift = theta[this.o + P.backdown_alignment_shift];
-      crisisLaw(this.crisis, c, co, c.stakeBase + this.slope * (1 - this.s), this.stakeLogSd, theta[this.o + P.crisis_escalation_probability], shift);
+      const preventive = preventiveGainAt(this.preventive0, t, this.buildupMonths);
+      crisisLaw(this.crisis, c, co, c.stakeBase + this.slope * (1 - this.s), this.stakeLogSd, theta[this.o + P.crisis_escalation_probability], shift, preventive);
       const end = crisisEnd(this.crisis, this.events.next());
+      if (end === CrisisEnd.War) this.tally.crisisWars++;
       if (end !== CrisisEnd.War) {
         if (end === CrisisEnd.Pressed) {
           // a test: the coalition holds with its actual resolve Q; failing it, the protégé holds unless it would lose
@@ -472,7 +529,7 @@ export class EventSimulator implements TrajectorySimulator {
       this.state = State.DirectWar;
       this.refreshBelief();
     } else {
-      this.endWar(c.piP);
+      this.endWar(c.piP, t);
     }
     this.enter(this.state, t, t + 1, agg);
     this.t = t + 1;
@@ -494,17 +551,18 @@ export class EventSimulator implements TrajectorySimulator {
       this.state = State.Nuclear;
       this.tally.nuclear = 1;
     } else {
-      this.endWar(this.coalition.warSuccess);
+      this.endWar(this.coalition.warSuccess, t);
     }
     this.enter(this.state, t, t + 1, agg);
     this.t = t + 1;
   }
 
-  /** A war ends: s moves Δ_w toward the winner (the challenger wins with probability π). */
-  private endWar(challengerWins: number): void {
+  /** A war ends in month t: s moves Δ_w toward the winner (the challenger wins with probability π); peace's clock starts at t + 1. */
+  private endWar(challengerWins: number, t: number): void {
     const shift = this.theta[this.o + P.war_alignment_shift];
     this.s = alignmentAfterWar(this.s, this.events.next() < challengerWins, shift, this.c.alignmentFloor);
     this.state = State.Peace;
+    this.peaceStart = t + 1;
   }
 
   /**
@@ -532,7 +590,7 @@ export class EventSimulator implements TrajectorySimulator {
       this.state = State.DirectWar;
       this.refreshBelief();
     } else {
-      this.endWar(c.piP);
+      this.endWar(c.piP, t);
     }
     this.enter(this.state, t, t + 1, agg);
     this.t = t + 1;

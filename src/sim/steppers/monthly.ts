@@ -5,7 +5,8 @@
  * numbers). No allocation per step: all state lives in fields and preallocated typed arrays.
  */
 import { P } from "../../contract/parameters.js";
-import type { OptionFeatures } from "../../models/commitments.js";
+import { offeredFeatures, type OptionFeatures } from "../../models/commitments.js";
+import { preventiveGainAt } from "../../models/neutrality.js";
 import { CRISIS_SLOTS } from "../../models/crisis.js";
 import { alignmentAfterWar, attackProbabilityPerWindow, driftAlignment, monthlyProbability } from "../../models/stage-game.js";
 import { normalQuantile } from "../../math/distributions.js";
@@ -14,7 +15,7 @@ import { OptionContext, type ActorFacts } from "../context.js";
 import { Aggregate, VALUE_COUNT } from "../aggregate.js";
 import { State } from "../chain/states.js";
 import type { GuarantorTimetable } from "../chain/elections.js";
-import { KEY_ACCEPTANCE, PURPOSE_COALITION, PURPOSE_DYNAMICS, PURPOSE_ELECTIONS } from "../chain/seeds.js";
+import { KEY_ACCEPTANCE, KEY_OFFER, PURPOSE_COALITION, PURPOSE_DYNAMICS, PURPOSE_ELECTIONS } from "../chain/seeds.js";
 import { TrajectoryTally } from "../chain/tally.js";
 import { alignmentAfterBackdown, initialAlignment } from "../chain/alignment.js";
 import { Coalition } from "../chain/coalition.js";
@@ -60,9 +61,17 @@ export class MonthlySimulator implements TrajectorySimulator {
   private pEndLimited = 0;
   private pEndDirect = 0;
   private warShift = 0;
+  /** duration dependence g = ψ + (1 − ψ)e^{−t_p/T_D} (docs/MODEL.md V2.5): ψ, the transient part now, and its factor a month */
+  private hazardFloor = 1;
+  private transient = 0;
+  private transientDecay = 1;
+  /** the preventive motive G_prev(0) and T_A (docs/MODEL.md V2.3); G_prev(0) = 0 outside the accepted settlement */
+  private preventive0 = 0;
+  private buildupMonths = 0;
   // quantities that change only when resolve, beliefs or the regime change (elections, tests, a later deal)
   private pTarget = 0;
-  private pSpoiler = 0;
+  /** the spoilers' crisis rate per year at Q, before duration dependence */
+  private spoilerRate = 0;
   /** V* = k̄/π̄ at the challenger's beliefs */
   private cut = 0;
   // the trajectory's state
@@ -118,6 +127,8 @@ export class MonthlySimulator implements TrajectorySimulator {
       if (this.state >= State.LimitedWar) {
         this.tally.warMonths++;
         if (this.state !== State.Nuclear) this.tally.warMonthsBeforeNuclear++;
+      } else {
+        this.tally.peaceMonths++;
       }
       agg.states[this.state * H + t]++;
     }
@@ -129,7 +140,8 @@ export class MonthlySimulator implements TrajectorySimulator {
     const seed = this.seed;
     this.theta = theta;
     this.o = o;
-    this.main.fill(features, theta, o, this.actors);
+    // offer versus honour (docs/MODEL.md V2.7): one draw a trajectory on its own key, the same under every option
+    this.main.fill(offeredFeatures(features, uniformAt(seed, index, KEY_OFFER), theta[o + P.treaty_offer_probability]), theta, o, this.actors);
     this.fallback.fill(fallback, theta, o, this.actors);
     seedStream(this.stream, 0, seed, index, PURPOSE_DYNAMICS);
     seedStream(this.stream, 4, seed, index, PURPOSE_ELECTIONS);
@@ -155,13 +167,23 @@ export class MonthlySimulator implements TrajectorySimulator {
     this.pEndLimited = monthlyProbability(theta[o + P.limited_war_end_rate_per_year]);
     this.pEndDirect = monthlyProbability(theta[o + P.direct_war_end_rate_per_year]);
     this.warShift = theta[o + P.war_alignment_shift];
+    this.hazardFloor = theta[o + P.peace_hazard_floor];
+    this.transientDecay = Math.exp(-1 / theta[o + P.peace_hazard_decay_months]);
+    this.buildupMonths = theta[o + P.arms_buildup_months];
     this.accepted = uniformAt(seed, index, KEY_ACCEPTANCE) < this.main.acceptance;
+    this.preventive0 = this.accepted ? this.main.preventiveGain : 0;
+    this.startPeace();
     // a rejected settlement leaves the status quo in force: the fallback regime's states and arms
     this.ctx = this.accepted ? this.main : this.fallback;
     this.refresh(true);
     this.coalition.clear(this.ctx);
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
+  }
+
+  /** A peace begins: the next month of peace has t_p = 0, so g = 1 (docs/MODEL.md V2.5). */
+  private startPeace(): void {
+    this.transient = 1 - this.hazardFloor;
   }
 
   private drawMonth(): void {
@@ -196,7 +218,7 @@ export class MonthlySimulator implements TrajectorySimulator {
       const o = this.o;
       co.resolveAll(c, theta[o + P.guarantor_stake_log_mean], this.shift, theta[o + P.guarantor_stake_log_sd], this.correlation);
       this.pTarget = monthlyProbability(c.targetingRate);
-      this.pSpoiler = monthlyProbability(c.spoilerCrisisRate * (1 + this.moralHazard * co.resolve));
+      this.spoilerRate = c.spoilerCrisisRate * (1 + this.moralHazard * co.resolve);
     }
     co.updateBeliefs(c, this.discount, this.priorStrength, this.tally.firm, this.tally.backdowns);
     this.cut = NaN;
@@ -211,17 +233,25 @@ export class MonthlySimulator implements TrajectorySimulator {
     const leverage = (1 - co.perceived) * c.piP * this.threatCredibility;
     this.s = driftAlignment(this.s, leverage, this.driftRate, this.integrationPull, c.integration, c.alignmentFloor);
     const stakeLogMean = c.stakeBase + this.slope * (1 - this.s);
+    // the preventive motive while arms build up: V·(π̄ + G_prev(t)) > k̄
+    const preventive = preventiveGainAt(this.preventive0, t, this.buildupMonths);
     if (Number.isNaN(this.cut)) this.cut = co.expectedSuccess > 0 ? co.expectedCost / co.expectedSuccess : Infinity;
-    const pWindow = attackProbabilityPerWindow(this.cut, stakeLogMean, this.stakeLogSd);
-    const pAttack = monthlyProbability(this.windowRate, pWindow);
+    const gain = co.expectedSuccess + preventive;
+    const cut = preventive > 0 ? (gain > 0 ? co.expectedCost / gain : Infinity) : this.cut;
+    const pWindow = attackProbabilityPerWindow(cut, stakeLogMean, this.stakeLogSd);
+    // duration dependence: windows and spoiler incidents at g(t_p) times their rates
+    const g = this.hazardFloor + this.transient;
+    this.transient *= this.transientDecay;
+    const pAttack = monthlyProbability(this.windowRate * g, pWindow);
     let war = u[0] < pAttack;
-    if (!war && (u[1] < this.pTarget || u[2] < this.pSpoiler)) {
+    if (!war && (u[1] < this.pTarget || u[2] < monthlyProbability(this.spoilerRate * g))) {
       this.tally.crises++;
       this.state = State.Crisis;
-      crisisLaw(this.crisis, c, co, stakeLogMean, this.stakeLogSd, this.escalation, this.backdownShift);
+      crisisLaw(this.crisis, c, co, stakeLogMean, this.stakeLogSd, this.escalation, this.backdownShift, preventive);
       const end = crisisEnd(this.crisis, u[3]);
       if (end === CrisisEnd.War) {
         war = true;
+        this.tally.crisisWars++;
       } else if (end === CrisisEnd.Pressed) {
         // a test: the coalition holds with its actual resolve Q; failing it, the protégé holds unless it would lose
         const held = u[4] < co.resolve;
@@ -257,6 +287,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     } else if (u[1] < this.pEndLimited) {
       this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
+      this.startPeace();
     }
   }
 
@@ -270,6 +301,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     } else if (u[1] < this.pEndDirect) {
       this.s = alignmentAfterWar(this.s, u[2] < this.coalition.warSuccess, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
+      this.startPeace();
     }
   }
 
@@ -289,6 +321,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     } else if (u[1] < this.pLater) {
       this.s = alignmentAfterWar(this.s, u[2] < c.piP, this.warShift, c.alignmentFloor);
       this.state = State.Peace;
+      this.startPeace();
     }
   }
 }
