@@ -1,9 +1,10 @@
 /**
  * Pairwise crux search (docs/ANALYSIS.md, "Cruxes"): the one-at-a-time crux finder fixes one
  * parameter and leaves the others at their priors, so it misses an order that flips only when two
- * parameters move together. This search scans each candidate parameter alone along its pooled prior
- * grid, keeps the `candidates` that come closest to a flip, and evaluates every pair of them on a
- * two-dimensional grid, with each perspective's joint prior mass on each side.
+ * parameters move together. This search scans each parameter alone along its pooled prior grid,
+ * keeps the `candidates` that come closest to a flip without flipping alone (those that do are the
+ * one-at-a-time finder's cruxes), and evaluates every pair of them on a two-dimensional grid, with
+ * each perspective's joint prior mass on each side.
  */
 import type { PairCrux, PairCruxReport } from "../contract/analysis.js";
 import type { OutcomeName } from "../contract/result.js";
@@ -19,7 +20,7 @@ export interface PairCruxOptions {
   options: [string, string];
   /** parameters to consider (default: every uncertain one) */
   parameters?: string[];
-  /** how many of them to pair, those whose scan alone comes closest to a flip (default 6) */
+  /** how many of them to pair: those whose scan alone comes closest to a flip without one (default 6) */
   candidates?: number;
   /** grid points per parameter (default 5) */
   gridPoints?: number;
@@ -74,7 +75,10 @@ export async function findPairCruxes(probe: ScenarioProbe, request: PairCruxOpti
     reach.push({ name, toward, flips: toward > 0 });
   }
   reach.sort((p, q) => q.toward - p.toward);
-  const candidates = reach.slice(0, keep).map((r) => r.name);
+  const candidates = reach
+    .filter((r) => !r.flips)
+    .slice(0, keep)
+    .map((r) => r.name);
 
   const cruxes: PairCrux[] = [];
   for (let i = 0; i < candidates.length; i++)

@@ -122,7 +122,7 @@ export interface PairCruxReport {
   perspective: string;
   options: [string, string];
   outcome: OutcomeName;
-  /** the parameters paired: those whose one-at-a-time scan came closest to a flip */
+  /** the parameters paired: those whose one-at-a-time scan came closest to a flip without flipping */
   candidates: string[];
   /** parameters whose scan alone flips the order (the one-at-a-time finder sees them) */
   singleFlips: string[];

@@ -43,10 +43,12 @@ describe("pairwise crux search", () => {
     expect(report.settingsEvaluated).toBe(1 + 3 * 4 + 16);
   });
 
-  it("reports a parameter that flips the order alone", async () => {
+  it("reports a parameter that flips the order alone, and pairs only those that do not", async () => {
     const probe = fakeProbe({ ...scenario, outcome: (option: string, outcome: string, v: Record<string, number>) => (outcome !== "loss" ? 0 : option === "a" ? v.x - 0.5 : 0) });
     const report = await findPairCruxes(probe, { options: ["a", "b"], gridPoints: 4, candidates: 2 });
     expect(report.singleFlips).toEqual(["x"]);
+    expect([...report.candidates].sort()).toEqual(["w", "y"]);
+    expect(report.cruxes).toEqual([]);
   });
 
   it("refuses what it cannot do with a message", async () => {

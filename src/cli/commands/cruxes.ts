@@ -106,7 +106,7 @@ export function register(program: Command): void {
       .option("--map [x,y]", "also print a map of the best option over two parameters (alone: the two leading cruxes)")
       .option("--map-resolution <n>", "grid points per axis of the map (default 7)")
       .option("--all", "print every crux in full, also those not clear of the simulation noise")
-      .option("--pairs <n>", "also pair the n parameters closest to a flip alone and report flips that need two of them (exactly two --options)"),
+      .option("--pairs <n>", "also pair the n parameters closest to a flip that do not flip alone, and report flips that need two of them (exactly two --options)"),
     800,
     4,
   ).action(
