@@ -31,6 +31,15 @@ export interface Histogram {
   counts: number[];
 }
 
+/** One state that could fight (a guarantor or supplier): how often it fought (docs/MODEL.md V2.7). */
+export interface CoalitionShare {
+  /** the state's id in the scenario's `actors.guarantors` */
+  state: string;
+  /** P(the state fought the challenger at least once), over all trajectories and over accepted ones */
+  p_fought: Estimate;
+  p_fought_given_accept: Estimate;
+}
+
 export interface OptionPerspectiveResult {
   option: string;
   perspective: string;
@@ -39,6 +48,8 @@ export interface OptionPerspectiveResult {
   survival: SurvivalCurve;
   states: StateShares;
   alignment_at_horizon: Histogram;
+  /** per state that could fight, in the scenario's order (added in model v2; absent in older results) */
+  coalition?: CoalitionShare[];
 }
 
 export interface RankingEntry {

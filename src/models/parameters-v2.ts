@@ -1,8 +1,7 @@
 /**
- * Model v2: the parameters its new mechanisms add (docs/MODEL.md), with the priors proposed for
- * the bundled scenario. Kept apart from PARAMETERS until the simulator reads them: a scenario must
- * give every parameter in PARAMETERS a prior, so they join that list together with the code that
- * uses them.
+ * Model v2: the parameters its new mechanisms add (docs/MODEL.md V2.8), with the priors proposed for
+ * the bundled scenario and their sources. All ten are in PARAMETERS (src/contract/parameters.ts) and
+ * read by the simulator; this list keeps the record of what each was proposed as.
  */
 import type { ParameterSpec } from "../contract/parameters.js";
 

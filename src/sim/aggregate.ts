@@ -4,7 +4,7 @@
  * not grow with the number of trajectories; partial aggregates merge in a fixed order, so the
  * result does not depend on how trajectories were split into chunks or workers.
  */
-import type { Estimate, OptionPerspectiveResult, OutcomeName } from "../contract/result.js";
+import type { CoalitionShare, Estimate, OptionPerspectiveResult, OutcomeName } from "../contract/result.js";
 import { TRAJECTORY_VALUE_NAMES, type TrajectoryValueName } from "../contract/outcomes.js";
 import { STATE_COUNT, STATE_NAMES, type StateShares } from "../contract/states.js";
 
@@ -30,8 +30,16 @@ export interface AggregateData {
   states: Float64Array;
   stateSpans: Float64Array;
   histogram: Float64Array;
+  cross: Float64Array;
+  fought: Float64Array;
   rows: Float64Array | null;
 }
+
+/** The ratio outcomes' pairs (numerator, denominator) of per-trajectory values, and their scale (docs/MODEL.md V2.7). */
+const RATIOS = [
+  { all: "wars_per_crisis", accepted: "wars_per_crisis_given_accept", numerator: "expected_crisis_wars", denominator: "expected_crises", scale: 1 },
+  { all: "crises_per_peace_year", accepted: "crises_per_peace_year_given_accept", numerator: "expected_crises", denominator: "expected_peace_months", scale: 12 },
+] as const;
 
 export class Aggregate {
   n = 0;
@@ -51,6 +59,10 @@ export class Aggregate {
    */
   readonly stateSpans: Float64Array;
   readonly histogram = new Float64Array(HISTOGRAM_BINS);
+  /** Σ x·y of each ratio's numerator and denominator, over all trajectories (first RATIOS.length) and accepted ones */
+  readonly cross = new Float64Array(2 * RATIOS.length);
+  /** fought[j]: trajectories in which state j fought; fought[J + j]: the same over accepted trajectories */
+  readonly fought: Float64Array;
 
   /** rows[i·ROW_WIDTH …]: per-trajectory values, kept only when asked for (--trajectories-out) */
   readonly rows: Float64Array | null;
@@ -58,7 +70,10 @@ export class Aggregate {
   constructor(
     readonly months: number,
     rowCapacity = 0,
+    /** states that could fight (the scenario's guarantors), for the coalition summary */
+    readonly stateCount = 0,
   ) {
+    this.fought = new Float64Array(2 * stateCount);
     this.firstWar = new Float64Array(months);
     this.states = new Float64Array(STATE_COUNT * months);
     this.stateSpans = new Float64Array(STATE_COUNT * (months + 1));
@@ -66,13 +81,13 @@ export class Aggregate {
   }
 
   toData(): AggregateData {
-    const { n, accepted, sum, sumSq, acceptedSum, acceptedSumSq, firstWar, states, stateSpans, histogram, rows } = this;
-    return { n, accepted, sum, sumSq, acceptedSum, acceptedSumSq, firstWar, states, stateSpans, histogram, rows };
+    const { n, accepted, sum, sumSq, acceptedSum, acceptedSumSq, firstWar, states, stateSpans, histogram, cross, fought, rows } = this;
+    return { n, accepted, sum, sumSq, acceptedSum, acceptedSumSq, firstWar, states, stateSpans, histogram, cross, fought, rows };
   }
 
   /** The buffers of `toData()`, for a zero-copy postMessage. */
   static transferList(d: AggregateData): ArrayBuffer[] {
-    const list = [d.sum, d.sumSq, d.acceptedSum, d.acceptedSumSq, d.firstWar, d.states, d.stateSpans, d.histogram].map((a) => a.buffer as ArrayBuffer);
+    const list = [d.sum, d.sumSq, d.acceptedSum, d.acceptedSumSq, d.firstWar, d.states, d.stateSpans, d.histogram, d.cross, d.fought].map((a) => a.buffer as ArrayBuffer);
     if (d.rows) list.push(d.rows.buffer as ArrayBuffer);
     return list;
   }
@@ -99,8 +114,8 @@ export class Aggregate {
     return out;
   }
 
-  /** Record one finished trajectory's values (`values` has VALUE_COUNT entries). */
-  addTrajectory(values: Float64Array, firstWarMonth: number): void {
+  /** Record one finished trajectory's values (`values` has VALUE_COUNT entries; `fought`: 1 per state that fought). */
+  addTrajectory(values: Float64Array, firstWarMonth: number, fought: Uint8Array | null = null): void {
     if (this.rows) {
       const o = this.n * ROW_WIDTH;
       for (let k = 0; k < VALUE_COUNT; k++) this.rows[o + k] = values[k];
@@ -112,7 +127,20 @@ export class Aggregate {
       this.sum[k] += x;
       this.sumSq[k] += x * x;
     }
-    if (values[V.p_accept] === 1) {
+    const accepted = values[V.p_accept] === 1;
+    const J = this.stateCount;
+    for (let r = 0; r < RATIOS.length; r++) {
+      const xy = values[V[RATIOS[r].numerator]] * values[V[RATIOS[r].denominator]];
+      this.cross[r] += xy;
+      if (accepted) this.cross[RATIOS.length + r] += xy;
+    }
+    if (fought)
+      for (let j = 0; j < J; j++)
+        if (fought[j]) {
+          this.fought[j]++;
+          if (accepted) this.fought[J + j]++;
+        }
+    if (accepted) {
       this.accepted++;
       for (let k = 0; k < VALUE_COUNT; k++) {
         const x = values[k];
@@ -142,6 +170,9 @@ export class Aggregate {
     crises: number,
     backedDown: number,
     firstWarMonth: number,
+    crisisWars: number,
+    peaceMonths: number,
+    fought: Uint8Array | null,
   ): void {
     values[V.p_accept] = accepted ? 1 : 0;
     values[V.expected_war_months] = warMonths;
@@ -152,10 +183,12 @@ export class Aggregate {
     values[V.mean_alignment_at_horizon] = alignment;
     values[V.expected_crises] = crises;
     values[V.p_guarantor_backs_down] = backedDown;
+    values[V.expected_crisis_wars] = crisisWars;
+    values[V.expected_peace_months] = peaceMonths;
     let loss = 0;
     for (let k = 0; k < VALUE_COUNT - 1; k++) loss += lossWeights[k] * values[k];
     values[V.loss] = loss;
-    this.addTrajectory(values, firstWarMonth);
+    this.addTrajectory(values, firstWarMonth, fought);
   }
 
   merge(other: AggregateData): void {
@@ -169,6 +202,8 @@ export class Aggregate {
     addInto(this.states, other.states);
     addInto(this.stateSpans, other.stateSpans);
     addInto(this.histogram, other.histogram);
+    addInto(this.cross, other.cross);
+    addInto(this.fought, other.fought);
   }
 
   /** P(first war within `months` of the settlement | accepted) with its standard error. */
@@ -191,10 +226,28 @@ export class Aggregate {
     outcomes.p_nuclear_use_given_accept = given(V.p_nuclear_use);
     outcomes.p_sphere_at_horizon_given_accept = given(V.p_sphere_at_horizon);
     outcomes.expected_war_months_given_accept = given(V.expected_war_months_before_nuclear);
+    outcomes.expected_crises_given_accept = given(V.expected_crises);
+    outcomes.p_guarantor_backs_down_given_accept = given(V.p_guarantor_backs_down);
+    outcomes.mean_alignment_at_horizon_given_accept = given(V.mean_alignment_at_horizon);
+    RATIOS.forEach((r, i) => {
+      const [x, y] = [V[r.numerator], V[r.denominator]];
+      outcomes[r.all] = ratioEstimate(this.sum[x], this.sum[y], this.sumSq[x], this.sumSq[y], this.cross[i], this.n, r.scale);
+      outcomes[r.accepted] = ratioEstimate(this.acceptedSum[x], this.acceptedSum[y], this.acceptedSumSq[x], this.acceptedSumSq[y], this.cross[RATIOS.length + i], this.accepted, r.scale);
+    });
     return outcomes;
   }
 
-  finish(option: string, perspective: string): OptionPerspectiveResult {
+  /** P(state j fought) over all and over accepted trajectories, for states named `stateIds` (in order). */
+  coalitionShares(stateIds: readonly string[]): CoalitionShare[] {
+    const J = this.stateCount;
+    return stateIds.slice(0, J).map((state, j) => ({
+      state,
+      p_fought: meanEstimate(this.fought[j], this.fought[j], this.n),
+      p_fought_given_accept: meanEstimate(this.fought[J + j], this.fought[J + j], this.accepted),
+    }));
+  }
+
+  finish(option: string, perspective: string, stateIds: readonly string[] = []): OptionPerspectiveResult {
     const outcomes = this.finishOutcomes();
     const H = this.months;
     const months: number[] = [];
@@ -221,6 +274,7 @@ export class Aggregate {
         edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => i / HISTOGRAM_BINS),
         counts: Array.from(this.histogram),
       },
+      ...(this.stateCount > 0 ? { coalition: this.coalitionShares(stateIds) } : {}),
     };
   }
 }
@@ -236,6 +290,22 @@ export function meanEstimate(sum: number, sumSq: number, n: number): Estimate {
   if (n === 1) return { mean, se: NaN };
   const variance = Math.max(0, (sumSq - n * mean * mean) / (n - 1));
   return { mean, se: Math.sqrt(variance / n) };
+}
+
+/**
+ * R = scale·Σx/Σy with the delta method's standard error √((s_x² − 2R·s_xy + R²·s_y²)/(n·ȳ²)) (R and
+ * the moments unscaled): the ratio of two sums over trajectories, e.g. wars per crisis. NaN when Σy = 0.
+ */
+export function ratioEstimate(sumX: number, sumY: number, sumXX: number, sumYY: number, sumXY: number, n: number, scale = 1): Estimate {
+  if (n === 0 || sumY === 0) return { mean: NaN, se: NaN };
+  const r = sumX / sumY;
+  if (n === 1) return { mean: scale * r, se: NaN };
+  const [mx, my] = [sumX / n, sumY / n];
+  const vx = (sumXX - n * mx * mx) / (n - 1);
+  const vy = (sumYY - n * my * my) / (n - 1);
+  const cxy = (sumXY - n * mx * my) / (n - 1);
+  const variance = Math.max(0, (vx - 2 * r * cxy + r * r * vy) / (n * my * my));
+  return { mean: scale * r, se: scale * Math.sqrt(variance) };
 }
 
 function bernoulliEstimate(count: number, n: number): Estimate {

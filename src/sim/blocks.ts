@@ -85,7 +85,7 @@ export class BlockRunner {
       if (p === 0) drawParameters(draw, seed, first, count, this.theta[0]);
       else drawParametersReusing(draw, seed, first, count, this.theta[p], this.theta[0], this.shared[p]);
     });
-    const byPerspective = this.draws.map(() => this.plan.options.map(() => new Aggregate(this.plan.months, this.job.keepRows ? count : 0)));
+    const byPerspective = this.draws.map(() => this.plan.options.map(() => new Aggregate(this.plan.months, this.job.keepRows ? count : 0, this.job.scenario.actors.guarantors.length)));
     // trajectory by trajectory, so that what a trajectory draws once (its election results) serves every perspective
     for (let i = 0; i < count; i++)
       for (let p = 0; p < byPerspective.length; p++) {

@@ -104,7 +104,8 @@ export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptio
   const planOptions: PlanOptions = { seed: opts.seed, trajectories: opts.trajectories, horizonYears: opts.horizonYears, options: opts.options, perspectives: opts.perspectives, overrides: opts.overrides, mode: opts.mode };
   const job: BlockJob = { scenario, planOptions, keepRows: onTrajectories !== undefined, failAtBlock: faults.failAtBlock };
   const executor: Executor = opts.executor ? opts.executor(job) : workers > 1 ? new BlockPool(workers, job) : inlineExecutor(job, onProgress !== undefined);
-  const totals = plan.perspectives.map(() => plan.options.map(() => new Aggregate(plan.months)));
+  const states = scenario.actors.guarantors.length;
+  const totals = plan.perspectives.map(() => plan.options.map(() => new Aggregate(plan.months, 0, states)));
   const maxTrajectories = opts.precision === undefined ? plan.trajectories : (opts.maxTrajectories ?? DEFAULT_MAX_TRAJECTORIES);
   let target = opts.precision === undefined ? plan.trajectories : Math.min(maxTrajectories, roundUpToBlock(plan.trajectories));
   let doneBlocks = 0;
@@ -206,7 +207,7 @@ function estimates(plan: Plan, totals: Aggregate[][]): ProgressEstimate[] {
 
 function finishResult(scenario: Scenario, plan: Plan, totals: Aggregate[][], trajectories: number, precision: PrecisionReport | undefined): EvaluationResult {
   const results: OptionPerspectiveResult[] = [];
-  plan.perspectives.forEach((p, pi) => plan.options.forEach((o, oi) => results.push(totals[pi][oi].finish(o.id, p.id))));
+  plan.perspectives.forEach((p, pi) => plan.options.forEach((o, oi) => results.push(totals[pi][oi].finish(o.id, p.id, scenario.actors.guarantors.map((g) => g.id)))));
   return {
     scenario: scenario.name,
     seed: plan.seed,

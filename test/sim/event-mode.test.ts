@@ -187,7 +187,7 @@ describe("a rejected settlement's path, simulated once per trajectory", () => {
     const runner = new BlockRunner({ scenario, planOptions: { perspectives: ["restraint"], trajectories: 1024 }, keepRows: true });
     const shared = runner.run({ block: 0 }, 1024); // runOptions: rejected paths replayed
     runner.plan.options.forEach((_, o) => {
-      const alone = new Aggregate(runner.plan.months, 1024);
+      const alone = new Aggregate(runner.plan.months, 1024, scenario.actors.guarantors.length);
       runner.simulateOnly(o, 1024, alone); // run(): every trajectory simulated in full
       expect(shared[o].toData()).toEqual(alone.toData());
     });

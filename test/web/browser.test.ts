@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OUTCOMES } from "../../src/contract/outcomes.js";
 import { workerEngine } from "../../src/server/worker-engine.js";
 import { bundledScenarioPath, packageInfo, webRoot } from "../../src/server/package-info.js";
 import { startServer, type RunningServer } from "../../src/server/serve.js";
@@ -156,7 +157,7 @@ describe("the web app in chromium", () => {
     const tableRows = table.text.trimEnd().split("\r\n");
     expect(tableRows[0]).toBe("option,perspective,outcome,mean,se,trajectories");
     const perspectives = await page.locator("#perspective-picker input").count();
-    expect(tableRows.length).toBe(1 + options * perspectives * 18);
+    expect(tableRows.length).toBe(1 + options * perspectives * OUTCOMES.length);
   });
 
   it("lists the run, reopens it, and is usable from the keyboard", async () => {

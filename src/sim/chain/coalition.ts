@@ -17,6 +17,8 @@ export class Coalition {
   readonly order: Int32Array;
   /** the coalition of the war in progress (1 = fights) */
   readonly members: Uint8Array;
+  /** 1 once state j has fought in this trajectory (reset by `startTrajectory`) */
+  readonly fought: Uint8Array;
   /** Q: P(some state fights) under the coalition law at actual resolve; Q̂ the challenger's belief */
   resolve = 0;
   perceived = 0;
@@ -36,6 +38,13 @@ export class Coalition {
     this.qHat = new Float64Array(n);
     this.order = new Int32Array(n);
     this.members = new Uint8Array(n);
+    this.fought = new Uint8Array(n);
+  }
+
+  /** A new trajectory: nobody has fought yet, no war in progress. */
+  startTrajectory(c: OptionContext): void {
+    this.fought.fill(0);
+    this.clear(c);
   }
 
   /** q_j of state j whose stake has log-mean μ (μ_W plus its election shift): 1 − Φ((ln((k − c_j)/w_j) − μ)/σ_W). */
@@ -190,6 +199,7 @@ export class Coalition {
   }
 
   private join(c: OptionContext, j: number): void {
+    this.fought[j] = 1;
     this.weight += c.militaryWeight[j];
     this.warSuccess *= c.piFactor[j];
     if (c.nuclear[j]) this.nuclearWar = true;

@@ -11,6 +11,7 @@ export class RecordedPath {
   private spans = new Int32Array(3 * 64);
   private length = 0;
   private readonly values = new Float64Array(VALUE_COUNT);
+  private fought = new Uint8Array(0);
 
   start(): void {
     this.ready = false;
@@ -28,14 +29,16 @@ export class RecordedPath {
     this.spans[this.length++] = to;
   }
 
-  finish(values: Float64Array): void {
+  finish(values: Float64Array, fought: Uint8Array): void {
     this.values.set(values);
+    if (this.fought.length !== fought.length) this.fought = new Uint8Array(fought.length);
+    this.fought.set(fought);
     this.ready = true;
   }
 
   /** Add the recorded trajectory to `agg` as if it had been simulated again (a rejected settlement has no first war). */
   replay(agg: Aggregate): void {
     for (let i = 0; i < this.length; i += 3) agg.addStateSpan(this.spans[i], this.spans[i + 1], this.spans[i + 2]);
-    agg.addTrajectory(this.values, -1);
+    agg.addTrajectory(this.values, -1, this.fought);
   }
 }

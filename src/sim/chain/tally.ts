@@ -61,8 +61,8 @@ export class TrajectoryTally {
     this.firm++;
   }
 
-  /** Record the finished trajectory, ending at alignment s, into `agg` (`values`: scratch). */
-  record(agg: Aggregate, values: Float64Array, lossWeights: Float64Array, accepted: boolean, s: number): void {
-    agg.recordTrajectory(values, lossWeights, accepted, this.warMonths, this.warMonthsBeforeNuclear, this.directWar, this.nuclear, s, this.crises, this.backedDown, this.firstWar);
+  /** Record the finished trajectory, ending at alignment s, into `agg` (`values`: scratch; `fought`: 1 per state that fought). */
+  record(agg: Aggregate, values: Float64Array, lossWeights: Float64Array, accepted: boolean, s: number, fought: Uint8Array): void {
+    agg.recordTrajectory(values, lossWeights, accepted, this.warMonths, this.warMonthsBeforeNuclear, this.directWar, this.nuclear, s, this.crises, this.backedDown, this.firstWar, this.crisisWars, this.peaceMonths, fought);
   }
 }

@@ -185,7 +185,7 @@ export class EventSimulator implements TrajectorySimulator {
     }
     this.finish(agg);
     if (this.recording) {
-      this.rejected.finish(this.values);
+      this.rejected.finish(this.values, this.coalition.fought);
       this.recording = false;
     }
   }
@@ -231,7 +231,7 @@ export class EventSimulator implements TrajectorySimulator {
     }
     this.startCalendar(0);
     this.enterRegime();
-    this.coalition.clear(this.c);
+    this.coalition.startTrajectory(this.c);
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
   }
@@ -597,6 +597,6 @@ export class EventSimulator implements TrajectorySimulator {
   }
 
   private finish(agg: Aggregate): void {
-    this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s);
+    this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s, this.coalition.fought);
   }
 }

@@ -132,7 +132,7 @@ export class MonthlySimulator implements TrajectorySimulator {
       }
       agg.states[this.state * H + t]++;
     }
-    this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s);
+    this.tally.record(agg, this.values, this.lossWeights, this.accepted, this.s, this.coalition.fought);
   }
 
   /** Contexts, streams, parameters and the starting state of trajectory `index`. */
@@ -176,7 +176,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     // a rejected settlement leaves the status quo in force: the fallback regime's states and arms
     this.ctx = this.accepted ? this.main : this.fallback;
     this.refresh(true);
-    this.coalition.clear(this.ctx);
+    this.coalition.startTrajectory(this.ctx);
     this.state = this.accepted ? State.Peace : State.NoSettlement;
     this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
   }
