@@ -217,6 +217,8 @@ function checkPerspectives(data: Obj): RawIssue[] {
 }
 
 const CONDITIONAL = new Set([...OUTCOMES.filter((o) => o.conditionalOnAcceptance).map((o) => o.name as string), "loss"]);
+/** rates that are ratios of two means (docs/MODEL.md §8): not a value of one trajectory, so not a loss term */
+const RATIOS = new Set(OUTCOMES.filter((o) => "ratio" in o && o.ratio === true && !o.conditionalOnAcceptance).map((o) => o.name as string));
 
 function checkLoss(data: Obj): RawIssue[] {
   const issues: RawIssue[] = [];
@@ -228,11 +230,12 @@ function checkLoss(data: Obj): RawIssue[] {
 
 /** Weights on outcomes a loss cannot weight (unknown outcome names are the schema's to report). */
 function unweightable(weights: Obj, path: string[]): RawIssue[] {
+  const reason = (name: string) => (name === "loss" ? "it is the loss itself" : RATIOS.has(name) ? "it is a ratio of two means, not a value of each trajectory" : "it is conditional on acceptance");
   return Object.keys(weights)
-    .filter((name) => CONDITIONAL.has(name))
+    .filter((name) => CONDITIONAL.has(name) || RATIOS.has(name))
     .map((name) => ({
       path: [...path, name],
-      message: `${name} cannot be weighted in the loss: ${name === "loss" ? "it is the loss itself" : "it is conditional on acceptance"}`,
+      message: `${name} cannot be weighted in the loss: ${reason(name)}`,
       hint: "weigh outcomes over all trajectories, e.g. expected_war_months",
     }));
 }

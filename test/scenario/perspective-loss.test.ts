@@ -45,6 +45,14 @@ describe("a perspective's own loss weights", () => {
     });
   });
 
+  it("refuse a rate that is a ratio of two means, with the reason", () => {
+    const text = withDeterrenceWeights("      crises_per_peace_year: 1\n");
+    expect(onlyIssue(text)).toMatchObject({
+      path: "perspectives.deterrence.loss_weights.crises_per_peace_year",
+      message: "crises_per_peace_year cannot be weighted in the loss: it is a ratio of two means, not a value of each trajectory",
+    });
+  });
+
   it("report every bad weight at once", () => {
     const issues = issuesOf(withDeterrenceWeights("      p_nuclear_us: 20\n      p_accept: -1\n"));
     expect(issues.map((i) => i.path)).toEqual(["perspectives.deterrence.loss_weights.p_nuclear_us", "perspectives.deterrence.loss_weights.p_accept"]);
