@@ -4,7 +4,8 @@
  *
  * - every pair where option A is at least as good as B on every loss component under every
  *   perspective (paired difference D = x̄(A) − x̄(B) ≤ 2·SE(D) everywhere) and strictly better
- *   somewhere (D < −2·SE(D));
+ *   somewhere (D < −2·SE(D)); under a perspective with its own loss weights, its components are
+ *   the outcomes it weights;
  * - every loss component that is zero in all trajectories for an option while another option has it
  *   nonzero;
  *
@@ -18,6 +19,7 @@
  * (fewer strict findings, never a false one from pairing).
  */
 import type { EvaluationResult, OutcomeName } from "../contract/result.js";
+import { perspectiveLossWeights } from "../contract/loss.js";
 import type { Prior } from "../scenario/prior.js";
 import { priorQuantile } from "../scenario/prior-quantile.js";
 import type { Scenario } from "../scenario/load.js";
@@ -69,7 +71,7 @@ export function lossComponents(result: Pick<EvaluationResult, "loss_weights" | "
     for (const [k, v] of Object.entries(w ?? {})) if (v !== undefined && v !== 0) names.add(k as OutcomeName);
   };
   add(result.loss_weights);
-  for (const p of result.perspectives as { loss_weights?: Partial<Record<OutcomeName, number>> }[]) add(p.loss_weights);
+  for (const p of result.perspectives) add(p.loss_weights);
   return [...names];
 }
 
@@ -154,14 +156,28 @@ export class PairedDifferences {
 interface Source {
   options: string[];
   perspectives: string[];
+  /** component k counts in perspective p's loss (a perspective's own weights may drop some) */
+  weighted(p: number, k: number): boolean;
   difference(p: number, a: number, b: number, k: number): { mean: number; se: number };
   zero(p: number, a: number, k: number): boolean;
 }
 
-function fromPaired(d: PairedDifferences): Source {
+/**
+ * Component k weighs in perspective p's loss. A perspective without its weights in the result (the
+ * stress run, results from before perspectives carried weights) is audited on every component.
+ */
+function weightedBy(result: EvaluationResult, perspectives: string[], components: OutcomeName[]): (p: number, k: number) => boolean {
+  return (p, k) => {
+    const own = result.perspectives.find((x) => x.id === perspectives[p])?.loss_weights;
+    return own === undefined || (own[components[k]] ?? 0) !== 0;
+  };
+}
+
+function fromPaired(d: PairedDifferences, result: EvaluationResult): Source {
   return {
     options: d.options,
     perspectives: d.perspectives,
+    weighted: weightedBy(result, d.perspectives, d.components),
     difference: (p, a, b, k) => d.difference(p, a, b, k),
     zero: (p, a, k) => d.nonzeroCount(p, a, k) === 0,
   };
@@ -179,6 +195,7 @@ function fromResult(result: EvaluationResult, components: OutcomeName[]): Source
   return {
     options,
     perspectives,
+    weighted: weightedBy(result, perspectives, components),
     difference: (p, a, b, k) => {
       const x = get(p, a, k);
       const y = get(p, b, k);
@@ -200,6 +217,7 @@ function dominance(s: Source, K: number): { a: number; b: number; strict: { pers
       const strict: { perspective: string; component: number }[] = [];
       for (let p = 0; p < s.perspectives.length && weak; p++)
         for (let k = 0; k < K; k++) {
+          if (!s.weighted(p, k)) continue;
           const d = s.difference(p, a, b, k);
           if (!(d.mean <= AUDIT_Z * d.se)) {
             weak = false;
@@ -236,9 +254,9 @@ export interface AuditInputs {
 /** The audit of one evaluation (docs/MODEL.md, "The dominance audit"). */
 export function auditEvaluation({ result, paired, stress }: AuditInputs): Audit {
   const components = paired?.components ?? lossComponents(result);
-  const source = paired ? fromPaired(paired) : fromResult(result, components);
+  const source = paired ? fromPaired(paired, result) : fromResult(result, components);
   const K = components.length;
-  const stressSource = stress ? fromPaired(stress) : null;
+  const stressSource = stress ? fromPaired(stress, result) : null;
   const stressDominates = stressSource ? dominance(stressSource, K) : [];
   const stressIndex = (a: number) => stressSource?.options.indexOf(source.options[a]) ?? -1;
   const dominanceFindings: DominanceFinding[] = dominance(source, K).map(({ a, b, strict }) => ({
@@ -353,6 +371,6 @@ export async function evaluateWithAudit(scenario: Scenario, opts: EvaluateOption
 
 /** Loss components of a scenario: outcomes weighted by its loss or by some perspective's own loss weights. */
 export function scenarioLossComponents(scenario: Scenario): OutcomeName[] {
-  const perspectives = Object.values(scenario.perspectives).map((p) => ({ loss_weights: (p as { loss?: { weights?: Partial<Record<OutcomeName, number>> } }).loss?.weights }));
-  return lossComponents({ loss_weights: scenario.lossWeights, perspectives: perspectives as never });
+  const perspectives = Object.entries(scenario.perspectives).map(([id, p]) => ({ id, label: id, source: p.source, loss_weights: perspectiveLossWeights(scenario.lossWeights, p.loss_weights) }));
+  return lossComponents({ loss_weights: scenario.lossWeights, perspectives });
 }

@@ -20,5 +20,6 @@ export { priorCdf, pooledQuantile, pooledGrid } from "./prior-grid.js";
 export { simulatorProbe, batchSeed, batchEstimate, targetBatches, describeTarget, type ScenarioProbe, type ProbeSetting, type Target, type OptionOutcomes } from "./probe.js";
 export { scenarioSensitivity, scenarioModel, type SensitivityRequest, type SensitivityReport, type SensitivityRow } from "./scenario-sensitivity.js";
 export { findCruxes, uncertainParameters, type Crux, type CruxReport, type CruxOptions, type CruxRegion, type CruxThreshold } from "./cruxes.js";
+export { findPairCruxes, type PairCrux, type PairCruxReport, type PairCruxOptions } from "./pair-cruxes.js";
 export { bestOptionMap, HIGHER_IS_BETTER, type BestOptionMap, type MapCell } from "./crux-maps.js";
 export { explainPerspectives, differingParameters, mainContributors, type ExplainReport, type Explanation, type Contribution } from "./perspective-shapley.js";

@@ -2,6 +2,7 @@
  * How results are shown: outcome estimates with their standard errors, tables per perspective,
  * the ranking, and CSV. Every number carries its uncertainty.
  */
+import { lossTerms, lossWeightsOf, sameLossWeights } from "../contract/loss.js";
 import type { Estimate, EvaluationResult, OutcomeName } from "../contract/result.js";
 import { OUTCOMES } from "../contract/outcomes.js";
 import { renderTable } from "./table.js";
@@ -35,7 +36,7 @@ export function formatComparison(r: EvaluationResult): string {
     `${r.scenario} — ${r.trajectories.toLocaleString("en-US")} trajectories per option and perspective, horizon ${r.horizon_years} years, seed ${r.seed}`,
   );
   parts.push("mean ± standard error; * = among accepted settlements, clock from the settlement; other columns over all trajectories");
-  parts.push(`loss = ${Object.entries(r.loss_weights).map(([k, w]) => `${+Number(w).toPrecision(4)}·${k}`).join(" + ")} (lower is better)`);
+  parts.push(`loss = ${lossTerms(r.loss_weights)} (lower is better)`);
   for (const p of r.perspectives) {
     const ranking = r.ranking.find((x) => x.perspective === p.id)!;
     const rows = ranking.order.map((entry) => {
@@ -44,6 +45,8 @@ export function formatComparison(r: EvaluationResult): string {
     });
     parts.push("");
     parts.push(`▍${p.label} (${p.id}) — ${p.source}`);
+    const own = lossWeightsOf(r, p.id);
+    if (!sameLossWeights(own, r.loss_weights)) parts.push(`this perspective's own loss = ${lossTerms(own)}`);
     parts.push(renderTable(["#", "option", ...TABLE_COLUMNS.map((c) => c.head)], rows, [1]));
   }
   if (r.perspectives.length > 1) {

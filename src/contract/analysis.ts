@@ -96,6 +96,43 @@ export interface CruxReport {
   cruxes: Crux[];
 }
 
+/**
+ * A flip of two options' order that shows only when two parameters move together: on a grid of
+ * both at their pooled prior quantiles, cells where each option is the lower one.
+ */
+export interface PairCrux {
+  parameters: [string, string];
+  outcome: OutcomeName;
+  options: [string, string];
+  /** grid values of the first (x) and the second (y) parameter */
+  x: number[];
+  y: number[];
+  /** outcome(a) − outcome(b) in cell [j][i] (y_j, x_i), with its batch standard error */
+  cells: { mean: number; se: number }[][];
+  /**
+   * per perspective, the joint prior mass of the cells where each option is lower (cells reach
+   * halfway to their neighbours and to ±∞ at the edges; the parameters' priors are independent)
+   */
+  shares: Record<string, Record<string, number>>;
+  /** some cell has a beyond z standard errors below b, and some cell above */
+  clear: boolean;
+}
+
+export interface PairCruxReport {
+  perspective: string;
+  options: [string, string];
+  outcome: OutcomeName;
+  /** the parameters paired: those whose one-at-a-time scan came closest to a flip without flipping */
+  candidates: string[];
+  /** parameters whose scan alone flips the order (the one-at-a-time finder sees them) */
+  singleFlips: string[];
+  trajectoriesPerSetting: number;
+  batches: number;
+  settingsEvaluated: number;
+  /** pairs with cells on both sides; clear ones first, then by the smaller side's largest share */
+  cruxes: PairCrux[];
+}
+
 export interface MapCell {
   best: string;
   /** how much better the best option is than the runner-up (positive) */

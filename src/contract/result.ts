@@ -64,7 +64,13 @@ export interface EvaluationResult {
   trajectories: number;
   horizon_years: number;
   options: { id: string; label: string }[];
-  perspectives: { id: string; label: string; source: string }[];
+  /**
+   * loss_weights: the weights of this perspective's loss, the scenario's with the perspective's own
+   * override (docs/MODEL.md §8); absent in results from before perspectives could carry weights,
+   * which used `loss_weights` below for every perspective (src/contract/loss.ts: `lossWeightsOf`)
+   */
+  perspectives: { id: string; label: string; source: string; loss_weights?: Partial<Record<OutcomeName, number>> }[];
+  /** the scenario's loss weights (a perspective may override some: see `perspectives`) */
   loss_weights: Partial<Record<OutcomeName, number>>;
   results: OptionPerspectiveResult[];
   /** per perspective: options ordered by expected loss (lower is better) */

@@ -6,6 +6,7 @@
  */
 import type { Crux } from "../analysis/index.js";
 import type { EvaluationResult, OutcomeName } from "../contract/result.js";
+import { lossTerms, lossWeightsOf, sameLossWeights } from "../contract/loss.js";
 import { heatmapChart, statesChart, survivalChart } from "../../web/src/charts/results-charts.js";
 import type { Chart } from "../../web/src/charts/spec.js";
 import { renderSvg } from "../../web/src/charts/svg.js";
@@ -45,11 +46,12 @@ function summarySection(result: EvaluationResult): string {
     const clear = v.clear ? "larger than its standard error" : "within its standard error: not a clear lead";
     return `<li><b>${e(v.perspective)}</b>: <b>${e(best.option)}</b> has the lowest expected loss, ${fixed(best.loss)} ± ${fixed(best.se ?? NaN)}, ahead of ${e(next.option)} by ${fixed(v.lead ?? NaN)} (${clear}; the bound is SE₁ + SE₂ = ${fixed(v.bound ?? NaN)})</li>`;
   });
-  const weights = Object.entries(result.loss_weights)
-    .filter(([, w]) => w !== 0)
-    .map(([name, w]) => `${Number((w as number).toPrecision(4))}·${e(name)}`)
-    .join(" + ");
-  return `<section><h2>Summary</h2><ul>${items.join("")}</ul><p>Loss per trajectory = ${weights} (lower is better); the expected loss is its mean.</p></section>`;
+  const own = result.perspectives
+    .map((p) => ({ id: p.id, weights: lossWeightsOf(result, p.id) }))
+    .filter((p) => !sameLossWeights(p.weights, result.loss_weights))
+    .map((p) => `<li><b>${e(p.id)}</b> weighs with its own: loss = ${e(lossTerms(p.weights))}</li>`);
+  const ownNote = own.length ? `<p>Perspectives with their own loss weights (their expected losses and rankings use them):</p><ul>${own.join("")}</ul>` : "";
+  return `<section><h2>Summary</h2><ul>${items.join("")}</ul><p>Loss per trajectory = ${e(lossTerms(result.loss_weights))} (lower is better); the expected loss is its mean.</p>${ownNote}</section>`;
 }
 
 function comparisonSection(result: EvaluationResult): string {

@@ -217,18 +217,25 @@ function checkPerspectives(data: Obj): RawIssue[] {
 }
 
 const CONDITIONAL = new Set([...OUTCOMES.filter((o) => o.conditionalOnAcceptance).map((o) => o.name as string), "loss"]);
+/** rates that are ratios of two means (docs/MODEL.md §8): not a value of one trajectory, so not a loss term */
+const RATIOS = new Set(OUTCOMES.filter((o) => "ratio" in o && o.ratio === true && !o.conditionalOnAcceptance).map((o) => o.name as string));
 
 function checkLoss(data: Obj): RawIssue[] {
-  if (!isObj(data.loss) || !isObj(data.loss.weights)) return [];
   const issues: RawIssue[] = [];
-  for (const name of Object.keys(data.loss.weights)) {
-    // unknown outcome names are the schema's to report
-    if (CONDITIONAL.has(name))
-      issues.push({
-        path: ["loss", "weights", name],
-        message: `${name} cannot be weighted in the loss: ${name === "loss" ? "it is the loss itself" : "it is conditional on acceptance"}`,
-        hint: "weigh outcomes over all trajectories, e.g. expected_war_months",
-      });
-  }
+  if (isObj(data.loss) && isObj(data.loss.weights)) issues.push(...unweightable(data.loss.weights, ["loss", "weights"]));
+  if (isObj(data.perspectives))
+    for (const [pid, p] of Object.entries(data.perspectives)) if (isObj(p) && isObj(p.loss_weights)) issues.push(...unweightable(p.loss_weights, ["perspectives", pid, "loss_weights"]));
   return issues;
+}
+
+/** Weights on outcomes a loss cannot weight (unknown outcome names are the schema's to report). */
+function unweightable(weights: Obj, path: string[]): RawIssue[] {
+  const reason = (name: string) => (name === "loss" ? "it is the loss itself" : RATIOS.has(name) ? "it is a ratio of two means, not a value of each trajectory" : "it is conditional on acceptance");
+  return Object.keys(weights)
+    .filter((name) => CONDITIONAL.has(name) || RATIOS.has(name))
+    .map((name) => ({
+      path: [...path, name],
+      message: `${name} cannot be weighted in the loss: ${reason(name)}`,
+      hint: "weigh outcomes over all trajectories, e.g. expected_war_months",
+    }));
 }

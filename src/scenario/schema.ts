@@ -85,11 +85,16 @@ const option = z.strictObject({
   commitments: z.array(commitmentSchema).max(L.MAX_COMMITMENTS).default([]),
 });
 
+/** Loss weights by outcome name (docs/MODEL.md §8); checks.ts refuses the outcomes that cannot be weighted. */
+const lossWeights = z.partialRecord(z.enum(OUTCOME_NAMES), z.number().min(0).max(L.MAX_LOSS_WEIGHT));
+
 const perspective = z.strictObject({
   label: z.string().optional(),
   source: z.string().min(1),
   description: z.string().optional(),
   overrides: z.record(z.string(), priorSchema).default({}),
+  /** the school's own loss weights: a partial override of the scenario's `loss.weights` (docs/MODEL.md §8) */
+  loss_weights: lossWeights.optional(),
 });
 
 export const MECHANISMS = [
@@ -114,7 +119,7 @@ const mechanisms = z.strictObject(Object.fromEntries(MECHANISMS.map((m) => [m, z
 
 const loss = z.strictObject({
   description: z.string().optional(),
-  weights: z.partialRecord(z.enum(OUTCOME_NAMES), z.number().min(0).max(L.MAX_LOSS_WEIGHT)),
+  weights: lossWeights,
 });
 
 export const scenarioSchema = z.strictObject({

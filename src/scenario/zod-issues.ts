@@ -71,7 +71,20 @@ export function fromZod(schema: z.ZodType, issue: ZodIssue, data: unknown): RawI
 }
 
 interface ZodLike {
-  _zod: { def: { type: string; shape?: Record<string, ZodLike>; element?: ZodLike; valueType?: ZodLike; innerType?: ZodLike; options?: ZodLike[]; discriminator?: string; values?: unknown[] } };
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, ZodLike>;
+      element?: ZodLike;
+      keyType?: ZodLike;
+      valueType?: ZodLike;
+      innerType?: ZodLike;
+      options?: ZodLike[];
+      discriminator?: string;
+      values?: unknown[];
+      entries?: Record<string, unknown>;
+    };
+  };
 }
 
 /** The keys a mapping at `path` may have, found by walking the schema alongside the data. */
@@ -105,6 +118,9 @@ function allowedKeys(root: z.ZodType, path: readonly PropertyKey[], data: unknow
     value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[seg] : undefined;
     unwrap();
   }
-  const shape = schema._zod.def.shape;
-  return shape ? Object.keys(shape) : [];
+  const def = schema._zod.def;
+  if (def.shape) return Object.keys(def.shape);
+  // a record whose keys are an enum (e.g. loss weights by outcome name): its keys are the enum's
+  const keyEntries = def.type === "record" ? def.keyType?._zod.def.entries : undefined;
+  return keyEntries ? Object.keys(keyEntries) : [];
 }

@@ -14,6 +14,7 @@ import { MonthlySimulator } from "./steppers/monthly.js";
 import type { TrajectorySimulator, TrajectorySimulatorClass } from "./steppers/simulator.js";
 import { BLOCK_SIZE, electionTimetable, makePlan, settlementFacts, type Plan, type PlanOptions } from "./plan.js";
 import type { OutcomeName } from "../contract/result.js";
+import type { LossWeights } from "../contract/loss.js";
 
 /** What a worker is told once: the scenario, the plan's options and whether to keep rows. */
 export interface BlockJob {
@@ -35,6 +36,10 @@ export class BlockRunner {
   private readonly draws: DrawPlan[];
   private readonly shared: Uint8Array[];
   private readonly theta: Float64Array[];
+  /** the loss weights per trajectory value of each perspective (docs/MODEL.md §8) */
+  private readonly perspectiveWeights: Float64Array[];
+  /** the simulator's loss weights: the running perspective's row is copied in before its trajectories */
+  private readonly weights: Float64Array;
 
   constructor(private readonly job: BlockJob) {
     const { scenario } = job;
@@ -43,10 +48,10 @@ export class BlockRunner {
     const guarantors = scenario.actors.guarantors;
     const actors = actorFacts(scenario.actors);
     const elections = electionTimetable(guarantors, plan.months);
-    const weights = new Float64Array(VALUE_COUNT);
-    TRAJECTORY_VALUES.forEach((name, k) => (weights[k] = scenario.lossWeights[name as OutcomeName] ?? 0));
+    this.perspectiveWeights = plan.perspectives.map((p) => lossWeightArray(p.lossWeights));
+    this.weights = Float64Array.from(this.perspectiveWeights[0]);
     const Simulator: TrajectorySimulatorClass = plan.mode === "monthly" ? MonthlySimulator : EventSimulator;
-    this.simulator = new Simulator(plan.seed, plan.months, actors, elections, weights);
+    this.simulator = new Simulator(plan.seed, plan.months, actors, elections, this.weights);
     this.fallback = bareCeasefire(guarantors, scenario.status_quo, settlementFacts(scenario));
     this.draws = plan.perspectives.map((p) => drawPlan(p.priors, scenario.mechanisms));
     this.shared = this.draws.map((d) => sharedParameters(d, this.draws[0]));
@@ -66,6 +71,7 @@ export class BlockRunner {
    */
   simulateOnly(o: number, count: number, agg: Aggregate): void {
     const K = PARAMETERS.length;
+    this.weights.set(this.perspectiveWeights[0]);
     for (let i = 0; i < count; i++) this.simulator.run(this.plan.options[o], this.fallback, this.theta[0], i * K, i, agg);
   }
 
@@ -82,7 +88,17 @@ export class BlockRunner {
     const byPerspective = this.draws.map(() => this.plan.options.map(() => new Aggregate(this.plan.months, this.job.keepRows ? count : 0, this.job.scenario.actors.guarantors.length)));
     // trajectory by trajectory, so that what a trajectory draws once (its election results) serves every perspective
     for (let i = 0; i < count; i++)
-      for (let p = 0; p < byPerspective.length; p++) this.simulator.runOptions(this.plan.options, this.fallback, this.theta[p], i * K, first + i, byPerspective[p]);
+      for (let p = 0; p < byPerspective.length; p++) {
+        this.weights.set(this.perspectiveWeights[p]);
+        this.simulator.runOptions(this.plan.options, this.fallback, this.theta[p], i * K, first + i, byPerspective[p]);
+      }
     return byPerspective.flat();
   }
+}
+
+/** Loss weights by trajectory value, in the simulator's order (`loss` itself has weight 0). */
+export function lossWeightArray(weights: LossWeights): Float64Array {
+  const out = new Float64Array(VALUE_COUNT);
+  TRAJECTORY_VALUES.forEach((name, k) => (out[k] = weights[name as OutcomeName] ?? 0));
+  return out;
 }

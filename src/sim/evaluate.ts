@@ -214,7 +214,7 @@ function finishResult(scenario: Scenario, plan: Plan, totals: Aggregate[][], tra
     trajectories,
     horizon_years: plan.months / 12,
     options: plan.options.map((o) => ({ id: o.id, label: o.label })),
-    perspectives: plan.perspectives.map((p) => ({ id: p.id, label: p.label, source: p.source })),
+    perspectives: plan.perspectives.map((p) => ({ id: p.id, label: p.label, source: p.source, loss_weights: p.lossWeights })),
     loss_weights: scenario.lossWeights,
     results,
     ranking: plan.perspectives.map((p) => ({ perspective: p.id, order: rank(results.filter((r) => r.perspective === p.id)) })),

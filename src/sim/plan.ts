@@ -10,6 +10,7 @@ import type { Scenario } from "../scenario/load.js";
 import type { Prior } from "../scenario/prior.js";
 import { didYouMean } from "../math/suggest.js";
 import type { GuarantorTimetable } from "./chain/elections.js";
+import { perspectiveLossWeights, type LossWeights } from "../contract/loss.js";
 import { checkRunOptions, describeRunOptionsProblems, DEFAULT_SEED, DEFAULT_TRAJECTORIES, RUN_LIMITS } from "../contract/run-options.js";
 
 export const BASELINE = "baseline";
@@ -43,6 +44,8 @@ export interface PerspectivePlan {
   label: string;
   source: string;
   priors: Record<string, Prior>;
+  /** the weights of this perspective's loss: the scenario's with the perspective's own (docs/MODEL.md §8) */
+  lossWeights: LossWeights;
 }
 
 export interface Plan {
@@ -77,8 +80,14 @@ export function makePlan(scenario: Scenario, opts: PlanOptions): Plan {
   const guarantors = scenario.actors.guarantors;
   const options = pick("option", scenario.options, opts.options).map((o) => optionFeatures(o, guarantors, settlementFacts(scenario)));
   const all = [
-    { id: BASELINE, label: "the scenario's own priors", source: scenario.name, overrides: {} as Record<string, Prior> },
-    ...Object.entries(scenario.perspectives).map(([id, p]) => ({ id, label: p.label ?? id, source: p.source, overrides: p.overrides })),
+    { id: BASELINE, label: "the scenario's own priors", source: scenario.name, overrides: {} as Record<string, Prior>, lossWeights: scenario.lossWeights },
+    ...Object.entries(scenario.perspectives).map(([id, p]) => ({
+      id,
+      label: p.label ?? id,
+      source: p.source,
+      overrides: p.overrides,
+      lossWeights: perspectiveLossWeights(scenario.lossWeights, p.loss_weights),
+    })),
   ];
   const defaultPerspectives = all.length > 1 ? all.slice(1) : all;
   const chosen = opts.perspectives ? pick("perspective", all, opts.perspectives) : defaultPerspectives;
@@ -90,7 +99,7 @@ export function makePlan(scenario: Scenario, opts: PlanOptions): Plan {
     months: Math.max(1, Math.round(horizon * 12)),
     mode,
     options,
-    perspectives: chosen.map((p) => ({ id: p.id, label: p.label, source: p.source, priors: { ...scenario.parameters, ...p.overrides, ...opts.overrides } })),
+    perspectives: chosen.map((p) => ({ id: p.id, label: p.label, source: p.source, priors: { ...scenario.parameters, ...p.overrides, ...opts.overrides }, lossWeights: p.lossWeights })),
   };
 }
 

@@ -173,3 +173,24 @@ describe("the dominance audit on the bundled scenario", () => {
     expect(bad.err).toMatch(/cannot read .*missing\.json as JSON/);
   });
 });
+
+describe("the audit under a perspective with its own loss weights", () => {
+  // A is lower than B on war months, direct war and sphere, higher on nuclear use
+  const levels = { A: [0, 0, 0.1, 0], B: [0.05, 0.05, 0, 0.05] };
+  const withWeights = (own: Partial<Record<OutcomeName, number>> | undefined): EvaluationResult =>
+    ({
+      options: [{ id: "A", label: "A" }, { id: "B", label: "B" }],
+      perspectives: [{ id: "p1", label: "p1", source: "", ...(own ? { loss_weights: own } : {}) }],
+      loss_weights: { expected_war_months: 1, p_direct_guarantor_war: 1, p_nuclear_use: 1, p_sphere_at_horizon: 1 },
+      results: [],
+    }) as unknown as EvaluationResult;
+
+  it("compares only the outcomes that perspective weighs", () => {
+    const paired = synthetic(levels, ["p1"], 2000, 3);
+    expect(auditEvaluation({ result: withWeights(undefined), paired }).dominance).toEqual([]);
+    const own = { expected_war_months: 1, p_direct_guarantor_war: 1, p_nuclear_use: 0, p_sphere_at_horizon: 1 };
+    const audit = auditEvaluation({ result: withWeights(own), paired });
+    expect(audit.dominance.map((d) => `${d.option}>${d.dominated}`)).toEqual(["A>B"]);
+    expect(audit.dominance[0].strict.map((s) => s.component)).toEqual(["expected_war_months", "p_direct_guarantor_war", "p_sphere_at_horizon"]);
+  });
+});

@@ -36,6 +36,9 @@ describe("guarantor sensitivity, cruxes and explain", () => {
     const cruxes = await run(["cruxes", FILE, "--options", "ceasefire-only,neutrality-istanbul", "--parameters", "moral_hazard", "--grid", "3", "--trajectories", "80"]);
     expect(cruxes.code).toBe(0);
     expect(cruxes.out).toMatch(/ceasefire-only vs neutrality-istanbul on loss:/);
+    const pairs = await run(["cruxes", FILE, "--options", "ceasefire-only,neutrality-istanbul", "--parameters", "moral_hazard,spoiler_rate_scale", "--grid", "3", "--trajectories", "40", "--pairs", "2"]);
+    expect(pairs.code).toBe(0);
+    expect(pairs.out).toMatch(/Pairs of parameters under "baseline" \(\d+ settings\): ceasefire-only vs neutrality-istanbul on loss, pairing /);
     const explain = await run(["explain", FILE, "--perspectives", "baseline,deterrence", "--options", "article5-treaty", "--trajectories", "40", "--batches", "2"]);
     expect(explain.code).toBe(0);
     const differing = Object.keys(loadScenarioFile(FILE).perspectives.deterrence.overrides).length;
@@ -55,10 +58,13 @@ describe("guarantor sensitivity, cruxes and explain", () => {
     const mapAlone = await run(["cruxes", FILE, "--options", "ceasefire-only,article5-treaty", "--parameters", "moral_hazard", "--grid", "3", "--trajectories", "40", "--map"]);
     expect(mapAlone.code).toBe(1);
     expect(mapAlone.err).toMatch(/--map needs two crux parameters but found (none|only moral_hazard); name the axes with --map x,y/);
+    const pairsOfThree = await run(["cruxes", FILE, "--options", "ceasefire-only,article5-treaty,nato-membership", "--pairs", "3"]);
+    expect(pairsOfThree.code).toBe(2);
+    expect(pairsOfThree.err).toMatch(/--pairs compares exactly two options/);
     const missing = await run(["cruxes", "/nonexistent.yaml"]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/cannot read the scenario file/);
-    for (const r of [unknownOutcome, unknownOption, onePerspective, mapAlone, missing]) expect(r.err).not.toMatch(/\n\s+at /);
+    for (const r of [unknownOutcome, unknownOption, onePerspective, mapAlone, pairsOfThree, missing]) expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
  * `guarantor cruxes FILE`: the parameters whose value flips which of two options comes out
  * lower, with thresholds, bands and each perspective's prior mass on each side; optionally a
- * two-parameter map of the best option.
+ * two-parameter map of the best option, and a search of pairs of parameters for flips no single one shows.
  */
 import type { Command } from "commander";
 import { InputError, UsageError } from "../../errors.js";
 import { bestOptionMap, type BestOptionMap } from "../../analysis/crux-maps.js";
 import { findCruxes, type Crux, type CruxReport } from "../../analysis/cruxes.js";
+import { findPairCruxes, type PairCruxReport } from "../../analysis/pair-cruxes.js";
 import { cellMap, formatNumber } from "../../analysis/text-charts.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { parsePositiveInt, runAction } from "../action.js";
@@ -23,6 +24,7 @@ interface Flags extends AnalysisFlags {
   map?: string | boolean;
   mapResolution?: string;
   all?: boolean;
+  pairs?: string;
 }
 
 const percent = (x: number) => `${Math.round(100 * x)}%`;
@@ -103,7 +105,8 @@ export function register(program: Command): void {
       .option("--grid <n>", "grid points per parameter (default 5)")
       .option("--map [x,y]", "also print a map of the best option over two parameters (alone: the two leading cruxes)")
       .option("--map-resolution <n>", "grid points per axis of the map (default 7)")
-      .option("--all", "print every crux in full, also those not clear of the simulation noise"),
+      .option("--all", "print every crux in full, also those not clear of the simulation noise")
+      .option("--pairs <n>", "also pair the n parameters closest to a flip that do not flip alone, and report flips that need two of them (exactly two --options)"),
     800,
     4,
   ).action(
@@ -113,6 +116,9 @@ export function register(program: Command): void {
       const outcomes = (splitList(flags.outcome) ?? ["loss"]).map((o) => parseOutcome(o, "loss"));
       const named = typeof flags.map === "string" ? splitList(flags.map) : undefined;
       if (named && named.length !== 2) throw new UsageError(`--map takes two parameter names, x,y; got "${flags.map}"`);
+      const listed = splitList(flags.options);
+      if (flags.pairs !== undefined && listed?.length !== 2) throw new UsageError("--pairs compares exactly two options: give them with --options a,b");
+      const pairOptions = flags.pairs !== undefined && listed ? ([listed[0], listed[1]] as [string, string]) : undefined;
       const bar = progressBar("cruxes");
       const report = await findCruxes(probe, {
         options: splitList(flags.options),
@@ -135,9 +141,36 @@ export function register(program: Command): void {
           onProgress: (done, total) => bar.update({ done, total }),
         });
       }
+      let pairs: PairCruxReport | undefined;
+      if (pairOptions) {
+        pairs = await findPairCruxes(probe, {
+          options: pairOptions,
+          outcome: outcomes[0],
+          perspective: flags.perspective,
+          parameters: splitList(flags.parameters),
+          candidates: parsePositiveInt("--pairs", flags.pairs, 6),
+          gridPoints: parsePositiveInt("--grid", flags.grid, 5),
+          onProgress: (done, total) => bar.update({ done, total }),
+        });
+      }
       bar.done();
-      if (flags.json) writeJson(map ? { ...report, map } : report);
-      else process.stdout.write(formatCruxes(report, flags.all === true) + (map ? `\n\n${formatMap(map)}` : "") + "\n");
+      if (flags.json) writeJson({ ...report, ...(map ? { map } : {}), ...(pairs ? { pairs } : {}) });
+      else process.stdout.write(formatCruxes(report, flags.all === true) + (map ? `\n\n${formatMap(map)}` : "") + (pairs ? `\n\n${formatPairs(pairs)}` : "") + "\n");
     }),
   );
+}
+
+export function formatPairs(report: PairCruxReport): string {
+  const [a, b] = report.options;
+  const lines = [
+    `Pairs of parameters under "${report.perspective}" (${report.settingsEvaluated} settings): ${a} vs ${b} on ${report.outcome}, pairing ${report.candidates.join(", ")}`,
+  ];
+  if (report.singleFlips.length > 0) lines.push(`  alone, these flip the order: ${report.singleFlips.join(", ")}`);
+  if (report.cruxes.length === 0) lines.push("  no pair of them flips the order on its grid");
+  for (const crux of report.cruxes) {
+    const shares = (option: string) => Object.entries(crux.shares).map(([p, s]) => `${p} ${percent(s[option])}`).join(", ");
+    lines.push(`  ${crux.parameters[0]} × ${crux.parameters[1]}${crux.clear ? "" : "  (not clear of the noise)"}`);
+    lines.push(`    ${a} lower: prior mass ${shares(a)}`, `    ${b} lower: prior mass ${shares(b)}`);
+  }
+  return lines.join("\n");
 }

@@ -15,7 +15,11 @@ export interface TrajectorySimulator {
   runOptions(options: readonly OptionFeatures[], fallback: OptionFeatures, theta: Float64Array, o: number, index: number, parts: readonly Aggregate[]): void;
 }
 
-/** How a stepper is made: the seed, the horizon in months, the actors, the elections and the loss weights per trajectory value. */
+/**
+ * How a stepper is made: the seed, the horizon in months, the actors, the elections and the loss
+ * weights per trajectory value. The weights are read when each trajectory is recorded, so the
+ * caller may rewrite them between calls (src/sim/blocks.ts: each perspective's own weights).
+ */
 export type TrajectorySimulatorClass = new (
   seed: number,
   months: number,
