@@ -81,6 +81,11 @@ export class AnalysisJobs {
     return this.queue.cancel(id);
   }
 
+  /** Drops an ended analysis from memory; a waiting or running one stays (cancel it first). */
+  forget(id: string): void {
+    if (!this.queue.isPending(id)) this.jobs.delete(id);
+  }
+
   progressOf(id: string): Progress | null {
     return this.queue.progressOf(id);
   }

@@ -80,6 +80,35 @@ describe("sensitivity and crux analyses as jobs", () => {
     expect((seen[0] as { seed?: number }).seed).toBeUndefined();
   });
 
+  it("cancel stops a running analysis and never forgets it; DELETE of a running one is a 409", async () => {
+    const { app, analyses } = appWith((_request, _progress, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))));
+    const { id } = (await (await post(app, "/api/analyses/cruxes", { scenario: SCENARIO })).json()) as { id: string };
+    const busy = await app.request(`http://127.0.0.1/api/analyses/${id}`, { method: "DELETE" });
+    expect(busy.status).toBe(409);
+    expect(((await busy.json()) as { error: string }).error).toMatch(/waiting or running: cancel it first/);
+    const res = await post(app, `/api/analyses/${id}/cancel`, {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id, status: "cancelled" });
+    await analyses.idle();
+    expect(((await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { status: string }).status).toBe("cancelled");
+  });
+
+  it("a Cancel that arrives just after the analysis ended keeps its result: 409; DELETE then forgets it", async () => {
+    let finish = () => {};
+    const result = { kind: "cruxes" as const, report: { cruxes: [] } as never, map: null, mapNote: "none" };
+    const { app, analyses } = appWith(() => new Promise((resolve) => (finish = () => resolve(result))));
+    const { id } = (await (await post(app, "/api/analyses/cruxes", { scenario: SCENARIO })).json()) as { id: string };
+    finish();
+    await analyses.idle();
+    const late = await post(app, `/api/analyses/${id}/cancel`, {});
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: string }).error).toBe("the analysis has already ended (finished); there is nothing to cancel");
+    const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { status: string; result: unknown };
+    expect(job).toMatchObject({ status: "finished", result });
+    expect((await app.request(`http://127.0.0.1/api/analyses/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await app.request(`http://127.0.0.1/api/analyses/${id}`)).status).toBe(404);
+  });
+
   it("refuses more waiting analyses than the limit with 503", async () => {
     let release = () => {};
     const { app, analyses } = appWith(() => new Promise((resolve) => (release = () => resolve({ kind: "cruxes", report: {} as never, map: null, mapNote: null }))), 2);

@@ -6,7 +6,7 @@
 import "./style.css";
 import type { AnalysisResult, CruxReport, SensitivityReport } from "../../src/contract/analysis.js";
 import type { AnalysisJobView } from "../../src/contract/api.js";
-import { api, getJson, postJson, watchEvents, type ValidationOutcome } from "./api.js";
+import { alreadyEnded, api, getJson, postJson, watchEvents, type ValidationOutcome } from "./api.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "./charts/analysis-charts.js";
 import { byId, h, parameterElement, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
@@ -58,6 +58,7 @@ async function runJob<T extends AnalysisResult>(path: string, body: object, bar:
     say("Cancelling…");
     api.cancelAnalysis(job.id).catch((e: Error) => {
       cancelling = false;
+      if (alreadyEnded(e)) return;
       cancel.disabled = false;
       say(`The analysis could not be cancelled: ${e.message}`);
     });
