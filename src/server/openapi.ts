@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CruxJobRequest, SensitivityJobRequest } from "./analysis-schemas.js";
+import { BacktestRequest } from "./evidence-api.js";
 import { RunRequest, ValidateRequest } from "./schemas.js";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
@@ -107,6 +108,15 @@ export function openApiDocument(version: string): object {
             query("splitYear", { type: "integer" }, "first test year for time-split (default 1989 cease-fires, 1946 interstate)"),
           ],
           responses: { 200: { description: "{data, scheme, testCases, predictors, horizon, modelIncluded, note}" }, 400: badQuery },
+        },
+        post: {
+          summary: "The same backtest with the simulator on a given scenario's model (its priors and mechanisms, the evidence perspective's priors)",
+          requestBody: { required: true, ...json(z.toJSONSchema(BacktestRequest, { io: "input" })) },
+          responses: {
+            200: { description: "{data, scheme, testCases, predictors, horizon, modelIncluded, note}" },
+            400: error("malformed body"),
+            422: error("scenario problems (with `problems`)"),
+          },
         },
       },
       "/api/analyses/sensitivity": {

@@ -44,6 +44,7 @@ const ROUTES: [string, string][] = [
   ["DELETE", `/api/analyses/${ID}`],
   ["POST", `/api/analyses/${ID}/cancel`],
   ["GET", "/api/evidence/survival"],
+  ["POST", "/api/evidence/backtest"],
   ["GET", "/api/info"],
 ];
 

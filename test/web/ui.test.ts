@@ -9,7 +9,9 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EvaluationResult } from "../../src/contract/result.js";
+import type { ScenarioSummary } from "../../src/contract/api.js";
 import { contrastRatio } from "../../web/src/charts/contrast.js";
+import { parameterLabel, parameterUnit } from "../../web/src/parameter-label.js";
 import { ARTIFACTS, pageWidth, startHarness, type Harness } from "./harness.js";
 
 const WIDTHS = [390, 1024, 1600];
@@ -112,7 +114,24 @@ describe("the web app for a reader, in chromium", () => {
     const [summaryTop, tableTop] = await Promise.all([page.locator("#summary").boundingBox(), page.locator("#outcome-table").boundingBox()]);
     expect(summaryTop!.y).toBeLessThan(tableTop!.y);
     for (const topic of ["summary", "weights", "perspectives", "se", "heatmap", "survival"]) expect(await page.locator(`details.help[data-help="${topic}"]`).count(), topic).toBeGreaterThan(0);
-    expect(await page.locator("#perspective-sources dd").count()).toBe(result.perspectives.length);
+  });
+
+  it("each perspective shows its source and what it changes: parameter with meaning and unit, baseline prior against its own, the claim", async () => {
+    expect(await page.locator("#perspective-sources section.perspective").count()).toBe(result.perspectives.length);
+    const run = (await (await page.request.get(`${url}api/runs/${runId}`)).json()) as { scenarioText: string };
+    const read = (await (await page.request.post(`${url}api/validate`, { data: { scenario: run.scenarioText } })).json()) as { scenario: ScenarioSummary };
+    const changing = read.scenario.perspectives.filter((p) => result.perspectives.some((r) => r.id === p.id) && (p.overrides ?? []).length > 0);
+    expect(changing.length).toBeGreaterThan(0);
+    for (const p of changing) {
+      const section = page.locator(`#perspective-sources section[data-perspective="${p.id}"]`);
+      expect(await section.locator(".perspective-source").textContent()).toBe(`Source: ${p.source}`);
+      const rows = section.locator(`#overrides-${p.id} tbody tr`);
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(p.overrides!.length);
+      const first = p.overrides![0];
+      const cells = await rows.first().locator("th, td").allTextContents();
+      expect(cells).toEqual([`${parameterLabel(first.parameter)} ${first.parameter}`, parameterUnit(first.parameter), first.baseline, first.prior, first.source]);
+    }
   });
 
   it("the loss is exactly the weighted sum of the outcome means, so edited weights re-rank at once, without SEs", async () => {
@@ -284,6 +303,24 @@ describe("the web app for a reader, in chromium", () => {
     expect(await page.locator("#figure-tornado").count()).toBe(0);
     expect(await page.locator("#s-status").textContent()).toMatch(/cleared/);
   }, 120_000);
+
+  it("evidence and analysis pages: the simulator on the scenario in the editor, a stored run's, or the bundled one", async () => {
+    const note = () => page.locator("#bt-note").textContent();
+    await page.goto(`${url}evidence.html`);
+    await page.waitForSelector("#bt-scores", { timeout: 60_000 });
+    expect(await page.locator("#scenario-status").textContent()).toMatch(/^The simulator's forecasts use the model of the scenario in the editor: Ukraine settlement 2025 for analysis\./);
+    expect(await note()).toMatch(/the scenario "Ukraine settlement 2025 for analysis"/);
+    await page.selectOption("#scenario-choice", "bundled");
+    await expect.poll(note, { timeout: 60_000 }).toMatch(/the scenario "Ukraine settlement 2025" \(/);
+    await page.goto(`${url}evidence.html?run=${runId}`);
+    await expect.poll(note, { timeout: 60_000 }).toMatch(/the scenario "Ukraine settlement 2025 \(edited\)"/);
+    expect(await page.locator("#scenario-status").textContent()).toContain(`the scenario of run ${runId.slice(0, 8)}`);
+    await fitsAtEveryWidth("evidence-run");
+    // the results link to both pages on the run's scenario
+    await page.goto(`${url}analysis.html?run=${runId}`);
+    await page.waitForSelector("#run-morris:not([disabled])", { timeout: 20_000 });
+    expect(await page.locator("#scenario-status").textContent()).toMatch(new RegExp(`^Working on the scenario of run ${runId.slice(0, 8)}: Ukraine settlement 2025 \\(edited\\)`));
+  }, 180_000);
 
   it("logged no errors", () => {
     expect(harness.consoleErrors.join("\n")).toBe("");
