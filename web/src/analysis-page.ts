@@ -4,8 +4,9 @@
  * crux-map charts with the threshold table. A thin shell over /api/analyses.
  */
 import "./style.css";
-import type { AnalysisResult, CruxReport, SensitivityReport } from "../../src/contract/analysis.js";
+import type { AnalysisResult, CruxReport } from "../../src/contract/analysis.js";
 import type { AnalysisJobView } from "../../src/contract/api.js";
+import { sobolResultNote, sobolSizeWarning } from "./analysis-advice.js";
 import { alreadyEnded, api, getJson, postJson, watchEvents } from "./api.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "./charts/analysis-charts.js";
 import { byId, h, parameterElement, scrollBox } from "./dom.js";
@@ -16,8 +17,6 @@ import { loadChosenScenario, setUpScenarioChoice } from "./scenario-choice.js";
 import { whatIfPanel } from "./what-if.js";
 
 const OUTCOME_CHOICES = outcomeNames(Object.keys(OUTCOMES));
-/** below this many Sobol base samples the intervals are too wide to rank parameters (docs/ANALYSIS.md) */
-const SOBOL_ADVISED = 64;
 const SEED = 1;
 let scenario = "";
 let scenarioName = "";
@@ -102,16 +101,7 @@ function clearOnChange(form: string, targets: string[], status: string, only: Re
 }
 
 function sobolAdvice(): void {
-  const n = int("s-sobol");
-  byId("s-sobol-warning").textContent =
-    n < SOBOL_ADVISED ? `With ${n} Sobol base samples the indices are mostly noise (intervals can reach below 0 and above 1). Use at least ${SOBOL_ADVISED} for a first look, 128–256 to rank parameters; each takes longer in proportion.` : "";
-}
-
-function sobolResultWarning(report: SensitivityReport): HTMLElement | null {
-  const widest = Math.max(0, ...report.rows.map((r) => (r.total ? r.total.high - r.total.low : 0)));
-  if (widest <= 0.5) return null;
-  const n = int("s-sobol");
-  return h("p", { class: "note", id: "sobol-too-small" }, `The widest interval spans ${widest.toFixed(2)}: at N = ${n} these indices cannot rank the parameters. Try N = ${Math.min(256, n * 4)}.`);
+  byId("s-sobol-warning").textContent = sobolSizeWarning(int("s-sobol"));
 }
 
 async function sensitivity(method: "morris" | "sobol"): Promise<void> {
@@ -133,8 +123,8 @@ async function sensitivity(method: "morris" | "sobol"): Promise<void> {
     const figure = renderFigure(chart);
     figure.querySelector("figcaption")?.after(helpText(method, method === "morris" ? "What are μ*, μ and σ?" : "What are Sobol indices?"));
     if (method === "sobol") {
-      const warning = sobolResultWarning(result.report);
-      if (warning) figure.querySelector("figcaption")?.before(warning);
+      const note = sobolResultNote(result.report, int("s-sobol"));
+      if (note) figure.querySelector("figcaption")?.before(h("p", { class: "note", id: "sobol-too-small" }, note));
     }
     figures.append(h("div", { class: "slot" }, figure));
   } catch (e) {
