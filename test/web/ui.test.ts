@@ -106,6 +106,10 @@ describe("the web app for a reader, in chromium", () => {
     for (const p of changing) {
       const section = browser.page.locator(`#perspective-sources section[data-perspective="${p.id}"]`);
       expect(await section.locator(".perspective-source").textContent()).toBe(`Source: ${p.source}`);
+      // each table opens on demand; its summary names the parameters it changes
+      const summary = section.locator(".overrides-details > summary");
+      expect(await summary.textContent()).toMatch(new RegExp(`^What it changes: ${p.overrides!.length} priors? replaced \\(`));
+      await summary.click();
       const rows = section.locator(`#overrides-${p.id} tbody tr`);
       await rows.first().waitFor();
       expect(await rows.count()).toBe(p.overrides!.length);
@@ -205,6 +209,10 @@ describe("the web app for a reader, in chromium", () => {
     await fitsAtEveryWidth("main-after", async (width) => {
       const chart = await browser.page.locator("#figure-survival svg").boundingBox();
       expect(chart!.x + chart!.width).toBeLessThanOrEqual(width);
+      // narrower than the chart, it is laid out again at the width it has: its text keeps its size
+      const drawn = Number(await browser.page.locator("#figure-survival svg").getAttribute("width"));
+      if (width < 640) expect(Math.abs(drawn - chart!.width)).toBeLessThanOrEqual(8);
+      else expect(drawn).toBe(640);
       expect(await browser.page.locator("#summary-table").isVisible()).toBe(true);
     });
   });

@@ -8,11 +8,22 @@ import type { EvaluationResult } from "../../src/contract/result.js";
 import type { PerspectiveSummary, ScenarioSummary } from "../../src/contract/api.js";
 import { h, parameterElement, scrollBox } from "./dom.js";
 import { helpText } from "./help.js";
-import { parameterUnit } from "./parameter-label.js";
+import { parameterShort, parameterUnit } from "./parameter-label.js";
 
 function overridesTable(p: PerspectiveSummary): HTMLElement {
   const overrides = p.overrides ?? [];
   if (overrides.length === 0) return h("p", { class: "note" }, "It replaces none of the scenario's priors.");
+  const names = overrides.map((o) => parameterShort(o.parameter)).join(", ");
+  // a table per perspective makes a long page: each opens on demand, the parameters it changes named in its summary
+  return h(
+    "details",
+    { class: "overrides-details" },
+    h("summary", {}, `What it changes: ${overrides.length} prior${overrides.length === 1 ? "" : "s"} replaced (${names})`),
+    overridesTableOf(p, overrides),
+  );
+}
+
+function overridesTableOf(p: PerspectiveSummary, overrides: NonNullable<PerspectiveSummary["overrides"]>): HTMLElement {
   return scrollBox(
     h(
       "table",

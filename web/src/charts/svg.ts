@@ -89,7 +89,8 @@ export function renderSvg(spec: ChartSpec, options: RenderOptions = {}): string 
   const legend = layoutLegend(spec.legend, spec.ramp, spec.width - MARGIN.left - MARGIN.right);
   const frame: Frame = {
     left: leftMargin(spec.y, spec.width),
-    right: spec.width - (spec.marginRight ?? MARGIN.right),
+    // direct labels take at most about a third of a narrow chart (cut with an ellipsis beyond)
+    right: spec.width - Math.min(spec.marginRight ?? MARGIN.right, Math.max(MARGIN.right, spec.width * 0.35)),
     top: 12 + legend.height,
     bottom: spec.height - MARGIN.bottom,
     width: spec.width,
@@ -124,7 +125,8 @@ export function renderSvg(spec: ChartSpec, options: RenderOptions = {}): string 
 function leftMargin(y: Scale, width: number): number {
   if (y.type !== "band") return MARGIN.left;
   const longest = Math.max(...y.domain.map((d) => textWidth(d)), 0);
-  return Math.min(Math.max(240, width * 0.4), Math.max(MARGIN.left, 34 + longest));
+  // up to 240 px of labels, but never more than half of a narrow chart
+  return Math.min(Math.max(Math.min(240, width * 0.5), width * 0.4), Math.max(MARGIN.left, 34 + longest));
 }
 
 function xRange(f: Frame): [number, number] {
