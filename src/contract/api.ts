@@ -27,7 +27,27 @@ export interface ScenarioSummary {
   seed?: number;
   trajectories?: number;
   options: { id: string; label: string }[];
-  perspectives: { id: string; label: string }[];
+  perspectives: PerspectiveSummary[];
+}
+
+/** A perspective as a reader needs it: where it comes from and which priors it replaces. */
+export interface PerspectiveSummary {
+  id: string;
+  label: string;
+  /** the claim or study it encodes (absent for the built-in baseline) */
+  source?: string;
+  description?: string;
+  /** the parameters whose prior it replaces, in the model's parameter order */
+  overrides?: PerspectiveOverride[];
+}
+
+/** One replaced prior: the scenario's own ("baseline") against the perspective's, priors in words ("beta(mean 0.3, sd 0.1)"). */
+export interface PerspectiveOverride {
+  parameter: string;
+  baseline: string;
+  prior: string;
+  /** the override's own source, else the perspective's */
+  source: string;
 }
 
 /** POST /api/validate */

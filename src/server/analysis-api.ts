@@ -26,11 +26,17 @@ export function registerAnalysisApi(app: Hono, jobs: AnalysisJobs): void {
     const job = findJob(c, jobs);
     return jobEventStream(c, { progressOf: (id) => jobs.progressOf(id), subscribe: (id, l) => jobs.subscribe(id, l), ended: () => job }, job.id);
   });
-  // cancels a waiting or running analysis; an ended one is left as it is
+  // cancelling never forgets and forgetting never cancels: a Cancel pressed as the analysis ends cannot lose it
+  app.post("/api/analyses/:id/cancel", (c) => {
+    const job = findJob(c, jobs);
+    if (!jobs.cancel(job.id)) throw new ApiError(409, `the analysis has already ended (${job.status}); there is nothing to cancel`);
+    return c.json(summary(job), 200);
+  });
   app.delete("/api/analyses/:id", (c) => {
     const job = findJob(c, jobs);
-    jobs.cancel(job.id);
-    return c.json(summary(job), 200);
+    if (jobs.progressOf(job.id)) throw new ApiError(409, "the analysis is waiting or running: cancel it first (POST /api/analyses/{id}/cancel)");
+    jobs.forget(job.id);
+    return c.body(null, 204);
   });
 }
 

@@ -10,7 +10,9 @@ import { InputError } from "../errors.js";
 import type { AnalysisJobView } from "../contract/api.js";
 import { PARAMETERS } from "../contract/parameters.js";
 import type { Progress } from "../contract/result.js";
+import { loadScenarioText } from "../scenario/load.js";
 import type { AnalysisResult } from "./analysis-runner.js";
+import { plannedSteps } from "./analysis-steps.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
 import type { ValidationOutcome } from "./engine.js";
 import { JobQueue, type Execute, type JobEvent } from "./jobs/queue.js";
@@ -60,10 +62,11 @@ export class AnalysisJobs {
   submit(request: AnalysisJobRequest): AnalysisJob {
     this.queue.checkRoom();
     checkAgainstScenario(request, this.validate(request.scenario));
-    const job: AnalysisJob = { id: randomUUID(), kind: request.kind, status: "queued", progress: { done: 0, total: 0 }, result: null, error: null };
+    const progress = { done: 0, total: this.plannedSteps(request) };
+    const job: AnalysisJob = { id: randomUUID(), kind: request.kind, status: "queued", progress, result: null, error: null };
     this.jobs.set(job.id, job);
     this.forgetOld();
-    this.queue.submit(job.id, request);
+    this.queue.submit(job.id, request, progress);
     return job;
   }
 
@@ -76,9 +79,23 @@ export class AnalysisJobs {
     return job;
   }
 
+  /** The job's size from the start (0, "not known yet", if its scenario cannot be read here). */
+  private plannedSteps(request: AnalysisJobRequest): number {
+    try {
+      return plannedSteps(request, loadScenarioText(request.scenario, "scenario.yaml"));
+    } catch {
+      return 0;
+    }
+  }
+
   /** Cancels a waiting or running analysis; false when it has already ended (or is unknown). */
   cancel(id: string): boolean {
     return this.queue.cancel(id);
+  }
+
+  /** Drops an ended analysis from memory; a waiting or running one stays (cancel it first). */
+  forget(id: string): void {
+    if (!this.queue.isPending(id)) this.jobs.delete(id);
   }
 
   progressOf(id: string): Progress | null {

@@ -34,6 +34,8 @@ export async function runAnalysis(request: AnalysisJobRequest, onProgress: (prog
       baseSamples: request.baseSamples,
       seed,
       bootstrap: request.bootstrap,
+      // one Morris trajectory or one Sobol row at a time, so the bar moves in small steps (the split changes no number)
+      pointsPerJob: 1,
       onProgress: (done, total) => onProgress({ done, total }),
     });
     return { kind: "sensitivity", report };

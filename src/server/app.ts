@@ -95,11 +95,17 @@ function registerApi(app: Hono, deps: AppDependencies): void {
       }),
     );
   });
-  // a waiting or running run is cancelled (its worker stopped) and kept as "cancelled"; an ended one is deleted
+  // cancelling never deletes and deleting never cancels: a Cancel pressed as the run ends cannot lose it
+  app.post("/api/runs/:id/cancel", (c) => {
+    const id = runIdParam(c);
+    const run = findRun(deps, id);
+    if (!runs.cancel(id)) throw new ApiError(409, `the run has already ended (${store.summary(id)?.status ?? run.status}); there is nothing to cancel`);
+    return c.json(store.summary(id), 200);
+  });
   app.delete("/api/runs/:id", (c) => {
     const id = runIdParam(c);
-    findRun(deps, id);
-    if (runs.cancel(id)) return c.json(store.summary(id), 200);
+    const { status } = findRun(deps, id);
+    if (runs.isPending(id) || status === "queued" || status === "running") throw new ApiError(409, "the run is waiting or running: cancel it first (POST /api/runs/{id}/cancel), then delete it");
     store.delete(id);
     finishedBodies.forget(id);
     return c.body(null, 204);

@@ -3,7 +3,9 @@
  * cases, and the backtest's scores and reliability diagram. A thin adapter over src/evidence;
  * answers depend only on the query, so each is computed once and kept.
  */
+import { createHash } from "node:crypto";
 import type { Hono } from "hono";
+import { z } from "zod";
 import type { BacktestAnswer, SurvivalByGroup } from "../contract/evidence.js";
 import {
   baseRatePredictor,
@@ -19,6 +21,10 @@ import {
   type HistoricalCase,
 } from "../evidence/index.js";
 import { ApiError } from "./http-errors.js";
+import { libraryEngine } from "./library-engine.js";
+import { readJsonBody } from "./request.js";
+import { ScenarioProblemsError } from "./run-manager.js";
+import { LIMITS } from "./schemas.js";
 import { choiceParam, integerParam, readQuery, type QueryParams } from "./query.js";
 
 export const CASE_SETS = ["ceasefires", "interstate"] as const;
@@ -30,6 +36,15 @@ export const EVIDENCE_DEFAULTS: Record<CaseSetName, { by: string; covariates: st
 };
 
 export const BACKTEST_HORIZONS = [2, 5, 10] as const;
+
+/** POST /api/evidence/backtest: the GET's parameters, and the scenario whose model the simulator uses. */
+export const BacktestRequest = z.strictObject({
+  scenario: z.string().min(1).max(LIMITS.scenarioChars),
+  data: z.enum(CASE_SETS).optional(),
+  scheme: z.enum(["loo", "time-split"]).optional(),
+  horizon: z.union(BACKTEST_HORIZONS.map((h) => z.literal(h))).optional(),
+  splitYear: z.number().int().optional(),
+});
 
 const sampleOf = (cases: readonly HistoricalCase[]) => survivalSample(cases.map((c) => c.yearsAtRisk), cases.map((c) => c.event));
 
@@ -91,7 +106,13 @@ export function survivalByGroup(query: QueryParams): SurvivalByGroup {
 const BACKTEST_SEED = 20251;
 const BACKTEST_TRAJECTORIES = 4000;
 
-export async function backtestReport(query: QueryParams): Promise<BacktestAnswer> {
+/** The scenario whose model the simulator's forecasts use: its text and name (default: the bundled one). */
+export interface BacktestScenario {
+  text: string;
+  name: string;
+}
+
+export async function backtestReport(query: QueryParams, scenario?: BacktestScenario): Promise<BacktestAnswer> {
   const set = caseSetOf(query);
   const defaults = EVIDENCE_DEFAULTS[set.name];
   const scheme = choiceParam(query, "scheme", ["loo", "time-split"] as const, "loo");
@@ -100,7 +121,7 @@ export async function backtestReport(query: QueryParams): Promise<BacktestAnswer
   if (scheme === "loo" && query.has("splitYear")) throw new ApiError(400, `query parameter "splitYear" applies only to scheme=time-split`);
   const report = await runBacktest({
     cases: set.cases,
-    predictors: [baseRatePredictor(), coxPredictor(defaults.covariates), modelPredictor({ caseSet: set.name, seed: BACKTEST_SEED, trajectories: BACKTEST_TRAJECTORIES })],
+    predictors: [baseRatePredictor(), coxPredictor(defaults.covariates), modelPredictor({ caseSet: set.name, seed: BACKTEST_SEED, trajectories: BACKTEST_TRAJECTORIES, scenarioText: scenario?.text })],
     horizons: [horizon],
     scheme: scheme === "loo" ? { kind: "leave-one-out" } : { kind: "time-split", splitYear },
   });
@@ -112,7 +133,9 @@ export async function backtestReport(query: QueryParams): Promise<BacktestAnswer
     predictors: report.predictors,
     horizon: report.horizons[0],
     modelIncluded: true,
-    note: `The simulator's forecasts use the evidence perspective of the bundled scenario with ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`,
+    note: scenario
+      ? `The simulator's forecasts use the model of the scenario "${scenario.name}" (its priors and mechanisms, with the evidence perspective's priors) with ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest --scenario\` does with that file.`
+      : `The simulator's forecasts use the evidence perspective of the bundled scenario with ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`,
   };
 }
 
@@ -134,5 +157,14 @@ export function registerEvidenceApi(app: Hono): void {
   app.get("/api/evidence/backtest", async (c) => {
     const query = readQuery(c, ["data", "scheme", "horizon", "splitYear"]);
     return c.json(await remember(`bt ${[...query].sort().join("&")}`, () => backtestReport(query)));
+  });
+  // the same backtest with the simulator on a given scenario's model (the one in the editor)
+  app.post("/api/evidence/backtest", async (c) => {
+    const { scenario, ...fields } = await readJsonBody(c, BacktestRequest);
+    const query: QueryParams = new Map(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+    const checked = libraryEngine.validate(scenario);
+    if (!checked.valid) throw new ScenarioProblemsError(checked.problems);
+    const hash = createHash("sha256").update(scenario).digest("hex");
+    return c.json(await remember(`bt ${hash} ${[...query].sort().join("&")}`, () => backtestReport(query, { text: scenario, name: checked.scenario.name })));
   });
 }

@@ -2,7 +2,10 @@
  * The server's engine: guarantor's own scenario loader and evaluator behind the small Engine
  * interface. Scenario problems become located problems for the editor.
  */
+import type { PerspectiveOverride } from "../contract/api.js";
+import { PARAMETERS } from "../contract/parameters.js";
 import { InputError } from "../errors.js";
+import { describePrior } from "../report/gather.js";
 import { ScenarioError } from "../scenario/issues.js";
 import { loadScenarioText, type Scenario } from "../scenario/load.js";
 import { evaluate } from "../sim/evaluate.js";
@@ -10,9 +13,26 @@ import type { Engine, ScenarioSummary, ValidationOutcome } from "./engine.js";
 
 const FILE_NAME = "scenario.yaml";
 
+/** What a perspective replaces: each overridden prior beside the scenario's own, in the model's parameter order. */
+function overridesOf(scenario: Scenario, perspective: Scenario["perspectives"][string]): PerspectiveOverride[] {
+  const order = new Map<string, number>(PARAMETERS.map((p, i) => [p.name, i]));
+  return Object.entries(perspective.overrides)
+    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b))
+    .map(([parameter, prior]) => {
+      const baseline = scenario.parameters[parameter];
+      return { parameter, baseline: baseline ? describePrior(baseline) : "none", prior: describePrior(prior), source: prior.source ?? perspective.source };
+    });
+}
+
 /** Perspectives offered: the scenario's own, or its own priors ("baseline") when it names none. */
 function summarise(scenario: Scenario): ScenarioSummary {
-  const perspectives = Object.entries(scenario.perspectives).map(([id, p]) => ({ id, label: p.label ?? id }));
+  const perspectives = Object.entries(scenario.perspectives).map(([id, p]) => ({
+    id,
+    label: p.label ?? id,
+    source: p.source,
+    ...(p.description ? { description: p.description } : {}),
+    overrides: overridesOf(scenario, p),
+  }));
   return {
     name: scenario.name,
     ...(scenario.seed !== undefined ? { seed: scenario.seed } : {}),

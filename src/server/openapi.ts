@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { CruxJobRequest, SensitivityJobRequest } from "./analysis-schemas.js";
+import { BacktestRequest } from "./evidence-api.js";
 import { RunRequest, ValidateRequest } from "./schemas.js";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
@@ -60,8 +61,15 @@ export function openApiDocument(version: string): object {
         parameters: [runId],
         get: { summary: "A run with its scenario, progress and results", responses: { 200: { description: "run" }, 404: notFound } },
         delete: {
-          summary: "Cancel a waiting or running run (kept as cancelled), or delete an ended one",
-          responses: { 200: { description: "the cancelled run", ...json(run) }, 204: { description: "deleted" }, 404: notFound },
+          summary: "Delete an ended run (a waiting or running one is a 409: cancel it first)",
+          responses: { 204: { description: "deleted" }, 404: notFound, 409: error("the run is waiting or running") },
+        },
+      },
+      "/api/runs/{id}/cancel": {
+        parameters: [runId],
+        post: {
+          summary: "Cancel a waiting or running run (kept as cancelled); never deletes",
+          responses: { 200: { description: "the cancelled run", ...json(run) }, 404: notFound, 409: error("the run has already ended") },
         },
       },
       "/api/runs/{id}/rerun": {
@@ -101,6 +109,15 @@ export function openApiDocument(version: string): object {
           ],
           responses: { 200: { description: "{data, scheme, testCases, predictors, horizon, modelIncluded, note}" }, 400: badQuery },
         },
+        post: {
+          summary: "The same backtest with the simulator on a given scenario's model (its priors and mechanisms, the evidence perspective's priors)",
+          requestBody: { required: true, ...json(z.toJSONSchema(BacktestRequest, { io: "input" })) },
+          responses: {
+            200: { description: "{data, scheme, testCases, predictors, horizon, modelIncluded, note}" },
+            400: error("malformed body"),
+            422: error("scenario problems (with `problems`)"),
+          },
+        },
       },
       "/api/analyses/sensitivity": {
         post: {
@@ -129,7 +146,11 @@ export function openApiDocument(version: string): object {
       "/api/analyses/{id}": {
         parameters: [runId],
         get: { summary: "An analysis: status, progress, result or error", responses: { 200: { description: "job" }, 404: error("no such analysis") } },
-        delete: { summary: "Cancel a waiting or running analysis", responses: { 200: { description: "{id, kind, status}" }, 404: error("no such analysis") } },
+        delete: { summary: "Forget an ended analysis (a waiting or running one is a 409: cancel it first)", responses: { 204: { description: "forgotten" }, 404: error("no such analysis"), 409: error("the analysis is waiting or running") } },
+      },
+      "/api/analyses/{id}/cancel": {
+        parameters: [runId],
+        post: { summary: "Cancel a waiting or running analysis; never forgets it", responses: { 200: { description: "{id, kind, status}" }, 404: error("no such analysis"), 409: error("the analysis has already ended") } },
       },
       "/api/analyses/{id}/events": {
         parameters: [runId],

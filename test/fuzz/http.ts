@@ -34,6 +34,7 @@ const ROUTES: [string, string][] = [
   ["GET", "/api/runs"],
   ["GET", `/api/runs/${ID}`],
   ["DELETE", `/api/runs/${ID}`],
+  ["POST", `/api/runs/${ID}/cancel`],
   ["POST", `/api/runs/${ID}/rerun`],
   ["GET", `/api/runs/${ID}/events`],
   ["GET", `/api/runs/${ID}/export.csv`],
@@ -41,7 +42,9 @@ const ROUTES: [string, string][] = [
   ["POST", "/api/analyses/cruxes"],
   ["GET", `/api/analyses/${ID}`],
   ["DELETE", `/api/analyses/${ID}`],
+  ["POST", `/api/analyses/${ID}/cancel`],
   ["GET", "/api/evidence/survival"],
+  ["POST", "/api/evidence/backtest"],
   ["GET", "/api/info"],
 ];
 

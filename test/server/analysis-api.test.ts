@@ -6,10 +6,13 @@ import { createApp } from "../../src/server/app.js";
 import { openApiDocument } from "../../src/server/openapi.js";
 import { bundledScenarioPath } from "../../src/server/package-info.js";
 import { RunManager } from "../../src/server/run-manager.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
 import { RunStore } from "../../src/store/run-store.js";
 import { fakeEngine } from "./fake-engine.js";
 
 const SCENARIO = readFileSync(bundledScenarioPath(), "utf8");
+/** parameters of the bundled scenario whose baseline prior is not a fixed value */
+const UNCERTAIN_BASELINE = Object.values(loadScenarioText(SCENARIO, "s.yaml").parameters).filter((p) => p.dist !== "fixed").length;
 const store = new RunStore(":memory:");
 afterAll(() => store.close());
 
@@ -35,8 +38,14 @@ describe("sensitivity and crux analyses as jobs", () => {
     const { id, status } = (await res.json()) as { id: string; status: string };
     expect(["queued", "running"]).toContain(status);
     const events = await (await app.request(`http://127.0.0.1/api/analyses/${id}/events`)).text();
-    expect(events).toMatch(/event: progress\ndata: \{"done":\d+,"total":\d+\}/);
     expect(events).toMatch(/event: end\ndata: \{"status":"finished","error":null\}/);
+    // the size is known from the first event (no "0 of 0"), never changes, and the bar moves a trajectory at a time
+    const progress = [...events.matchAll(/event: progress\ndata: (\{.*\})/g)].map((m) => JSON.parse(m[1]) as { done: number; total: number });
+    const total = progress[0].total;
+    expect(progress[0].done).toBe(0);
+    expect(progress.every((p) => p.total === total)).toBe(true);
+    expect(progress.at(-1)?.done).toBe(total);
+    expect(new Set(progress.map((p) => p.done)).size).toBe(3);
     await analyses.idle();
     const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as {
       status: string; result: { kind: string; report: { method: string; label: string; rows: { muStar: { estimate: number; low: number; high: number } }[] } };
@@ -78,6 +87,57 @@ describe("sensitivity and crux analyses as jobs", () => {
     expect(seen[0]).toMatchObject({ kind: "cruxes", outcome: "loss", trajectories: 200, gridPoints: 4, mapResolution: 4, map: ["moral_hazard", "resolve_discount"] });
     // no seed in the request: the runner takes the scenario's, else the library's default, as the CLI does
     expect((seen[0] as { seed?: number }).seed).toBeUndefined();
+  });
+
+  it("cancel stops a running analysis and never forgets it; DELETE of a running one is a 409", async () => {
+    const { app, analyses } = appWith((_request, _progress, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))));
+    const { id } = (await (await post(app, "/api/analyses/cruxes", { scenario: SCENARIO })).json()) as { id: string };
+    const busy = await app.request(`http://127.0.0.1/api/analyses/${id}`, { method: "DELETE" });
+    expect(busy.status).toBe(409);
+    expect(((await busy.json()) as { error: string }).error).toMatch(/waiting or running: cancel it first/);
+    const res = await post(app, `/api/analyses/${id}/cancel`, {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id, status: "cancelled" });
+    await analyses.idle();
+    expect(((await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { status: string }).status).toBe("cancelled");
+  });
+
+  it("a Cancel that arrives just after the analysis ended keeps its result: 409; DELETE then forgets it", async () => {
+    let finish = () => {};
+    const result = { kind: "cruxes" as const, report: { cruxes: [] } as never, map: null, mapNote: "none" };
+    const { app, analyses } = appWith(() => new Promise((resolve) => (finish = () => resolve(result))));
+    const { id } = (await (await post(app, "/api/analyses/cruxes", { scenario: SCENARIO })).json()) as { id: string };
+    finish();
+    await analyses.idle();
+    const late = await post(app, `/api/analyses/${id}/cancel`, {});
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: string }).error).toBe("the analysis has already ended (finished); there is nothing to cancel");
+    const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { status: string; result: unknown };
+    expect(job).toMatchObject({ status: "finished", result });
+    expect((await app.request(`http://127.0.0.1/api/analyses/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await app.request(`http://127.0.0.1/api/analyses/${id}`)).status).toBe(404);
+  });
+
+  it.each([
+    ["morris", { method: "morris", option: "article5-treaty", morrisTrajectories: 3 }, (k: number) => 3 * (k + 1)],
+    ["sobol", { method: "sobol", option: "article5-treaty", baseSamples: 16 }, (k: number) => 16 * (k + 2)],
+    ["morris over named parameters", { method: "morris", option: "article5-treaty", parameters: ["moral_hazard", "resolve_discount"], morrisTrajectories: 5 }, () => 5 * 3],
+  ])("a %s analysis knows its size when it is submitted", async (_name, body, expected) => {
+    const { app, analyses } = appWith((_request, _progress, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))));
+    const { id } = (await (await post(app, "/api/analyses/sensitivity", { scenario: SCENARIO, ...body })).json()) as { id: string };
+    const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { progress: { done: number; total: number } };
+    expect(job.progress).toEqual({ done: 0, total: expected(UNCERTAIN_BASELINE) });
+    analyses.cancelAll();
+    await analyses.idle();
+  });
+
+  it("a crux analysis knows its size when it is submitted: the scan's settings and the map's cells", async () => {
+    const { app, analyses } = appWith((_request, _progress, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))));
+    const { id } = (await (await post(app, "/api/analyses/cruxes", { scenario: SCENARIO, parameters: ["moral_hazard", "resolve_discount", "window_rate_per_year"], gridPoints: 5, mapResolution: 3 })).json()) as { id: string };
+    const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { progress: { done: number; total: number } };
+    expect(job.progress).toEqual({ done: 0, total: 3 * 5 + 3 * 3 });
+    analyses.cancelAll();
+    await analyses.idle();
   });
 
   it("refuses more waiting analyses than the limit with 503", async () => {

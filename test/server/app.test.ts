@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/server/app.js";
 import { RunManager } from "../../src/server/run-manager.js";
 import { LIMITS } from "../../src/server/schemas.js";
 import { RunStore } from "../../src/store/run-store.js";
 import type { Hono } from "hono";
-import { FAKE_SCENARIO, fakeEngine } from "./fake-engine.js";
+import { FAKE_SCENARIO, fakeEngine, fakeResult } from "./fake-engine.js";
 
 let store: RunStore;
 let runs: RunManager;
@@ -181,20 +181,58 @@ describe("runs", () => {
     expect((await app.request(`/api/runs/${id}/export.csv`)).status).toBe(409);
   });
 
-  it("DELETE cancels a running run: it ends as cancelled, is kept, and the next run starts", async () => {
+  it("POST cancel stops a running run and a waiting one: each ends as cancelled, is kept, and can then be deleted", async () => {
     engine.evaluate = fakeEngine({ msPerStep: 20, steps: 1000 }).evaluate;
     const id = await startRun();
     const next = await startRun();
     const events = Promise.resolve(app.request(`/api/runs/${id}/events`)).then((r) => r.text());
-    const res = await app.request(`/api/runs/${id}`, { method: "DELETE" });
+    const res = await app.request(`/api/runs/${id}/cancel`, { method: "POST" });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: string }).status).toBe("cancelled");
     expect(await events).toMatch(/event: end\ndata: {"status":"cancelled","error":"the run was cancelled while running"}/);
     expect(store.summary(id)).toMatchObject({ status: "cancelled", error: "the run was cancelled while running" });
-    // the queued run is cancelled too, then both can be deleted
-    expect((await app.request(`/api/runs/${next}`, { method: "DELETE" })).status).toBe(200);
+    expect((await app.request(`/api/runs/${next}/cancel`, { method: "POST" })).status).toBe(200);
     expect(store.summary(next)?.status).toBe("cancelled");
     expect((await app.request(`/api/runs/${id}`, { method: "DELETE" })).status).toBe(204);
+    expect((await app.request(`/api/runs/${next}`, { method: "DELETE" })).status).toBe(204);
+    expect(store.summary(next)).toBeNull();
+  });
+
+  it("DELETE of a waiting or running run is a 409 that leaves it running", async () => {
+    engine.evaluate = fakeEngine({ msPerStep: 20, steps: 1000 }).evaluate;
+    const id = await startRun();
+    const next = await startRun();
+    for (const run of [id, next]) {
+      const res = await app.request(`/api/runs/${run}`, { method: "DELETE" });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: string }).error).toMatch(/waiting or running: cancel it first/);
+    }
+    expect(store.summary(id)?.status).toBe("running");
+    expect(store.summary(next)?.status).toBe("queued");
+    expect(runs.cancel(id) && runs.cancel(next)).toBe(true);
+  });
+
+  it("a Cancel that arrives just after the run ended keeps the run: 409, and its results stay", async () => {
+    // the race: the run finishes between the user's click and the request
+    let finish = () => {};
+    engine.evaluate = (_text, request) => new Promise((resolve) => (finish = () => resolve(fakeResult(request.seed, request.trajectories))));
+    const id = await startRun();
+    await vi.waitFor(() => expect(store.summary(id)?.status).toBe("running"));
+    finish();
+    await runs.idle();
+    const late = await app.request(`/api/runs/${id}/cancel`, { method: "POST" });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: string }).error).toBe("the run has already ended (finished); there is nothing to cancel");
+    const run = (await (await app.request(`/api/runs/${id}`)).json()) as { status: string; result: unknown };
+    expect(run.status).toBe("finished");
+    expect(run.result).toEqual(store.get(id)?.result);
+    // asked again, still no deletion
+    expect((await app.request(`/api/runs/${id}/cancel`, { method: "POST" })).status).toBe(409);
+    expect(store.summary(id)?.status).toBe("finished");
+  });
+
+  it("cancel of an unknown run is a 404", async () => {
+    expect((await app.request("/api/runs/00000000-0000-4000-8000-000000000000/cancel", { method: "POST" })).status).toBe(404);
   });
 });
 

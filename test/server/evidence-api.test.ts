@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/app.js";
 import { openApiDocument } from "../../src/server/openapi.js";
+import { bundledScenarioPath } from "../../src/server/package-info.js";
 import { RunManager } from "../../src/server/run-manager.js";
 import { RunStore } from "../../src/store/run-store.js";
 import { fakeEngine } from "./fake-engine.js";
@@ -104,6 +106,42 @@ describe("GET /api/evidence/backtest", () => {
     const { status, body } = await get(path);
     expect(status).toBe(400);
     expect(body.error).toMatch(message);
+  });
+});
+
+describe("POST /api/evidence/backtest: the simulator on a given scenario's model", () => {
+  const bundled = readFileSync(bundledScenarioPath(), "utf8");
+  const post = async (body: unknown) => {
+    const res = await app.request("http://127.0.0.1/api/evidence/backtest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const modelBrier = (body: Record<string, unknown>) => (body.horizon as { scores: { predictor: string; score: { brier: number } }[] }).scores.find((s) => s.predictor === "model")!.score.brier;
+
+  it("on the bundled scenario's text gives the GET's numbers; an edited model gives other forecasts, named in the note", async () => {
+    const same = await post({ scenario: bundled, data: "ceasefires", horizon: 5 });
+    expect(same.status).toBe(200);
+    expect(modelBrier(same.body)).toBe(modelBrier((await get("/api/evidence/backtest?data=ceasefires&horizon=5")).body));
+    expect(same.body.note).toMatch(/the scenario "Ukraine settlement 2025"/);
+    // ten times the windows for renewed attack: the simulator forecasts more wars, the baselines are unchanged
+    const edited = bundled
+      .replace(/^name: .*$/m, "name: Many windows")
+      .replace(/^(\s*)window_rate_per_year: .*$/m, "$1window_rate_per_year: { dist: fixed, value: 3, source: assumption }");
+    const other = await post({ scenario: edited, data: "ceasefires", horizon: 5 });
+    expect(other.status).toBe(200);
+    expect(other.body.note).toMatch(/the scenario "Many windows"/);
+    expect(modelBrier(other.body)).not.toBe(modelBrier(same.body));
+    const scores = (b: Record<string, unknown>) => (b.horizon as { scores: { predictor: string; score: { brier: number } }[] }).scores;
+    expect(scores(other.body)[1].score.brier).toBe(scores(same.body)[1].score.brier);
+  }, 60_000);
+
+  it("refuses a scenario with problems (422 with them located) and malformed fields (400 naming them)", async () => {
+    const bad = await post({ scenario: "name: x\n" });
+    expect(bad.status).toBe(422);
+    expect((bad.body.problems as unknown[]).length).toBeGreaterThan(0);
+    const wrong = await post({ scenario: bundled, horizon: 7 });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatch(/^invalid request body: horizon/);
+    expect((await post({ scenario: bundled, model: 1 })).status).toBe(400);
   });
 });
 

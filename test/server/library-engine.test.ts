@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { libraryEngine } from "../../src/server/library-engine.js";
 import { bundledScenarioPath } from "../../src/server/package-info.js";
 
@@ -11,6 +12,32 @@ describe("the library engine behind the API", () => {
     if (!outcome.valid) throw new Error(JSON.stringify(outcome.problems));
     expect(outcome.scenario.options.length).toBeGreaterThan(1);
     expect(outcome.scenario.perspectives.map((p) => p.id)).toContain("restraint");
+  });
+
+  it("says what each perspective changes: every override with the baseline prior beside it and its source", () => {
+    const doc = parse(bundled) as { parameters: Record<string, object>; perspectives: object };
+    doc.parameters.window_rate_per_year = { dist: "fixed", value: 2, source: "assumption" };
+    doc.parameters.resolve_discount = { dist: "beta", mean: 0.3, sd: 0.1, source: "survey" };
+    doc.perspectives = {
+      hawk: {
+        source: "Essay H",
+        description: "Resolve is cheap talk.",
+        overrides: { resolve_discount: { dist: "beta", mean: 0.6, sd: 0.1 }, window_rate_per_year: { dist: "fixed", value: 3, source: "claim W" } },
+      },
+    };
+    const text = stringify(doc);
+    const outcome = libraryEngine.validate(text);
+    if (!outcome.valid) throw new Error(JSON.stringify(outcome.problems));
+    expect(outcome.scenario.perspectives).toEqual([
+      {
+        id: "hawk", label: "hawk", source: "Essay H", description: "Resolve is cheap talk.",
+        // in the model's parameter order (window_rate_per_year is θ's first), an override's own source first
+        overrides: [
+          { parameter: "window_rate_per_year", baseline: "fixed 2", prior: "fixed 3", source: "claim W" },
+          { parameter: "resolve_discount", baseline: "beta(mean 0.3, sd 0.1)", prior: "beta(mean 0.6, sd 0.1)", source: "Essay H" },
+        ],
+      },
+    ]);
   });
 
   it("locates a problem at the line where it was introduced", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BestOptionMap, SensitivityReport } from "../../src/analysis/index.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "../../web/src/charts/analysis-charts.js";
 import { kaplanMeierChart, reliabilityChart } from "../../web/src/charts/evidence-charts.js";
-import { renderSvg } from "../../web/src/charts/svg.js";
+import { cellText, renderSvg, textWidth } from "../../web/src/charts/svg.js";
 import { survivalByGroup, backtestReport } from "../../src/server/evidence-api.js";
 
 const interval = (estimate: number) => ({ estimate, se: 0.1, low: estimate - 0.2, high: estimate + 0.2 });
@@ -43,6 +43,23 @@ describe("sensitivity and crux charts", () => {
     expect(data.rows).toHaveLength(6);
     expect(spec.summary).toContain("3 of 6 cells are not clear");
     expect(spec.marks.filter((m) => m.type === "rect" && m.text?.endsWith("?"))).toHaveLength(3);
+  });
+});
+
+describe("cell labels", () => {
+  it("a crux map cell names its best option in full, shrunk to fit; too long even at 7 px, it is cut with an ellipsis", () => {
+    const map: BestOptionMap = {
+      outcome: "loss", perspective: "baseline", options: ["un-peacekeeping", "arms-only"],
+      x: { parameter: "x", values: [0.1] }, y: { parameter: "y", values: [1] },
+      cells: [[{ best: "un-peacekeeping", margin: { mean: 0.1, se: 1 }, clear: false }]],
+    };
+    const [cell] = cruxMapChart(map).spec.marks;
+    expect(cell.type === "rect" && cell.text).toBe("un-peacekeeping ?");
+    expect(cellText("un-peacekeeping ?", 200, 40)).toEqual({ lines: ["un-peacekeeping ?"], size: 12 });
+    const narrow = cellText("un-peacekeeping ?", 30, 20);
+    expect(narrow.size).toBe(7);
+    expect(narrow.lines[0]).toMatch(/…$/);
+    expect(textWidth(narrow.lines[0], narrow.size)).toBeLessThanOrEqual(30 - 6);
   });
 });
 

@@ -1,11 +1,14 @@
 /**
  * Starts the server (worker engine, a fresh run store) and Debian's chromium through
  * playwright-core for the browser tests; screenshots go to test-artifacts/ (ignored by git).
+ * `useBrowser()` is the one setup every browser test file shares; the helpers below it are the
+ * waits and downloads they have in common.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { packageInfo, webRoot } from "../../src/server/package-info.js";
 import { startServer, type RunningServer } from "../../src/server/serve.js";
 import { workerEngine } from "../../src/server/worker-engine.js";
@@ -60,4 +63,55 @@ export async function pageWidth(page: Page): Promise<{ scrollWidth: number; inne
     const w = globalThis as unknown as InPage;
     return { scrollWidth: w.document.documentElement.scrollWidth, innerWidth: w.innerWidth };
   });
+}
+
+/** What a test file reads once its browser is up (inside tests and hooks, not at load time). */
+export interface BrowserSession {
+  readonly harness: Harness;
+  readonly page: Page;
+  /** the server's address, ending in "/" */
+  readonly url: string;
+}
+
+/** Starts a server and chromium before the file's tests and closes both after them. */
+export function useBrowser(): BrowserSession {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const harness = () => {
+    if (!started) throw new Error("the browser is not started yet: read it inside a test or hook");
+    return started;
+  };
+  return {
+    get harness() {
+      return harness();
+    },
+    get page() {
+      return harness().page;
+    },
+    get url() {
+      return harness().server.url;
+    },
+  };
+}
+
+/** Waits until the text of element #id matches `pattern` (a string is a prefix). */
+export async function waitForText(page: Page, id: string, pattern: string | RegExp, timeout = 60_000): Promise<void> {
+  const [source, flags] = typeof pattern === "string" ? [`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, ""] : [pattern.source, pattern.flags];
+  await page.waitForFunction(
+    ([i, s, f]) => new RegExp(s, f).test((globalThis as unknown as InPage).document.getElementById(i)?.textContent ?? ""),
+    [id, source, flags] as const,
+    { timeout },
+  );
+}
+
+/** Clicks, and returns the file the click downloads: its suggested name, text and bytes. */
+export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  const bytes = readFileSync(await file.path());
+  return { name: file.suggestedFilename(), text: bytes.toString("utf8"), bytes };
 }

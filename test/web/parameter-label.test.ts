@@ -1,7 +1,7 @@
 /** Readable parameter names: symbol and meaning from src/contract/parameters.ts, the YAML name kept in the tooltip. */
 import { describe, expect, it } from "vitest";
 import { PARAMETERS } from "../../src/contract/parameters.js";
-import { parameterLabel, parameterMeaning, parameterTitle } from "../../web/src/parameter-label.js";
+import { parameterLabel, parameterMeaning, parameterTitle, parameterUnit } from "../../web/src/parameter-label.js";
 
 describe("parameter labels", () => {
   it("give the symbol and the meaning without the section mark", () => {
@@ -29,5 +29,15 @@ describe("parameter labels", () => {
     expect(parameterLabel("no_such_parameter")).toBe("no_such_parameter");
     expect(parameterMeaning("no_such_parameter")).toBe("");
     expect(parameterTitle("no_such_parameter")).toBe("no_such_parameter");
+  });
+
+  it("give every parameter a unit: rates per year, costs in stake units, log-stakes, shares", () => {
+    for (const p of PARAMETERS) expect(parameterUnit(p.name), p.name).not.toBe("");
+    expect(parameterUnit("window_rate_per_year")).toBe("per year");
+    expect(parameterUnit("guarantor_war_cost")).toBe("stake units");
+    expect(parameterUnit("challenger_stake_log_mean")).toBe("ln stake units");
+    expect(parameterUnit("resolve_discount")).toBe("probability or share (0–1)");
+    expect(parameterUnit("nuclear_use_given_direct_war_per_month")).toBe("probability per month");
+    expect(parameterUnit("no_such_parameter")).toBe("");
   });
 });

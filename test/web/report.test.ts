@@ -6,47 +6,35 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, useBrowser, waitForText } from "./harness.js";
 
-let harness: Harness;
-let page: Page;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  harness = await startHarness();
-  page = harness.page;
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-type InPage = { document: { getElementById(id: string): { textContent: string } } };
 
 describe("the report button", () => {
   it("saves one self-contained HTML report of the run", { timeout: 180_000 }, async () => {
-    await page.goto(harness.server.url);
-    await page.waitForSelector("#validation.ok", { timeout: 20_000 });
-    await page.fill("#trajectories", "300");
-    await page.fill("#seed", "4242");
-    await page.click("#run-button");
-    await page.waitForFunction(() => /^100 %/.test((globalThis as unknown as InPage).document.getElementById("progress-text").textContent), null, { timeout: 60_000 });
-    await page.waitForSelector("#export-report");
-    const options = await page.locator("#option-picker input:checked").evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
-    const perspectives = await page.locator("#perspective-picker input:checked").evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
-    const info = (await (await fetch(new URL("/api/info", harness.server.url))).json()) as { version: string };
+    await browser.page.goto(browser.url);
+    await browser.page.waitForSelector("#validation.ok", { timeout: 20_000 });
+    await browser.page.fill("#trajectories", "300");
+    await browser.page.fill("#seed", "4242");
+    await browser.page.click("#run-button");
+    await waitForText(browser.page, "progress-text", "100 %");
+    await browser.page.waitForSelector("#export-report");
+    const options = await browser.page.locator("#option-picker input:checked").evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    const perspectives = await browser.page.locator("#perspective-picker input:checked").evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+    const info = (await (await fetch(new URL("/api/info", browser.url))).json()) as { version: string };
 
-    const [file] = await Promise.all([page.waitForEvent("download", { timeout: 150_000 }), page.click("#export-report")]);
+    const [file] = await Promise.all([browser.page.waitForEvent("download", { timeout: 150_000 }), browser.page.click("#export-report")]);
     expect(file.suggestedFilename()).toBe("ukraine-settlement-2025_report_seed4242.html");
     // saved under its own name: opened as a file, the browser takes .html as HTML
     const path = join(mkdtempSync(join(tmpdir(), "guarantor-report-")), file.suggestedFilename());
     await file.saveAs(path);
     const html = readFileSync(path, "utf8");
-    expect(await page.locator(".report-status").textContent()).toBe(` saved ${file.suggestedFilename()}`);
+    expect(await browser.page.locator(".report-status").textContent()).toBe(` saved ${file.suggestedFilename()}`);
 
     // opened as a file, offline: every request it makes is recorded, and there must be none
-    const viewer = await harness.context.newPage();
+    const viewer = await browser.harness.context.newPage();
     const requests: string[] = [];
     viewer.on("request", (r) => {
       if (!r.url().startsWith("file:")) requests.push(r.url());
@@ -66,6 +54,6 @@ describe("the report button", () => {
     for (const option of options) expect(seen.text).toContain(option);
     for (const perspective of perspectives) expect(seen.text).toContain(`Perspective: ${perspective}`);
     expect(html).not.toMatch(/\b(src|href)="https?:/);
-    expect(harness.consoleErrors).toEqual([]);
+    expect(browser.harness.consoleErrors).toEqual([]);
   });
 });

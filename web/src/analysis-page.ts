@@ -1,23 +1,22 @@
 /**
- * The sensitivity and cruxes page: starts analyses of the scenario in the editor (or the bundled
- * one) as jobs, follows their progress over server-sent events, and draws the tornado, Sobol and
+ * The sensitivity and cruxes page: starts analyses of the scenario in the editor (or a stored run's,
+ * or the bundled one) as jobs, follows their progress over server-sent events, and draws the tornado, Sobol and
  * crux-map charts with the threshold table. A thin shell over /api/analyses.
  */
 import "./style.css";
-import type { AnalysisResult, CruxReport, SensitivityReport } from "../../src/contract/analysis.js";
+import type { AnalysisResult, CruxReport } from "../../src/contract/analysis.js";
 import type { AnalysisJobView } from "../../src/contract/api.js";
-import { api, getJson, postJson, watchEvents, type ValidationOutcome } from "./api.js";
+import { sobolResultNote, sobolSizeWarning } from "./analysis-advice.js";
+import { alreadyEnded, api, getJson, postJson, watchEvents } from "./api.js";
 import { cruxMapChart, sobolChart, tornadoChart } from "./charts/analysis-charts.js";
 import { byId, h, parameterElement, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
 import { helpText } from "./help.js";
 import { OUTCOMES, outcomeLabel, outcomeNames } from "./outcomes.js";
-import { sharedScenario } from "./shared-scenario.js";
+import { loadChosenScenario, setUpScenarioChoice } from "./scenario-choice.js";
 import { whatIfPanel } from "./what-if.js";
 
 const OUTCOME_CHOICES = outcomeNames(Object.keys(OUTCOMES));
-/** below this many Sobol base samples the intervals are too wide to rank parameters (docs/ANALYSIS.md) */
-const SOBOL_ADVISED = 64;
 const SEED = 1;
 let scenario = "";
 let scenarioName = "";
@@ -58,6 +57,7 @@ async function runJob<T extends AnalysisResult>(path: string, body: object, bar:
     say("Cancelling…");
     api.cancelAnalysis(job.id).catch((e: Error) => {
       cancelling = false;
+      if (alreadyEnded(e)) return;
       cancel.disabled = false;
       say(`The analysis could not be cancelled: ${e.message}`);
     });
@@ -101,16 +101,7 @@ function clearOnChange(form: string, targets: string[], status: string, only: Re
 }
 
 function sobolAdvice(): void {
-  const n = int("s-sobol");
-  byId("s-sobol-warning").textContent =
-    n < SOBOL_ADVISED ? `With ${n} Sobol base samples the indices are mostly noise (intervals can reach below 0 and above 1). Use at least ${SOBOL_ADVISED} for a first look, 128–256 to rank parameters; each takes longer in proportion.` : "";
-}
-
-function sobolResultWarning(report: SensitivityReport): HTMLElement | null {
-  const widest = Math.max(0, ...report.rows.map((r) => (r.total ? r.total.high - r.total.low : 0)));
-  if (widest <= 0.5) return null;
-  const n = int("s-sobol");
-  return h("p", { class: "note", id: "sobol-too-small" }, `The widest interval spans ${widest.toFixed(2)}: at N = ${n} these indices cannot rank the parameters. Try N = ${Math.min(256, n * 4)}.`);
+  byId("s-sobol-warning").textContent = sobolSizeWarning(int("s-sobol"));
 }
 
 async function sensitivity(method: "morris" | "sobol"): Promise<void> {
@@ -132,8 +123,8 @@ async function sensitivity(method: "morris" | "sobol"): Promise<void> {
     const figure = renderFigure(chart);
     figure.querySelector("figcaption")?.after(helpText(method, method === "morris" ? "What are μ*, μ and σ?" : "What are Sobol indices?"));
     if (method === "sobol") {
-      const warning = sobolResultWarning(result.report);
-      if (warning) figure.querySelector("figcaption")?.before(warning);
+      const note = sobolResultNote(result.report, int("s-sobol"));
+      if (note) figure.querySelector("figcaption")?.before(h("p", { class: "note", id: "sobol-too-small" }, note));
     }
     figures.append(h("div", { class: "slot" }, figure));
   } catch (e) {
@@ -196,16 +187,12 @@ async function cruxes(): Promise<void> {
   }
 }
 
-/** The editor's scenario when the main page has one and it is valid; else the bundled one. */
-async function chooseScenario(which: string): Promise<Extract<ValidationOutcome, { valid: true }>["scenario"]> {
-  const shared = sharedScenario();
-  const bundled = async () => ({ text: (await api.defaultScenario()).text, origin: "the bundled scenario" });
-  const pick = which === "editor" && shared ? { text: shared.text, origin: "the scenario in the editor" } : await bundled();
-  const checked = await api.validate(pick.text);
-  if (!checked.valid) throw new Error(`${pick.origin} has ${checked.problems.length} problem(s); fix them in the editor`);
-  scenario = pick.text;
-  scenarioName = checked.scenario.name;
-  const { options, perspectives, name } = checked.scenario;
+/** Loads the chosen scenario (editor, stored run or bundled) and fills the pickers with its options and perspectives. */
+async function chooseScenario(which: string): Promise<void> {
+  const chosen = await loadChosenScenario(which);
+  scenario = chosen.text;
+  scenarioName = chosen.summary.name;
+  const { options, perspectives, name } = chosen.summary;
   fill(byId("s-option"), options, options[1]?.id);
   fill(byId("s-versus"), [{ id: "", label: "(none: the outcome itself)" }, ...options], options[0]?.id);
   const perspectiveChoices = [{ id: "baseline", label: "baseline (the scenario's own priors)" }, ...perspectives.filter((p) => p.id !== "baseline")];
@@ -214,8 +201,7 @@ async function chooseScenario(which: string): Promise<Extract<ValidationOutcome,
   const picker = byId<HTMLSelectElement>("c-options");
   fill(picker, options);
   [...picker.options].slice(0, 3).forEach((o) => (o.selected = true));
-  byId("scenario-status").textContent = `Working on ${pick.origin}: ${name} (${options.length} options, ${perspectives.length} perspectives). Crux analysis compares the options selected (default: the first three).`;
-  return checked.scenario;
+  byId("scenario-status").textContent = `Working on ${chosen.origin}: ${name} (${options.length} options, ${perspectives.length} perspectives). Crux analysis compares the options selected (default: the first three).`;
 }
 
 async function start(which: string): Promise<void> {
@@ -234,10 +220,7 @@ const outcomes = OUTCOME_CHOICES.map((n) => ({ id: n, label: outcomeLabel(n) }))
 fill(byId("s-outcome"), outcomes, "loss");
 fill(byId("c-outcome"), outcomes, "loss");
 const scenarioChoice = byId<HTMLSelectElement>("scenario-choice");
-if (!sharedScenario()) {
-  scenarioChoice.value = "bundled";
-  scenarioChoice.querySelector<HTMLOptionElement>('option[value="editor"]')!.disabled = true;
-}
+setUpScenarioChoice(scenarioChoice);
 scenarioChoice.addEventListener("change", () => void start(scenarioChoice.value));
 byId("s-sobol").addEventListener("input", sobolAdvice);
 sobolAdvice();

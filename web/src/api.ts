@@ -41,13 +41,17 @@ export const api = {
   rerun: (id: string) => postJson<RunSummary>(`/api/runs/${encodeURIComponent(id)}/rerun`, {}),
   run: (id: string) => call<RunRecord>(`/api/runs/${encodeURIComponent(id)}`),
   runs: () => call<{ runs: RunSummary[] }>("/api/runs"),
+  /** deletes an ended run; a waiting or running one is a 409 (cancel it first) */
   deleteRun: (id: string) => call<void>(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE" }),
-  /** cancels a waiting or running run (the answer is the run, status "cancelled"); undefined when it had already ended and was deleted */
-  cancelRun: (id: string) => call<RunSummary | undefined>(`/api/runs/${encodeURIComponent(id)}`, { method: "DELETE" }),
-  /** cancels a waiting or running analysis; an ended one is left as it is */
-  cancelAnalysis: (id: string) => call<{ id: string; kind: string; status: string }>(`/api/analyses/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  /** cancels a waiting or running run (the answer is the run, status "cancelled"); never deletes: an ended run is a 409 */
+  cancelRun: (id: string) => call<RunSummary>(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+  /** cancels a waiting or running analysis; never forgets it: an ended one is a 409 */
+  cancelAnalysis: (id: string) => call<{ id: string; kind: string; status: string }>(`/api/analyses/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
   exportUrl: (id: string, format: "csv" | "json") => `/api/runs/${encodeURIComponent(id)}/export.${format}`,
 };
+
+/** A cancel that came too late: the job had already ended, and its end event says how. */
+export const alreadyEnded = (e: unknown): boolean => e instanceof ApiFailure && e.status === 409;
 
 /** Follows a run's progress until it ends; resolves with how it ended. */
 export function watchRun(id: string, onProgress: (p: Progress) => void): Promise<{ status: string; error: string | null }> {

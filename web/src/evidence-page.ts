@@ -1,14 +1,17 @@
 /**
  * The evidence page: Kaplan–Meier survival of peace by group for the bundled historical cases,
- * and the backtest's scores and reliability diagram. A thin shell over /api/evidence/*.
+ * and the backtest's scores and reliability diagram, the simulator's forecasts made with the model
+ * of the scenario in the editor (or a stored run's, or the bundled one). A thin shell over
+ * /api/evidence/*.
  */
 import "./style.css";
 import type { BacktestAnswer, SurvivalByGroup } from "../../src/contract/evidence.js";
-import { getJson } from "./api.js";
+import { getJson, postJson } from "./api.js";
 import { kaplanMeierChart, reliabilityChart } from "./charts/evidence-charts.js";
 import { byId, h, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
 import { helpText } from "./help.js";
+import { loadChosenScenario, setUpScenarioChoice } from "./scenario-choice.js";
 
 const kmData = byId<HTMLSelectElement>("km-data");
 const kmBy = byId<HTMLSelectElement>("km-by");
@@ -83,15 +86,26 @@ function scoreTableOf(answer: BacktestAnswer): HTMLElement {
   );
 }
 
+/** the scenario whose model the simulator's forecasts use; null until chosen */
+let scenario: { text: string; name: string } | null = null;
+/** answers arrive out of order when inputs change quickly: only the latest request may draw */
+let latest = 0;
+
 async function drawBacktest(): Promise<void> {
-  const params = new URLSearchParams({
+  if (!scenario) return;
+  const request = ++latest;
+  const body = {
+    scenario: scenario.text,
     data: byId<HTMLSelectElement>("bt-data").value,
     scheme: byId<HTMLSelectElement>("bt-scheme").value,
-    horizon: byId<HTMLSelectElement>("bt-horizon").value,
-  });
-  btStatus.textContent = "Scoring…";
+    horizon: Number(byId<HTMLSelectElement>("bt-horizon").value),
+  };
+  // the previous answer belongs to other inputs: it goes now, not when the new one arrives
+  ["bt-note", "bt-table", "bt-figure"].forEach((id) => byId(id).replaceChildren());
+  btStatus.textContent = `Scoring (the simulator on ${scenario.name}; a few seconds the first time)…`;
   try {
-    const answer = await getJson<BacktestAnswer>(`/api/evidence/backtest?${params}`);
+    const answer = await postJson<BacktestAnswer>("/api/evidence/backtest", body);
+    if (request !== latest) return;
     byId("bt-note").textContent = answer.note;
     byId("bt-table").replaceChildren(scoreTable(answer), helpText("brier", "What are the Brier score, reliability and resolution?"));
     const figure = renderFigure(reliabilityChart(answer));
@@ -99,11 +113,25 @@ async function drawBacktest(): Promise<void> {
     byId("bt-figure").replaceChildren(figure);
     btStatus.textContent = `${answer.title}: ${answer.testCases} test cases.`;
   } catch (e) {
-    btStatus.textContent = (e as Error).message;
+    if (request === latest) btStatus.textContent = `The backtest failed: ${(e as Error).message}`;
+  }
+}
+
+async function chooseScenario(which: string): Promise<void> {
+  scenario = null;
+  try {
+    const chosen = await loadChosenScenario(which);
+    scenario = { text: chosen.text, name: chosen.summary.name };
+    byId("scenario-status").textContent = `The simulator's forecasts use the model of ${chosen.origin}: ${chosen.summary.name}. The historical cases and the baselines do not depend on it.`;
+    await drawBacktest();
+  } catch (e) {
+    byId("scenario-status").textContent = `Could not load the scenario: ${(e as Error).message}`;
   }
 }
 
 for (const id of ["bt-data", "bt-scheme", "bt-horizon"]) byId(id).addEventListener("change", () => void drawBacktest());
 
+const scenarioChoice = byId<HTMLSelectElement>("scenario-choice");
+scenarioChoice.addEventListener("change", () => void chooseScenario(scenarioChoice.value));
 void drawSurvival();
-void drawBacktest();
+void chooseScenario(setUpScenarioChoice(scenarioChoice));

@@ -45,11 +45,23 @@ function dataTable(chart: Chart): HTMLElement {
   return h("details", { class: "data-table" }, h("summary", {}, "Data table"), scrollBox(h("table", { class: "data" }, h("thead", {}, head), h("tbody", {}, rows)), `Data of ${chart.spec.title}`));
 }
 
+/** narrower than this, a chart is drawn at this width and scaled down (its labels would not fit) */
+const MIN_WIDTH = 300;
+
 export function renderFigure(chart: Chart): HTMLElement {
   const { spec } = chart;
-  const svg = renderSvg(spec);
   const drawing = h("div", { class: "chart", "data-chart": spec.id });
-  drawing.innerHTML = svg; // built from escaped text by renderSvg
+  drawing.innerHTML = renderSvg(spec); // built from escaped text by renderSvg
+  // on a screen narrower than the chart, it is laid out again at the width it has, so its text
+  // keeps its size instead of shrinking with the drawing (exports keep the chart's own width)
+  let drawnWidth = spec.width;
+  new ResizeObserver(() => {
+    const room = Math.floor(drawing.clientWidth);
+    const width = room > 0 && room < spec.width ? Math.max(MIN_WIDTH, room) : spec.width;
+    if (Math.abs(width - drawnWidth) < 8) return;
+    drawnWidth = width;
+    drawing.innerHTML = renderSvg({ ...spec, width });
+  }).observe(drawing);
   const button = (label: string, format: string, action: () => Promise<void> | void) => {
     const b = h("button", { type: "button", "data-export": format, "aria-label": `${label} of ${spec.title}` }, label);
     b.addEventListener("click", () => void action());

@@ -35,6 +35,49 @@ export function parameterMeaning(name: string): string {
   return spec ? meaning(spec.description) : "";
 }
 
+/**
+ * The unit each parameter is measured in (docs/MODEL.md): costs and stakes are in stake units (the
+ * challenger's or a guarantor's stake in the protégé is the yardstick), log-stakes in its natural
+ * log, rates per year, shares and probabilities from 0 to 1. Named where a rule would mislead.
+ */
+const UNITS: Record<string, string> = {
+  stake_alignment_slope: "ln stake units per unit of alignment",
+  threat_stake_effect: "ln stake units per unit of threat T",
+  neutrality_stake_reduction: "ln stake units",
+  election_stake_shift_sd: "ln stake units",
+  tripwire_cost_per_10k_troops: "stake units per 10,000 troops",
+  supply_staying_out_cost: "stake units per unit of supply",
+  audience_cost_treaty: "stake units",
+  audience_cost_executive: "stake units",
+  audience_cost_communique: "stake units",
+  challenger_self_binding_cost: "stake units",
+  arms_cost_effect: "relative rise (0.5 = +50 %)",
+  force_cap_effect: "relative rise (0.5 = +50 %)",
+  nuclear_cost_multiplier: "factor (×)",
+  spoiler_rate_scale: "factor (×)",
+  belief_prior_strength: "crises (pseudo-count)",
+  acceptance_base_logit: "log-odds",
+  acceptance_threat_weight: "log-odds per unit of threat T",
+  arms_supply_threat: "threat T per level of arms supply",
+  neutrality_threat_relief: "threat T",
+  moral_hazard: "relative rise per unit of guarantee strength",
+  supply_entanglement_exposure: "relative exposure (1 = a committed state)",
+  guarantor_entry_rate_per_year: "per year, per unit of exposure",
+  nuclear_use_given_direct_war_per_month: "probability per month",
+};
+
+/** "per year", "stake units", "probability (0–1)"…; "" for a name the model does not know. */
+export function parameterUnit(name: string): string {
+  const spec = parameterSpec(name);
+  if (!spec) return "";
+  if (UNITS[name]) return UNITS[name];
+  if (name.endsWith("_per_year")) return "per year";
+  if (/_log_(mean|sd)$/.test(name)) return "ln stake units";
+  if (spec.domain === "probability") return "probability or share (0–1)";
+  if (/cost/.test(name)) return "stake units";
+  return "";
+}
+
 /** The full tooltip: label, the YAML name, its domain and the section of docs/MODEL.md that defines it. */
 export function parameterTitle(name: string): string {
   const spec = parameterSpec(name);

@@ -10,6 +10,7 @@ import { alignmentChart, heatmapChart, statesChart, survivalChart } from "./char
 import type { Chart } from "./charts/spec.js";
 import { h, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
+import { perspectivesSection } from "./perspectives-view.js";
 import { reportButton } from "./report-button.js";
 import { helpText } from "./help.js";
 import { formatEstimate, OUTCOMES, outcomeLabel, outcomeNames } from "./outcomes.js";
@@ -96,16 +97,6 @@ function weightsEditor(result: EvaluationResult, onChange: (weights: Weights) =>
     ),
     reset,
     helpText("weights", "Why can the ranking change without simulating again?"),
-  );
-}
-
-function perspectivesList(result: EvaluationResult): HTMLElement {
-  return h(
-    "details",
-    { class: "perspectives" },
-    h("summary", {}, `Perspectives (${result.perspectives.length}) and their sources`),
-    h("dl", { id: "perspective-sources" }, result.perspectives.flatMap((p) => [h("dt", {}, h("code", {}, p.id), ` ${p.label}`), h("dd", {}, p.source || "no source given")])),
-    helpText("perspectives", "What is a perspective?"),
   );
 }
 
@@ -217,11 +208,15 @@ export function renderResults(container: HTMLElement, run: RunRecord): void {
       h("a", { href: api.exportUrl(run.id, "json"), download: "", id: "export-json" }, "full JSON"),
       " · ",
       reportButton(run.id),
+      " · on this run's scenario: ",
+      h("a", { href: `/analysis.html?run=${encodeURIComponent(run.id)}`, id: "run-analysis-link" }, "sensitivity and cruxes"),
+      ", ",
+      h("a", { href: `/evidence.html?run=${encodeURIComponent(run.id)}`, id: "run-evidence-link" }, "backtest"),
     ),
     h("h3", {}, "Summary"),
     summarySlot,
     weightsPanel,
-    perspectivesList(result),
+    perspectivesSection(result, api.validate(run.scenarioText).then((v) => (v.valid ? v.scenario : null))),
     h("h3", {}, "Outcomes"),
     h("div", { class: "pickers" }, perspectivePicker.element, optionPicker.element, outcomePicker.element, orientation.element),
     tableSlot,

@@ -2,7 +2,7 @@
  * Choosing what to run (options, perspectives, seed, trajectories) and running it: the run
  * button, and a progress bar fed by the server's progress events.
  */
-import { api, ApiFailure, watchRun, type RunSummary, type ValidationOutcome } from "./api.js";
+import { alreadyEnded, api, ApiFailure, watchRun, type RunSummary, type ValidationOutcome } from "./api.js";
 import { byId, h } from "./dom.js";
 
 type Summary = Extract<ValidationOutcome, { valid: true }>["scenario"];
@@ -100,6 +100,8 @@ export function createRunPanel(
     // the server ends the run's event stream with status "cancelled", which `follow` reports
     api.cancelRun(id).catch((e: Error) => {
       cancelled = false;
+      // it ended as the button was pressed: its end event shows the results
+      if (alreadyEnded(e)) return;
       cancel.disabled = false;
       onMessage(`The run could not be cancelled: ${e.message}`);
     });

@@ -49,6 +49,8 @@ export interface ModelPredictorOptions {
   trajectories: number;
   /** scenario whose priors and mechanisms are used (default: the bundled ukraine-2025.yaml) */
   scenarioPath?: string;
+  /** the same, as text (an edited scenario); takes precedence over scenarioPath */
+  scenarioText?: string;
 }
 
 /** Scenario YAML for the backtest: the base scenario's model, generic actors, one option per case type. */
@@ -82,8 +84,8 @@ export function modelPredictor(options: ModelPredictorOptions): Predictor {
     label: `guarantor's simulator (evidence perspective, ${options.trajectories} trajectories, seed ${options.seed})`,
     trainingFree: true,
     async predict(_training, test, horizons) {
-      const basePath = options.scenarioPath ?? join(packageRoot(), "scenarios", "ukraine-2025.yaml");
-      const text = backtestScenarioText(readTextFileCapped(basePath, MAX_SCENARIO_BYTES, "scenario file"), options.caseSet, Math.ceil(Math.max(...horizons)));
+      const base = options.scenarioText ?? readTextFileCapped(options.scenarioPath ?? join(packageRoot(), "scenarios", "ukraine-2025.yaml"), MAX_SCENARIO_BYTES, "scenario file");
+      const text = backtestScenarioText(base, options.caseSet, Math.ceil(Math.max(...horizons)));
       const result = await evaluate(loadScenarioText(text, `backtest-${options.caseSet}.yaml`), {
         seed: options.seed, trajectories: options.trajectories, perspectives: ["evidence"],
       });

@@ -65,12 +65,11 @@ export class JobQueue<Request, Result> {
     }
   }
 
-  /** Queues the job under `id` and starts it when its turn comes. */
-  submit(id: string, request: Request): void {
+  /** Queues the job under `id` and starts it when its turn comes; `initial` is its size if known (total 0: not yet). */
+  submit(id: string, request: Request, initial: Progress = { done: 0, total: 0 }): void {
     this.checkRoom();
     this.waiting.push({ id, request, controller: new AbortController(), stop: null });
-    // total 0 until the job reports how much work it is
-    this.progress.set(id, { done: 0, total: 0 });
+    this.progress.set(id, initial);
     this.pump();
   }
 

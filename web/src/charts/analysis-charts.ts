@@ -117,7 +117,7 @@ export function cruxMapChart(map: BestOptionMap, scenario = "scenario", source =
   const marks: Mark[] = map.cells.flatMap((row, yi) =>
     row.map((cell, xi): Mark => ({
       type: "rect", x: xs[xi], y: ys[yi], fill: color.get(cell.best) ?? "#999", textFill: textOn(color.get(cell.best) ?? "#999"),
-      text: `${cell.best.slice(0, 14)}${cell.clear ? "" : " ?"}`,
+      text: `${cell.best}${cell.clear ? "" : " ?"}`,
       title: `${map.x.parameter} = ${xs[xi]}, ${map.y.parameter} = ${ys[yi]}: best ${cell.best}, better than the runner-up by ${round(cell.margin.mean)} ± ${round(cell.margin.se)}${cell.clear ? "" : " (not clear)"}`,
     })),
   );

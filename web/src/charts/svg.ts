@@ -89,7 +89,8 @@ export function renderSvg(spec: ChartSpec, options: RenderOptions = {}): string 
   const legend = layoutLegend(spec.legend, spec.ramp, spec.width - MARGIN.left - MARGIN.right);
   const frame: Frame = {
     left: leftMargin(spec.y, spec.width),
-    right: spec.width - (spec.marginRight ?? MARGIN.right),
+    // direct labels take at most about a third of a narrow chart (cut with an ellipsis beyond)
+    right: spec.width - Math.min(spec.marginRight ?? MARGIN.right, Math.max(MARGIN.right, spec.width * 0.35)),
     top: 12 + legend.height,
     bottom: spec.height - MARGIN.bottom,
     width: spec.width,
@@ -124,7 +125,8 @@ export function renderSvg(spec: ChartSpec, options: RenderOptions = {}): string 
 function leftMargin(y: Scale, width: number): number {
   if (y.type !== "band") return MARGIN.left;
   const longest = Math.max(...y.domain.map((d) => textWidth(d)), 0);
-  return Math.min(Math.max(240, width * 0.4), Math.max(MARGIN.left, 34 + longest));
+  // up to 240 px of labels, but never more than half of a narrow chart
+  return Math.min(Math.max(Math.min(240, width * 0.5), width * 0.4), Math.max(MARGIN.left, 34 + longest));
 }
 
 function xRange(f: Frame): [number, number] {
@@ -166,7 +168,10 @@ function axisY(scale: Scale, f: Frame): string {
   return `<g class="y-axis">${parts.join("")}<line x1="${f.left}" x2="${f.left}" y1="${f.top}" y2="${f.bottom}" stroke="${INK}"/>${title}</g>`;
 }
 
-/** A cell's text in one or two lines, at the largest size (≤ 12 px, ≥ 7 px) that fits the cell. */
+/**
+ * A cell's text in one or two lines, at the largest size (≤ 12 px, ≥ 7 px) that fits the cell; a
+ * line too long even at 7 px is cut with an ellipsis (the cell's tooltip keeps the whole text).
+ */
 export function cellText(text: string, width: number, height: number): { lines: string[]; size: number } {
   const oneLine = [text.replace("\n", " ")];
   const twoLines = text.split("\n");
@@ -174,7 +179,8 @@ export function cellText(text: string, width: number, height: number): { lines: 
     Math.min(FONT_SIZE, (width - 6) / (Math.max(...lines.map((l) => l.length)) * EM_PER_CHAR), (height - 4) / (lines.length * 1.25));
   const [a, b] = [fit(oneLine), fit(twoLines)];
   const [lines, size] = a >= FONT_SIZE || a >= b ? [oneLine, a] : [twoLines, b];
-  return { lines, size: Math.max(7, Math.floor(size * 10) / 10) };
+  const shown = Math.max(7, Math.floor(size * 10) / 10);
+  return { lines: lines.map((l) => fitText(l, width - 6, shown).shown), size: shown };
 }
 
 function drawMark(mark: Mark, spec: ChartSpec, f: Frame): string {
