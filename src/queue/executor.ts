@@ -46,6 +46,11 @@ export class QueueConnection {
   /** The factory to pass as EvaluateOptions.executor. */
   readonly executor = (job: BlockJob): Executor => new QueueExecutor(this, job);
 
+  /** As `executor`, also telling `report` each submission's specification hash and job counts (the run store records them). */
+  executorReporting(report: (info: SubmittedJobs) => void): (job: BlockJob) => Executor {
+    return (job) => new QueueExecutor(this, job, report);
+  }
+
   get timeoutMs(): number {
     return this.options.redisTimeoutMs ?? 5000;
   }
@@ -94,6 +99,13 @@ export function queueExecutor(options: QueueExecutorOptions): (job: BlockJob) =>
   };
 }
 
+/** A submission as the run store records it: which specification, how many jobs, how many were already done. */
+export interface SubmittedJobs {
+  spec: string;
+  jobs: number;
+  reused: number;
+}
+
 type Task = BlockTask & { trajectories: number };
 
 class QueueExecutor implements Executor {
@@ -102,6 +114,7 @@ class QueueExecutor implements Executor {
   constructor(
     private readonly connection: QueueConnection,
     job: BlockJob,
+    private readonly report?: (info: SubmittedJobs) => void,
   ) {
     this.spec = encodeJob(job);
   }
@@ -115,7 +128,11 @@ class QueueExecutor implements Executor {
       const data: BlockJobData = { spec: this.spec.hash, block: t.block, trajectories: t.trajectories };
       return { id, name: BLOCK_JOB, data, describe: () => describeJob(id, first, count) };
     });
-    await submitAndGather(connected, this.spec, jobs, (i, result) => deliver(i, decodeParts(Buffer.from(result, "base64"))), this.connection.gatherOptions());
+    const options = this.connection.gatherOptions();
+    const told = options.onSubmitted;
+    const report = this.report;
+    if (report) options.onSubmitted = (info) => (told?.(info), report({ spec: this.spec.hash, ...info }));
+    await submitAndGather(connected, this.spec, jobs, (i, result) => deliver(i, decodeParts(Buffer.from(result, "base64"))), options);
   }
 
   /** the connection is the QueueConnection's to close */
