@@ -33,8 +33,9 @@ export interface ServerOptions {
   /** how analyses run (default: each in a worker thread; a job queue: src/server/jobs/queue-engine.ts) */
   analysisRunner?: AnalysisRunner;
   /**
-   * runs a stopped server left unfinished are resumed, not marked interrupted, and a stop leaves
-   * running ones to be resumed (with a job queue, whose finished jobs outlive this process)
+   * runs and analyses a stopped server left unfinished are resumed, not marked interrupted, and a
+   * stop leaves running ones to be resumed (with a job queue, whose finished jobs outlive this
+   * process); analyses are then recorded in the run store too
    */
   resumeRuns?: boolean;
 }
@@ -42,6 +43,7 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   runs: RunManager;
+  analyses: AnalysisJobs;
   store: RunStore;
   /** Stops at once (Ctrl-C): cancels what is pending, marks it in the store, releases the store. */
   stopNow(): void;
@@ -73,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const analyses = new AnalysisJobs(options.analysisRunner, {
     pending: 4,
     kept: 32,
+    ...(options.resumeRuns ? { records: store } : {}),
     ...(options.analysisTimeLimitSeconds !== undefined ? { timeLimitSeconds: options.analysisTimeLimitSeconds } : {}),
   });
   const host = options.host ?? "127.0.0.1";
@@ -106,13 +109,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     runs,
+    analyses,
     store,
     stopNow() {
       if (stopped) return;
       stopped = true;
       // a run still going cannot finish after we exit: record that now rather than at next start
-      analyses.cancelAll();
-      if (!options.resumeRuns) store.markInterrupted();
+      // on a job queue, runs and analyses stay unfinished in the store, for the next start to resume
+      if (!options.resumeRuns) {
+        analyses.cancelAll();
+        store.markInterrupted();
+      }
       store.close();
       lock?.release();
     },

@@ -23,6 +23,15 @@ export interface QueueJobs {
   reused: number;
 }
 
+/** An analysis as the store keeps it (a server on the job queue, src/server/jobs/queue-engine.ts). */
+export interface StoredAnalysis {
+  id: string;
+  kind: string;
+  status: string;
+  error: string | null;
+  result: unknown;
+}
+
 export interface RunRecord extends RunSummary {
   scenarioText: string;
   result: EvaluationResult | null;
@@ -190,6 +199,40 @@ export class RunStore {
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?`)
       .all(limit) as RunRow[];
     return rows.map(toSummary);
+  }
+
+  /** Records an analysis as queued, with the request that repeats it. */
+  createAnalysis(id: string, kind: string, request: unknown): void {
+    this.db
+      .prepare("INSERT INTO analyses (id, created_at, kind, request, status) VALUES (?, ?, ?, ?, 'queued')")
+      .run(id, new Date().toISOString(), kind, JSON.stringify(request));
+  }
+
+  /** A new status of an analysis; its result (JSON) goes in the same statement as "finished". */
+  updateAnalysis(id: string, status: string, error: string | null, result: unknown): void {
+    this.db
+      .prepare("UPDATE analyses SET status = ?, error = ?, result = ? WHERE id = ?")
+      .run(status, error, result === null || result === undefined ? null : JSON.stringify(result), id);
+  }
+
+  analysis(id: string): StoredAnalysis | null {
+    const row = this.db.prepare("SELECT id, kind, status, error, result FROM analyses WHERE id = ?").get(id) as
+      | { id: string; kind: string; status: string; error: string | null; result: string | null }
+      | undefined;
+    return row ? { id: row.id, kind: row.kind, status: row.status, error: row.error, result: row.result === null ? null : (JSON.parse(row.result) as unknown) } : null;
+  }
+
+  /** Analyses left queued or running by a process that stopped, oldest first, with their requests. */
+  unfinishedAnalyses(): { id: string; request: unknown }[] {
+    const rows = this.db.prepare("SELECT id, request FROM analyses WHERE status IN ('queued', 'running') ORDER BY created_at, rowid").all() as { id: string; request: string }[];
+    return rows.map((r) => ({ id: r.id, request: JSON.parse(r.request) as unknown }));
+  }
+
+  /** Analyses left unfinished that will not be resumed: interrupted. */
+  markAnalysesInterrupted(except: readonly string[] = []): number {
+    return this.db
+      .prepare("UPDATE analyses SET status = 'interrupted', error = ? WHERE status IN ('queued', 'running') AND id NOT IN (SELECT value FROM json_each(?))")
+      .run("the server stopped before this analysis finished", JSON.stringify(except)).changes;
   }
 
   /** Returns false when there was no such run. */

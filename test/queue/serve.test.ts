@@ -106,24 +106,35 @@ describe.skipIf(!HAVE_REDIS)("guarantor serve --redis", () => {
     }
   }, 300_000);
 
-  it("an analysis runs on the queue and reports the same as locally", async () => {
+  it("an analysis runs on the queue and survives the server killed mid-analysis: restarted, it resumes and reports the same as locally", async () => {
     const redis = await startRedis();
     cleanups.push(() => redis.kill());
     const dir = mkdtempSync(join(tmpdir(), "guarantor-serve-queue-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const store = join(dir, "runs.sqlite");
     const worker = await startWorkerProcess(redis.url, ["--lock-seconds", "5"]);
     cleanups.push(() => stopChild(worker.child));
-    const server = await startServer(redis.url, join(dir, "runs.sqlite"));
-    const body = { scenario: text, method: "morris" as const, option: "ceasefire-only", versus: "nato-membership", parameters: ["window_rate_per_year", "challenger_stake_log_mean"], morrisTrajectories: 2, trajectories: 100, bootstrap: 50, seed: 3 };
+    const first = await startServer(redis.url, store);
+    const body = { scenario: text, method: "morris" as const, option: "ceasefire-only", versus: "nato-membership", parameters: ["window_rate_per_year", "challenger_stake_log_mean"], morrisTrajectories: 5, trajectories: 100, bootstrap: 50, seed: 3 };
     const local = await runAnalysis({ kind: "sensitivity", ...SensitivityJobRequest.parse(body) }, () => {});
-    const job = await api<{ id: string }>(`${server.url}api/analyses/sensitivity`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const job = await api<{ id: string }>(`${first.url}api/analyses/sensitivity`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await worker.jobsDone(2);
+    await stopChild(first.child);
+    const second = await startServer(redis.url, store);
+    expect(second.out()).toContain("resumed 1 unfinished analysis on the job queue");
     const done = await waitFor(async () => {
-      const got = await api<{ status: string; result: unknown; error: string | null }>(`${server.url}api/analyses/${job.id}`);
+      const got = await api<{ status: string; result: unknown; error: string | null }>(`${second.url}api/analyses/${job.id}`);
       if (got.status === "failed") throw new Error(got.error ?? "failed");
       return got.status === "finished" ? got : undefined;
     }, "the analysis to finish");
     expect(JSON.stringify(done.result)).toBe(JSON.stringify(local));
     expect(worker.log()).toMatch(/ done .*-r0-/);
+    // kept in the store: still there once the server has forgotten it (and after another restart)
+    await stopChild(second.child);
+    const third = await startServer(redis.url, store);
+    const again = await api<{ status: string; result: unknown }>(`${third.url}api/analyses/${job.id}`);
+    expect(again.status).toBe("finished");
+    expect(JSON.stringify(again.result)).toBe(JSON.stringify(local));
   }, 300_000);
 
   it("Redis stopped mid-run: the run ends failed with a clear error, and nothing is stored as finished", async () => {

@@ -65,6 +65,8 @@ export async function serveUntilStopped(flags: ServeFlags): Promise<void> {
   process.stdout.write(`guarantor web app: ${server.url}  (runs stored in ${storePath}${queue ? `; jobs on ${queue.url}` : ""}; Ctrl-C to stop)\n`);
   const resumed = server.runs.resumed.length;
   if (resumed > 0) process.stdout.write(`resumed ${resumed} unfinished run${resumed === 1 ? "" : "s"} on the job queue\n`);
+  const analyses = server.analyses.resumed;
+  if (analyses > 0) process.stdout.write(`resumed ${analyses} unfinished analys${analyses === 1 ? "is" : "es"} on the job queue\n`);
   const stop = () => {
     server.stopNow();
     process.exit(0);
