@@ -1,29 +1,35 @@
 /**
- * Queue benchmarks (`npm run bench -- queue`, needs redis-server): jobs shaped like one point of a
- * Sobol design (1,000 trajectories of two options, one perspective: one job each), run inline, on
- * one worker process and on two; from these, the queue's overhead per job, the speed-up from a
- * second worker, and the projected time of the full 15-parameter, N = 4,096 Sobol design
- * (N·(k+2) = 69,632 points) on 2, 8 and 32 cores. docs/SCALING.md quotes the figures.
+ * Queue benchmarks (`npm run bench -- queue`, needs redis-server): a Sobol-like design of
+ * POINTS settings (1,000 trajectories of two options each, one perspective) run inline, then as
+ * ranges of design points on one worker process and on two. Prints wall-clock figures and, because
+ * a shared machine's load distorts those, CPU-time figures (of this process, the workers and Redis,
+ * read from /proc) that do not depend on the load: the queue's overhead per job, the speed-up of a
+ * second worker, the projected time of the full 15-parameter, N = 4,096 Sobol design (69,632
+ * points) on 2, 8 and 32 cores, and Redis's memory. docs/SCALING.md quotes the figures.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
-import { encodeJob, encodeParts } from "../../src/queue/codec.js";
+import { runSettings, simulatorProbe, type ProbeSetting, type ScenarioProbe } from "../../src/analysis/probe.js";
+import { encodeAnswers, encodeSpec } from "../../src/queue/codec.js";
 import { QueueConnection } from "../../src/queue/executor.js";
-import { BlockRunner } from "../../src/sim/blocks.js";
-import { makePlan } from "../../src/sim/plan.js";
+import { pointsPerJob, POINTS_PER_JOB, queuedProbe } from "../../src/queue/probe.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
-import { evaluate, type EvaluateOptions } from "../../src/sim/evaluate.js";
 
 const SCENARIO = "scenarios/ukraine-2025.yaml";
-/** Jobs per measurement: enough to keep two workers busy and average out start-up. */
-const JOBS = 24;
-const POINT = { trajectories: 1000, options: ["ceasefire-only", "nato-membership"], perspectives: ["baseline"] } satisfies EvaluateOptions;
+/** Design points per measurement (BENCH_QUEUE_POINTS): 32 jobs of the default 16 points. */
+const POINTS = Number(process.env.BENCH_QUEUE_POINTS ?? 512);
+const SIZES = { trajectories: 1000, batches: 1 };
+const OPTIONS = ["ceasefire-only", "nato-membership"];
 const SOBOL_PARAMETERS = 15;
+/** Jobs of the measurement of the queue's own cost per job. */
+const TINY_JOBS = 64;
 const SOBOL_BASE = 4096;
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout?.toString().trim()) || 100;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -50,14 +56,45 @@ function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.once("exit", () => resolve()), child.kill("SIGKILL")));
 }
 
-/** Seconds to run JOBS points with seeds from `seed`, all submitted at once. */
-async function timedPoints(seed: number, executor: EvaluateOptions["executor"]): Promise<number> {
-  const scenario = loadScenarioFile(SCENARIO);
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+/** The design's settings: two parameters at points of a simple low-discrepancy lattice, shifted by `seed`. */
+function design(seed: number): ProbeSetting[] {
+  return Array.from({ length: POINTS }, (_, p) => ({
+    perspective: "baseline",
+    overrides: {
+      window_rate_per_year: { dist: "fixed", value: 0.05 + 0.5 * (((p + seed) * 0.618034) % 1) },
+      challenger_stake_log_mean: { dist: "fixed", value: -0.5 + ((p * 0.754878 + seed * 0.1) % 1) },
+    },
+  }));
+}
+
+interface Measured {
+  wall: number;
+  /** CPU seconds of every process involved: this one, the workers, Redis */
+  cpu: number;
+}
+
+async function measure(probe: ScenarioProbe, seed: number, others: () => number[], points = POINTS): Promise<Measured> {
+  const before = [ownCpu(), ...others()];
   const start = performance.now();
-  const runs = Array.from({ length: JOBS }, (_, j) => () => evaluate(scenario, { ...POINT, seed: seed + j, ...(executor ? { executor } : {}) }));
-  if (executor) await Promise.all(runs.map((r) => r()));
-  else for (const r of runs) await r();
-  return (performance.now() - start) / 1000;
+  await runSettings(probe, design(seed).slice(0, points), OPTIONS);
+  const wall = (performance.now() - start) / 1000;
+  const after = [ownCpu(), ...others()];
+  return { wall, cpu: after.reduce((sum, x, i) => sum + x - before[i], 0) };
 }
 
 async function usedMemory(port: number): Promise<number> {
@@ -69,28 +106,24 @@ async function usedMemory(port: number): Promise<number> {
   }
 }
 
-/** Bytes of one point's result and of its specification as they sit in Redis. */
-function payloadBytes(): { result: number; spec: number } {
-  const scenario = loadScenarioFile(SCENARIO);
-  const job = { scenario, planOptions: { ...POINT, seed: 1 }, keepRows: false };
-  const runner = new BlockRunner(job);
-  const plan = makePlan(scenario, job.planOptions);
-  return { result: encodeParts(runner.run({ block: 0 }, plan.trajectories).map((a) => a.toData())).length, spec: encodeJob(job).bytes.length };
-}
-
-const hours = (s: number) => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : `${(s / 60).toFixed(0)} min`);
+const duration = (s: number) => (s >= 3600 ? `${(s / 3600).toFixed(1)} h` : s >= 60 ? `${(s / 60).toFixed(0)} min` : `${s.toFixed(0)} s`);
+const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
 
 export async function run(): Promise<void> {
   if (spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status !== 0) {
     console.log("skipped: redis-server is not installed (apt-get install redis-server)");
     return;
   }
-  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)}`);
+  const size = pointsPerJob(POINTS);
+  const jobs = Math.ceil(POINTS / size);
+  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(2)}; design of ${POINTS} points (${SIZES.trajectories} trajectories × ${OPTIONS.length} options each) in ${jobs} jobs of ${size}`);
   const port = await freePort();
   const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   const workers: ChildProcess[] = [];
   const url = `redis://127.0.0.1:${port}`;
-  const queue = new QueueConnection({ redis: url });
+  const connection = new QueueConnection({ redis: url });
+  const scenario = loadScenarioFile(SCENARIO);
+  const others = () => [redis.pid, ...workers.map((w) => w.pid)].map(cpuSeconds);
   try {
     await waitFor(redis, "stdout", "Ready to accept connections");
     const main = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
@@ -99,37 +132,54 @@ export async function run(): Promise<void> {
       workers.push(w);
       await waitFor(w, "stdout", "worker:");
     };
+    const local = simulatorProbe(scenario, { seed: 1, ...SIZES });
+    const queued = (seed: number) => queuedProbe(scenario, { seed, ...SIZES }, connection);
 
-    await timedPoints(1, undefined); // warm-up
-    const local = await timedPoints(1000, undefined);
-    const perJob = local / JOBS;
-    console.log(`one job (1,000 trajectories × 2 options), inline: ${(perJob * 1000).toFixed(0)} ms`);
-
-    await startWorker();
-    await timedPoints(2000, queue.executor); // warm-up: the worker's compile and first connection
-    const one = await timedPoints(3000, queue.executor);
-    const overhead = (one - local) / JOBS;
-    console.log(`1 worker process: ${(one / JOBS * 1000).toFixed(0)} ms per job; queue overhead ${(overhead * 1000).toFixed(1)} ms per job = ${((overhead / perJob) * 100).toFixed(1)}% of a job (target < 2%)`);
+    await measure(simulatorProbe(scenario, { seed: 2, ...SIZES }), 0, others); // warm-up
+    const inline = await measure(local, 1, others);
+    console.log(`inline: ${ms(inline.wall / POINTS)} wall, ${ms(inline.cpu / POINTS)} CPU per point; a job of ${size} points ≈ ${ms((inline.cpu / POINTS) * size)} CPU`);
 
     await startWorker();
-    const two = await timedPoints(4000, queue.executor);
-    const speedup = one / two;
-    console.log(`2 worker processes: ${(two / JOBS * 1000).toFixed(0)} ms per job; throughput ×${speedup.toFixed(2)} of one worker (target ≥ 1.8; ${availableParallelism()} cores shared with whatever else runs)`);
+    await measure(queued(3), 3, others); // warm-up: the worker's compile and first connection
+    const one = await measure(queued(1), 1, others);
+    const overheadWall = (one.wall - inline.wall) / jobs;
+    const overheadCpu = (one.cpu - inline.cpu) / jobs;
+    const jobCpu = inline.cpu / jobs;
+    console.log(`1 worker process: ${ms(one.wall / POINTS)} wall, ${ms(one.cpu / POINTS)} CPU per point (all processes)`);
+    console.log(`  queue overhead per job, as the difference from inline: ${ms(overheadWall)} wall = ${((overheadWall / (inline.wall / jobs)) * 100).toFixed(1)}%; ${ms(overheadCpu)} CPU = ${((overheadCpu / jobCpu) * 100).toFixed(1)}% of a job (noisy on a loaded machine)`);
+    // the queue's own cost, measured where the simulation is negligible: jobs of one tiny point each
+    const tinySizes = { trajectories: 2, batches: 1 };
+    const tinyInline = await measure(simulatorProbe(scenario, { seed: 5, ...tinySizes }), 5, others, TINY_JOBS);
+    await measure(queuedProbe(scenario, { seed: 6, ...tinySizes, pointsPerJob: 1 }, connection), 6, others, TINY_JOBS);
+    const tinyQueued = await measure(queuedProbe(scenario, { seed: 5, ...tinySizes, pointsPerJob: 1 }, connection), 5, others, TINY_JOBS);
+    const perJobCpu = (tinyQueued.cpu - tinyInline.cpu) / TINY_JOBS;
+    const defaultJobCpu = (inline.cpu / POINTS) * POINTS_PER_JOB;
+    console.log(`  queue cost per job, from ${TINY_JOBS} jobs of one 2-trajectory point: ${ms(perJobCpu)} CPU (all processes), ${ms((tinyQueued.wall - tinyInline.wall) / TINY_JOBS)} wall = ${((perJobCpu / defaultJobCpu) * 100).toFixed(2)}% of a default job of ${POINTS_PER_JOB} points (${ms(defaultJobCpu)} CPU; target < 2%)`);
+
+    await startWorker();
+    const two = await measure(queued(4), 4, others);
+    const speedupWall = one.wall / two.wall;
+    // with a core each, two workers finish in half the CPU-bound time: the CPU figures say how much of that the queue keeps
+    const speedupCpu = (2 * one.cpu) / two.cpu;
+    console.log(`2 worker processes: ${ms(two.wall / POINTS)} wall, ${ms(two.cpu / POINTS)} CPU per point`);
+    console.log(`  throughput ×${speedupWall.toFixed(2)} of one worker by the clock (${availableParallelism()} cores shared with whatever else runs); ×${speedupCpu.toFixed(2)} from CPU time, i.e. with a free core per worker (target ≥ 1.8)`);
 
     const points = SOBOL_BASE * (SOBOL_PARAMETERS + 2);
-    const perPoint = Math.max(perJob + Math.max(0, overhead), one / JOBS);
-    const efficiency = Math.min(1, speedup / 2);
-    console.log(`full Sobol design, k = ${SOBOL_PARAMETERS}, N = ${SOBOL_BASE}: ${points.toLocaleString("en-US")} jobs × ${(perPoint * 1000).toFixed(0)} ms = ${hours(points * perPoint)} on one core`);
-    const memory = await usedMemory(port);
-    console.log(`Redis memory after ${4 * JOBS} jobs: ${(memory / 1e6).toFixed(1)} MB used (${(memory / (4 * JOBS) / 1000).toFixed(0)} kB per job, with Redis's own ~1 MB)`);
-    const { result, spec } = payloadBytes();
-    console.log(`one job's result: ${(result / 1000).toFixed(1)} kB deflated (×4/3 as base64 in Redis); the specification, stored once per evaluation: ${(spec / 1000).toFixed(1)} kB`);
-    console.log(`  a full design's results kept for reuse: ${points.toLocaleString("en-US")} × ${(result / 1000).toFixed(1)} kB ≈ ${((points * result) / 1e9).toFixed(2)} GB (+ specifications ≈ ${((points * spec) / 1e9).toFixed(2)} GB, one per point)`);
+    const perPointCpu = one.cpu / POINTS;
+    const efficiency = Math.min(1, speedupCpu / 2);
+    console.log(`full Sobol design, k = ${SOBOL_PARAMETERS}, N = ${SOBOL_BASE}: ${points.toLocaleString("en-US")} points in ${Math.ceil(points / pointsPerJob(points)).toLocaleString("en-US")} jobs of ${pointsPerJob(points)}; ${ms(perPointCpu)} CPU per point, queue included = ${duration(points * perPointCpu)} on one core`);
     for (const cores of [2, 8, 32]) {
-      console.log(`  projected on ${String(cores).padStart(2)} cores (one worker each, ${(efficiency * 100).toFixed(0)}% efficiency as measured for two): ${hours((points * perPoint) / (cores * efficiency))}`);
+      console.log(`  projected on ${String(cores).padStart(2)} cores (one worker each, ${(efficiency * 100).toFixed(0)}% efficiency as measured for two): ${duration((points * perPointCpu) / (cores * efficiency))}`);
     }
+    const memory = await usedMemory(port);
+    const measuredJobs = 4 * jobs + 2 * TINY_JOBS;
+    const result = encodeAnswers(await runSettings(simulatorProbe(scenario, { seed: 1, ...SIZES }), design(1).slice(0, size), OPTIONS)).length;
+    const spec = encodeSpec({ kind: "probe", scenario, seed: 1, ...SIZES, options: OPTIONS }).bytes.length;
+    console.log(`Redis memory after ${measuredJobs} jobs: ${(memory / 1e6).toFixed(1)} MB used (${(memory / measuredJobs / 1000).toFixed(1)} kB per job, with Redis's own ~1 MB and the event stream)`);
+    console.log(`  one job's result: ${(result / 1000).toFixed(1)} kB deflated (×4/3 as base64); the specification, once per analysis: ${(spec / 1000).toFixed(1)} kB`);
+    console.log(`  the full design's jobs kept for reuse: ≈ ${(((memory / measuredJobs) * points) / pointsPerJob(points) / 1e6).toFixed(0)} MB`);
   } finally {
-    await queue.close();
+    await connection.close();
     await Promise.all(workers.map(stop));
     await stop(redis);
   }

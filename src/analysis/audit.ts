@@ -359,6 +359,8 @@ export async function evaluateWithAudit(scenario: Scenario, opts: EvaluateOption
       horizonYears: result.horizon_years,
       mode: opts.mode,
       workers: opts.workers,
+      // on the job queue too when the main run is (src/queue/): the same numbers wherever it runs
+      ...(opts.executor ? { executor: opts.executor } : {}),
       options: optionIds,
       perspectives: [AGNOSTIC],
       trajectories: stressTrajectories,

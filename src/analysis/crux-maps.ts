@@ -9,7 +9,7 @@ import { InputError } from "../errors.js";
 import type { OutcomeName } from "../contract/result.js";
 import { uncertainParameters } from "./cruxes.js";
 import { pooledGrid } from "./prior-grid.js";
-import { type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";
+import { type ScenarioProbe, batchEstimate, runSettings, targetBatches } from "./probe.js";
 
 export type { BestOptionMap, MapCell };
 
@@ -45,20 +45,20 @@ export async function bestOptionMap(probe: ScenarioProbe, request: BestOptionMap
   const axis = (name: string) => pooledGrid(probe.perspectives.map((p) => probe.priorsOf(p)[name]), resolution);
   const xs = axis(request.x);
   const ys = axis(request.y);
+  const settings = ys.flatMap((y) => xs.map((x) => ({ perspective, overrides: { [request.x]: { dist: "fixed" as const, value: x }, [request.y]: { dist: "fixed" as const, value: y } } })));
+  // every cell is known in advance: one batch of settings, which a job queue runs at once
+  const answers = await runSettings(probe, settings, options, (n) => request.onProgress?.(n, settings.length));
   const cells: MapCell[][] = [];
-  let done = 0;
-  for (const y of ys) {
+  for (let yi = 0; yi < ys.length; yi++) {
     const row: MapCell[] = [];
-    for (const x of xs) {
-      const overrides = { [request.x]: { dist: "fixed" as const, value: x }, [request.y]: { dist: "fixed" as const, value: y } };
-      const outcomes = await probe.run({ perspective, overrides }, options);
+    for (let xi = 0; xi < xs.length; xi++) {
+      const outcomes = answers[yi * xs.length + xi];
       const scores = options.map((option) => direction * batchEstimate(targetBatches(outcomes, { outcome, option })).mean);
       const order = scores.map((s, i) => [s, i]).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
       const [best, runnerUp] = [options[order[0]], options[order[1]]];
       const gap = batchEstimate(targetBatches(outcomes, { outcome, option: runnerUp, versus: best }));
       const margin = { mean: direction * gap.mean, se: gap.se };
       row.push({ best, margin, clear: margin.mean > z * margin.se });
-      request.onProgress?.(++done, xs.length * ys.length);
     }
     cells.push(row);
   }

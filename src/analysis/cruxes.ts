@@ -9,7 +9,7 @@ import type { Crux, CruxRegion, CruxReport, CruxThreshold, DifferenceEstimate } 
 import { InputError } from "../errors.js";
 import type { OutcomeName } from "../contract/result.js";
 import { isFixed, pooledGrid, priorCdf } from "./prior-grid.js";
-import { type OptionOutcomes, type ScenarioProbe, batchEstimate, targetBatches } from "./probe.js";
+import { type OptionOutcomes, type ProbeSetting, type ScenarioProbe, batchEstimate, runSettings, submitsAtOnce, targetBatches } from "./probe.js";
 import { findRoot, signChanges } from "./root-finding.js";
 
 export type { Crux, CruxRegion, CruxReport, CruxThreshold, DifferenceEstimate };
@@ -60,12 +60,22 @@ class ParameterScan {
     private readonly counted: () => void,
   ) {}
 
+  settingAt(value: number): ProbeSetting {
+    return { perspective: this.perspective, overrides: { [this.parameter]: { dist: "fixed", value } } };
+  }
+
+  /** Records an answer, also one run elsewhere (a batch of several scans' grids, counted as it came). */
+  remember(value: number, answer: Map<string, OptionOutcomes>, count = true): void {
+    if (this.cache.has(value)) return;
+    this.cache.set(value, answer);
+    if (count) this.counted();
+  }
+
   async at(value: number): Promise<Map<string, OptionOutcomes>> {
     const known = this.cache.get(value);
     if (known) return known;
-    const result = await this.probe.run({ perspective: this.perspective, overrides: { [this.parameter]: { dist: "fixed", value } } }, this.options);
-    this.cache.set(value, result);
-    this.counted();
+    const result = await this.probe.run(this.settingAt(value), this.options);
+    this.remember(value, result);
     return result;
   }
 
@@ -88,22 +98,34 @@ export async function findCruxes(probe: ScenarioProbe, options: CruxOptions = {}
     settings++;
     options.onProgress?.(settings, Math.max(expected, settings));
   };
-  const cruxes: Crux[] = [];
-  for (const parameter of parameters) {
-    const priors = probe.perspectives.map((p) => probe.priorsOf(p)[parameter]);
-    const grid = pooledGrid(priors, gridPoints);
-    if (grid.length < 2) continue;
-    const scan = new ParameterScan(probe, perspective, parameter, chosen, counted);
-    for (const x of grid) await scan.at(x);
+  const scans = parameters
+    .map((parameter) => ({ parameter, grid: pooledGrid(probe.perspectives.map((p) => probe.priorsOf(p)[parameter]), gridPoints) }))
+    .filter(({ grid }) => grid.length >= 2)
+    .map(({ parameter, grid }) => ({ parameter, grid, scan: new ParameterScan(probe, perspective, parameter, chosen, counted) }));
+  // every grid is known before any root is sought: one batch of settings, which a job queue runs at once
+  const gridSettings = scans.flatMap(({ grid, scan }) => grid.map((x) => ({ scan, x })));
+  let gridDone = 0;
+  const answers = await runSettings(probe, gridSettings.map(({ scan, x }) => scan.settingAt(x)), chosen, (n) => {
+    for (; gridDone < n; gridDone++) counted();
+  });
+  gridSettings.forEach(({ scan, x }, n) => scan.remember(x, answers[n], false));
+  const cruxesOf = async ({ parameter, grid, scan }: (typeof scans)[number]): Promise<Crux[]> => {
+    const found: Crux[] = [];
     for (const outcome of outcomes) {
       for (let i = 0; i < chosen.length; i++) {
         for (let j = i + 1; j < chosen.length; j++) {
           const crux = await pairCrux(probe, scan, grid, parameter, outcome, [chosen[i], chosen[j]], z, options.rootEvaluations ?? 8);
-          if (crux) cruxes.push(crux);
+          if (crux) found.push(crux);
         }
       }
     }
-  }
+    return found;
+  };
+  // the root searches of different parameters are independent: a job queue runs them side by side
+  const perParameter: Crux[][] = [];
+  if (submitsAtOnce(probe)) perParameter.push(...(await Promise.all(scans.map(cruxesOf))));
+  else for (const scan of scans) perParameter.push(await cruxesOf(scan));
+  const cruxes = perParameter.flat();
   cruxes.sort((x, y) => Number(y.clear) - Number(x.clear) || y.swing - x.swing);
   return {
     perspective,

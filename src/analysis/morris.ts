@@ -183,7 +183,7 @@ export async function morrisAnalysis(model: BatchModel, options: MorrisAnalysisO
   for (let from = 0; from < design.trajectories; from += block) {
     const to = Math.min(design.trajectories, from + block);
     const count = (to - from) * per;
-    const values = await model(design.points.subarray(from * per * k, to * per * k), count, k);
+    const values = await model(design.points.subarray(from * per * k, to * per * k), count, k, (n) => options.onProgress?.(from * per + n, outputs.length));
     if (values.length !== count) throw new InputError(`the model returned ${values.length} outputs for ${count} points`);
     outputs.set(values, from * per);
     options.onProgress?.(to * per, outputs.length);

@@ -6,7 +6,7 @@
  */
 import { InputError } from "../errors.js";
 import type { Prior } from "../scenario/prior.js";
-import { type OptionOutcomes, type ScenarioProbe, type Target, batchEstimate, describeTarget, targetBatches } from "./probe.js";
+import { type OptionOutcomes, type ScenarioProbe, type Target, batchEstimate, describeTarget, runSettings, targetBatches } from "./probe.js";
 import { type ShapleyValue, shapleyValues } from "./shapley.js";
 
 export interface ExplainRequest {
@@ -68,18 +68,32 @@ export async function explainPerspectives(probe: ScenarioProbe, request: Explain
   const runs = new Map<string, Map<string, OptionOutcomes>>();
   const exactUpTo = request.exactUpTo ?? 10;
   const expected = parameters.length <= exactUpTo ? 2 ** parameters.length : undefined;
-  const runCoalition = async (members: readonly boolean[]) => {
-    const key = members.map((m) => (m ? "1" : "0")).join("");
-    const known = runs.get(key);
-    if (known) return known;
+  const keyOf = (members: readonly boolean[]) => members.map((m) => (m ? "1" : "0")).join("");
+  const settingOf = (members: readonly boolean[]) => {
     const overrides: Record<string, Prior> = {};
     parameters.forEach((name, i) => {
       if (members[i]) overrides[name] = toPriors[name];
     });
-    const result = await probe.run({ perspective: from, overrides }, options);
+    return { perspective: from, overrides };
+  };
+  const remember = (key: string, result: Map<string, OptionOutcomes>, report = true) => {
     runs.set(key, result);
-    request.onProgress?.(runs.size, expected ?? runs.size);
+    if (report) request.onProgress?.(runs.size, expected ?? runs.size);
+  };
+  const runCoalition = async (members: readonly boolean[]) => {
+    const key = keyOf(members);
+    const known = runs.get(key);
+    if (known) return known;
+    const result = await probe.run(settingOf(members), options);
+    remember(key, result);
     return result;
+  };
+  /** The coalitions a Shapley computation will ask about, run as one batch (a job queue runs them at once). */
+  const prefetch = async (coalitions: boolean[][]) => {
+    const missing = coalitions.filter((members) => !runs.has(keyOf(members)));
+    const before = runs.size;
+    const results = await runSettings(probe, missing.map(settingOf), options, (n) => request.onProgress?.(before + n, expected ?? before + missing.length));
+    missing.forEach((members, i) => runs.has(keyOf(members)) || remember(keyOf(members), results[i], false));
   };
   const explanations: Explanation[] = [];
   let method: "exact" | "sampled" = "exact";
@@ -88,6 +102,7 @@ export async function explainPerspectives(probe: ScenarioProbe, request: Explain
       exactUpTo,
       orderings: request.orderings,
       seed: request.seed,
+      prefetch,
     });
     method = shapley.method;
     const none = await runCoalition(parameters.map(() => false));

@@ -30,12 +30,39 @@ export interface ScenarioProbe {
   readonly batches: number;
   /** trajectories per setting, over all batches */
   readonly trajectories: number;
-  /** settings worth running at once (1 unless the runs go to a job queue) */
+  /**
+   * settings worth running at once: 1 runs them one by one; a job queue (src/queue/probe.ts) takes
+   * a whole design at once, so the analyses hand it every setting they already know they need
+   */
   readonly concurrency?: number;
   /** effective priors of a perspective: the scenario's, with the perspective's overrides */
   priorsOf(perspective: string): Record<string, Prior>;
   run(setting: ProbeSetting, options: readonly string[]): Promise<Map<string, OptionOutcomes>>;
+  /**
+   * Many settings, answered in order; `onDone(n)` as the first n are answered. A job queue runs
+   * ranges of consecutive settings (design rows) as one job each. Absent: one run() after another.
+   */
+  runAll?(settings: readonly ProbeSetting[], options: readonly string[], onDone?: (count: number) => void): Promise<Map<string, OptionOutcomes>[]>;
 }
+
+/** `probe.runAll`, or its settings one after another: the same answers either way. */
+export async function runSettings(
+  probe: ScenarioProbe,
+  settings: readonly ProbeSetting[],
+  options: readonly string[],
+  onDone?: (count: number) => void,
+): Promise<Map<string, OptionOutcomes>[]> {
+  if (probe.runAll) return probe.runAll(settings, options, onDone);
+  const out: Map<string, OptionOutcomes>[] = [];
+  for (const setting of settings) {
+    out.push(await probe.run(setting, options));
+    onDone?.(out.length);
+  }
+  return out;
+}
+
+/** Whether the probe is worth handing many settings at once (a job queue). */
+export const submitsAtOnce = (probe: ScenarioProbe): boolean => (probe.concurrency ?? 1) > 1;
 
 export interface SimulatorProbeOptions {
   seed: number;

@@ -10,7 +10,7 @@ import { priorQuantile } from "../scenario/prior-quantile.js";
 import { type Prior } from "../scenario/prior.js";
 import { isFixed } from "./prior-grid.js";
 import { morrisAnalysis } from "./morris.js";
-import { type ScenarioProbe, type Target, batchEstimate, describeTarget, targetBatches } from "./probe.js";
+import { type ScenarioProbe, type Target, batchEstimate, describeTarget, runSettings, submitsAtOnce, targetBatches } from "./probe.js";
 import { type BatchModel, sobolAnalysis } from "./sobol-indices.js";
 
 export type { SensitivityReport, SensitivityRow };
@@ -30,7 +30,10 @@ export interface SensitivityRequest extends Target {
   seed?: number;
   bootstrap?: number;
   confidence?: number;
-  /** design rows (Sobol) or trajectories (Morris) per job */
+  /**
+   * design rows (Sobol) or trajectories (Morris) per call of the model (default: 256 rows or 64
+   * trajectories locally, the whole design for a job queue, which splits it into its own jobs)
+   */
   pointsPerJob?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -40,17 +43,15 @@ export function scenarioModel(probe: ScenarioProbe, target: Target, perspective:
   const priors = probe.priorsOf(perspective);
   const chosen: Prior[] = parameters.map((name) => priors[name]);
   const options = target.versus ? [target.option, target.versus] : [target.option];
-  return async (points, count, dimension) => {
-    const out = new Float64Array(count);
-    const row = async (p: number) => {
+  return async (points, count, dimension, onPoints) => {
+    const settings = Array.from({ length: count }, (_, p) => {
       const overrides: Record<string, Prior> = {};
       parameters.forEach((name, i) => (overrides[name] = { dist: "fixed", value: priorQuantile(chosen[i], points[p * dimension + i]) }));
-      out[p] = batchEstimate(targetBatches(await probe.run({ perspective, overrides }, options), target)).mean;
-    };
-    // rows are independent and each lands in its own slot, so running several at once changes no number
-    const wave = probe.concurrency ?? 1;
-    for (let p = 0; p < count; p += wave) await Promise.all(Array.from({ length: Math.min(wave, count - p) }, (_, k) => row(p + k)));
-    return out;
+      return { perspective, overrides };
+    });
+    // each point is a deterministic function of its setting, so how a job queue splits them changes no number
+    const answers = await runSettings(probe, settings, options, onPoints);
+    return Float64Array.from(answers, (answer) => batchEstimate(targetBatches(answer, target)).mean);
   };
 }
 
@@ -75,6 +76,7 @@ export async function scenarioSensitivity(probe: ScenarioProbe, request: Sensiti
   const parameters = chooseParameters(probe, perspective, request.parameters);
   const target: Target = { outcome: request.outcome, option: request.option, versus: request.versus };
   const model = scenarioModel(probe, target, perspective, parameters);
+  const whole = submitsAtOnce(probe);
   const common = { label: describeTarget(target), target, perspective, parameters, trajectoriesPerPoint: probe.trajectories, confidence: request.confidence ?? 0.95 };
   if (request.method === "morris") {
     const result = await morrisAnalysis(model, {
@@ -84,7 +86,7 @@ export async function scenarioSensitivity(probe: ScenarioProbe, request: Sensiti
       seed: request.seed,
       bootstrap: request.bootstrap,
       confidence: request.confidence,
-      trajectoriesPerJob: request.pointsPerJob,
+      trajectoriesPerJob: request.pointsPerJob ?? (whole ? request.morrisTrajectories ?? 10 : undefined),
       onProgress: request.onProgress,
     });
     const rows = parameters.map((parameter, i) => ({ parameter, ...result.effects[i] }));
@@ -98,7 +100,7 @@ export async function scenarioSensitivity(probe: ScenarioProbe, request: Sensiti
     seed: request.seed,
     bootstrap: request.bootstrap,
     confidence: request.confidence,
-    rowsPerJob: request.pointsPerJob,
+    rowsPerJob: request.pointsPerJob ?? (whole ? request.baseSamples ?? 64 : undefined),
     onProgress: request.onProgress,
   });
   const rows = parameters.map((parameter, i) => ({ parameter, first: result.first[i], total: result.total[i] }));

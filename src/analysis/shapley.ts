@@ -36,6 +36,11 @@ export interface ShapleyOptions {
   /** orderings sampled (each with its reverse) when n is above exactUpTo (default 64) */
   orderings?: number;
   seed?: number;
+  /**
+   * told once, before any value is asked for, every coalition the computation will ask about (in
+   * the order it first asks): an evaluator that gains from batches (a job queue) runs them together
+   */
+  prefetch?: (coalitions: boolean[][]) => Promise<void>;
 }
 
 const meanAndSe = (values: Float64Array): ShapleyValue => replicateEstimate(values);
@@ -54,8 +59,7 @@ class CoalitionCache {
   async at(mask: number): Promise<Float64Array> {
     const known = this.cache.get(mask);
     if (known) return known;
-    const members = Array.from({ length: this.players }, (_, i) => ((mask >>> i) & 1) === 1);
-    const result = await this.value(members);
+    const result = await this.value(membersOf(this.players, mask));
     if (this.replicates < 0) this.replicates = result.length;
     if (result.length !== this.replicates || result.length === 0) {
       throw new InputError(`every coalition must give the same number of replicate values (got ${result.length} and ${this.replicates})`);
@@ -90,24 +94,34 @@ export async function shapleyValues(players: number, value: CoalitionValue, opti
   }
   const cache = new CoalitionCache(players, value);
   const exactUpTo = options.exactUpTo ?? 10;
+  const exact = players <= exactUpTo;
+  const orderings = options.orderings ?? 64;
+  if (!exact && (!Number.isInteger(orderings) || orderings < 1)) throw new InputError(`the number of sampled orderings must be a positive integer, got ${orderings}`);
+  // the sampled orderings depend only on the seed, so every coalition is known before any is evaluated
+  const sampled: Int32Array[] = [];
+  if (!exact) {
+    const random = new AnalysisRandom(options.seed ?? 0, 0x5a9);
+    const order = Int32Array.from({ length: players }, (_, i) => i);
+    for (let o = 0; o < orderings; o++) {
+      random.shuffle(order);
+      sampled.push(order.slice());
+    }
+  }
+  if (options.prefetch) await options.prefetch(coalitionsNeeded(players, exact, sampled).map((mask) => membersOf(players, mask)));
   const none = await cache.at(0);
   const all = await cache.at(2 ** players - 1);
   const total = meanAndSe(all.map((v, r) => v - none[r]));
-  if (players <= exactUpTo) {
+  if (exact) {
     const phi = await exactShapley(players, cache);
     return { players, total, values: phi.map(meanAndSe), method: "exact", coalitionsEvaluated: cache.size };
   }
-  const orderings = options.orderings ?? 64;
-  if (!Number.isInteger(orderings) || orderings < 1) throw new InputError(`the number of sampled orderings must be a positive integer, got ${orderings}`);
-  const random = new AnalysisRandom(options.seed ?? 0, 0x5a9);
   const replicates = none.length;
   // perReplicate[i][r]: player i's average marginal contribution in replicate r;
   // perOrdering[i][o]: its contribution in ordering pair o, averaged over replicates.
   const perReplicate = Array.from({ length: players }, () => new Float64Array(replicates));
   const perOrdering = Array.from({ length: players }, () => new Float64Array(orderings));
-  const order = Int32Array.from({ length: players }, (_, i) => i);
   for (let o = 0; o < orderings; o++) {
-    random.shuffle(order);
+    const order = sampled[o];
     for (const sequence of [order, order.slice().reverse()]) {
       let mask = 0;
       let previous = await cache.at(0);
@@ -133,6 +147,25 @@ export async function shapleyValues(players: number, value: CoalitionValue, opti
     return { mean: overReplicates.mean, se: Math.hypot(replicateSe, orderingSe) };
   });
   return { players, total, values, method: "sampled", coalitionsEvaluated: cache.size };
+}
+
+/** Coalitions (bitmasks) in the order the computation first asks for them: none, all, then the rest. */
+function coalitionsNeeded(players: number, exact: boolean, orders: Int32Array[]): number[] {
+  const full = 2 ** players;
+  const seen = new Set<number>([0, full - 1]);
+  const add = (mask: number) => seen.add(mask);
+  if (exact) for (let mask = 0; mask < full; mask++) add(mask);
+  for (const order of orders) {
+    for (const sequence of [order, order.slice().reverse()]) {
+      let mask = 0;
+      for (const player of sequence) add((mask |= 1 << player));
+    }
+  }
+  return [...seen];
+}
+
+function membersOf(players: number, mask: number): boolean[] {
+  return Array.from({ length: players }, (_, i) => ((mask >>> i) & 1) === 1);
 }
 
 function popcount(x: number): number {

@@ -73,7 +73,7 @@ export function sobolIndicesFromOutputs(values: Float64Array, design: SaltelliDe
 }
 
 /** A model evaluated on a batch of points in the unit cube (row-major, `count` × `dimension`). */
-export type BatchModel = (points: Float64Array, count: number, dimension: number) => Float64Array | Promise<Float64Array>;
+export type BatchModel = (points: Float64Array, count: number, dimension: number, onPoints?: (done: number) => void) => Float64Array | Promise<Float64Array>;
 
 /** A contiguous block of base rows: the unit of work that can run anywhere. */
 export interface RowJob {
@@ -94,6 +94,7 @@ export interface SobolAnalysisOptions extends BootstrapOptions {
   baseSamples: number;
   /** seed of the design's random digital shift; omit for the plain Sobol sequence */
   designSeed?: number;
+  /** base rows per call of the model (default 256); the split never changes the results */
   rowsPerJob?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -107,7 +108,8 @@ export async function sobolAnalysis(model: BatchModel, options: SobolAnalysisOpt
   let done = 0;
   for (const job of jobs) {
     const count = (job.toRow - job.fromRow) * per;
-    const outputs = await model(saltelliPoints(design, job.fromRow, job.toRow), count, design.parameters);
+    const before = done;
+    const outputs = await model(saltelliPoints(design, job.fromRow, job.toRow), count, design.parameters, (n) => options.onProgress?.(before + n, values.length));
     if (outputs.length !== count) throw new InputError(`the model returned ${outputs.length} outputs for ${count} points`);
     values.set(outputs, job.fromRow * per);
     done += count;

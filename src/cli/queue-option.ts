@@ -1,28 +1,34 @@
 /**
  * `--redis URL` on the commands that simulate: the queue they submit to, opened once per command
  * and closed by runAction when the command ends (src/cli/action.ts). The queue's modules (BullMQ,
- * ioredis) load only when a run is submitted, so commands without --redis start as fast as before.
+ * ioredis) load only when work is submitted, so commands without --redis start as fast as before.
  */
+import { simulatorProbe, type ScenarioProbe, type SimulatorProbeOptions } from "../analysis/probe.js";
+import type { Scenario } from "../scenario/load.js";
 import type { BlockJob } from "../sim/blocks.js";
 import type { Executor } from "../sim/evaluate.js";
 import { parseRedisUrl } from "../queue/names.js";
+import type { QueueConnection } from "../queue/executor.js";
 
 export const REDIS_HELP = "run the simulation on the job queue at this Redis URL (start workers with guarantor worker); same results as a local run";
 
-/** Evaluations in flight at once on a queue: enough to keep a fleet of workers busy. */
-export const QUEUED_CONCURRENT_RUNS = 64;
+const open: Promise<QueueConnection>[] = [];
 
-const open: Promise<{ close(): Promise<void> }>[] = [];
+export interface QueueFromFlag {
+  /** EvaluateOptions.executor: an evaluation's blocks as jobs */
+  executor: (job: BlockJob) => Executor;
+  /** a probe for the analyses whose designs go to the queue in ranges of design points */
+  probe(scenario: Scenario, options: Pick<SimulatorProbeOptions, "seed" | "trajectories" | "batches">): ScenarioProbe;
+}
 
 /** The queue named by --redis (the URL checked now), or undefined to run locally. */
-export function queueFromFlag(redis: string | undefined): { executor: (job: BlockJob) => Executor } | undefined {
+export function queueFromFlag(redis: string | undefined): QueueFromFlag | undefined {
   if (redis === undefined) return undefined;
   parseRedisUrl(redis);
-  let connection: ReturnType<typeof connect> | undefined;
-  const connect = async () => new (await import("../queue/executor.js")).QueueConnection({ redis });
+  let connection: Promise<QueueConnection> | undefined;
   const shared = () => {
     if (connection === undefined) {
-      connection = connect();
+      connection = (async () => new (await import("../queue/executor.js")).QueueConnection({ redis }))();
       open.push(connection);
     }
     return connection;
@@ -36,6 +42,21 @@ export function queueFromFlag(redis: string | undefined): { executor: (job: Bloc
           return inner.run(tasks, deliver);
         },
         close: async () => {},
+      };
+    },
+    probe(scenario, options) {
+      const local = simulatorProbe(scenario, options);
+      let inner: Promise<ScenarioProbe> | undefined;
+      const queued = () => (inner ??= (async () => (await import("../queue/probe.js")).queuedProbe(scenario, options, await shared()))());
+      return {
+        options: local.options,
+        perspectives: local.perspectives,
+        batches: local.batches,
+        trajectories: local.trajectories,
+        concurrency: Number.POSITIVE_INFINITY,
+        priorsOf: (perspective) => local.priorsOf(perspective),
+        run: async (setting, wanted) => (await queued()).run(setting, wanted),
+        runAll: async (settings, wanted, onDone) => (await queued()).runAll!(settings, wanted, onDone),
       };
     },
   };

@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { OptionOutcomes } from "../analysis/probe.js";
+import type { Scenario } from "../scenario/load.js";
 import type { AggregateData } from "../sim/aggregate.js";
 import type { BlockJob } from "../sim/blocks.js";
 
@@ -29,14 +31,42 @@ export function encodeJob(job: BlockJob): EncodedJob {
   return { hash: createHash("sha256").update(bytes).digest("hex"), bytes };
 }
 
-export function decodeJob(bytes: Buffer): BlockJob {
-  return decode<BlockJob>(bytes);
-}
-
 export function encodeParts(parts: AggregateData[]): Buffer {
   return encode(parts);
 }
 
 export function decodeParts(bytes: Buffer): AggregateData[] {
   return decode<AggregateData[]>(bytes);
+}
+
+/** What every settings job of one analysis shares: the scenario, the probe's seed and sizes, the options run. */
+export interface ProbeSpec {
+  kind: "probe";
+  scenario: Scenario;
+  seed: number;
+  trajectories: number;
+  batches: number;
+  options: string[];
+}
+
+export function encodeSpec(spec: ProbeSpec | BlockJob): EncodedJob {
+  const bytes = encode(spec);
+  return { hash: createHash("sha256").update(bytes).digest("hex"), bytes };
+}
+
+export function decodeSpec(bytes: Buffer): ProbeSpec | BlockJob {
+  return decode<ProbeSpec | BlockJob>(bytes);
+}
+
+/** sha-256 (hex) of a value's encoding: the settings of a range, for its job id. */
+export function hashOf(value: unknown): string {
+  return createHash("sha256").update(serialize(value)).digest("hex");
+}
+
+export function encodeAnswers(answers: Map<string, OptionOutcomes>[]): Buffer {
+  return encode(answers);
+}
+
+export function decodeAnswers(bytes: Buffer): Map<string, OptionOutcomes>[] {
+  return decode<Map<string, OptionOutcomes>[]>(bytes);
 }

@@ -11,8 +11,9 @@ import type { AggregateData } from "../sim/aggregate.js";
 import { BlockRunner, type BlockJob, type BlockTask } from "../sim/blocks.js";
 import type { Executor } from "../sim/evaluate.js";
 import { decodeParts, encodeJob } from "./codec.js";
-import { checkReachable, connectionOptions, openRedis, QueueError } from "./connection.js";
-import { ATTEMPTS, blockJobId, describeJob, KEEP_SECONDS, parseRedisUrl, QUEUE_NAME, specKey, type BlockJobData, type RedisTarget } from "./names.js";
+import { checkReachable, connectionOptions, openRedis } from "./connection.js";
+import { submitAndGather, type Connected, type GatherOptions, type JobToRun } from "./gather.js";
+import { ATTEMPTS, BLOCK_JOB, blockJobId, describeJob, parseRedisUrl, QUEUE_NAME, type BlockJobData, type RedisTarget } from "./names.js";
 
 export interface QueueExecutorOptions {
   /** redis://host:port[/db] */
@@ -33,7 +34,7 @@ export interface QueueExecutorOptions {
  */
 export class QueueConnection {
   readonly target: RedisTarget;
-  private connecting: Promise<{ redis: Redis; queue: Queue; events: QueueEvents }> | undefined;
+  private connecting: Promise<Connected> | undefined;
   private redis: Redis | undefined;
   private queue: Queue | undefined;
   private events: QueueEvents | undefined;
@@ -43,13 +44,28 @@ export class QueueConnection {
   }
 
   /** The factory to pass as EvaluateOptions.executor. */
-  readonly executor = (job: BlockJob): Executor => new QueueExecutor(this, job, this.options);
+  readonly executor = (job: BlockJob): Executor => new QueueExecutor(this, job);
+
+  /** As `executor`, also telling `report` each submission's specification hash and job counts (the run store records them). */
+  executorReporting(report: (info: SubmittedJobs) => void): (job: BlockJob) => Executor {
+    return (job) => new QueueExecutor(this, job, report);
+  }
 
   get timeoutMs(): number {
     return this.options.redisTimeoutMs ?? 5000;
   }
 
-  connect(): Promise<{ redis: Redis; queue: Queue; events: QueueEvents }> {
+  gatherOptions(): GatherOptions {
+    return {
+      target: this.target,
+      attempts: this.options.attempts ?? ATTEMPTS,
+      pollMs: this.options.pollMs ?? 500,
+      redisTimeoutMs: this.timeoutMs,
+      ...(this.options.onSubmitted ? { onSubmitted: this.options.onSubmitted } : {}),
+    };
+  }
+
+  connect(): Promise<Connected> {
     this.connecting ??= (async () => {
       const redis = (this.redis = openRedis(this.target, "submitter"));
       await checkReachable(redis, this.target, this.timeoutMs);
@@ -83,6 +99,13 @@ export function queueExecutor(options: QueueExecutorOptions): (job: BlockJob) =>
   };
 }
 
+/** A submission as the run store records it: which specification, how many jobs, how many were already done. */
+export interface SubmittedJobs {
+  spec: string;
+  jobs: number;
+  reused: number;
+}
+
 type Task = BlockTask & { trajectories: number };
 
 class QueueExecutor implements Executor {
@@ -91,152 +114,25 @@ class QueueExecutor implements Executor {
   constructor(
     private readonly connection: QueueConnection,
     job: BlockJob,
-    private readonly options: QueueExecutorOptions,
+    private readonly report?: (info: SubmittedJobs) => void,
   ) {
     this.spec = encodeJob(job);
   }
 
-  private get target(): RedisTarget {
-    return this.connection.target;
-  }
-
-  private get timeoutMs(): number {
-    return this.connection.timeoutMs;
-  }
-
   async run(tasks: Task[], deliver: (index: number, parts: AggregateData[]) => void): Promise<void> {
     if (tasks.length === 0) return;
-    const { redis, queue, events } = await this.connection.connect();
-    const ids = tasks.map((t) => blockJobId(this.spec.hash, t.block, BlockRunner.range(t.block, t.trajectories).count));
-    const indexOf = new Map(ids.map((id, i) => [id, i]));
-    const describe = (i: number) => {
-      const { first, count } = BlockRunner.range(tasks[i].block, tasks[i].trajectories);
-      return describeJob(ids[i], first, count);
-    };
-    const attempts = this.options.attempts ?? ATTEMPTS;
-
-    return new Promise<void>((resolve, reject) => {
-      const finished = new Set<number>();
-      /** results of finished jobs not yet delivered (base64 of encodeParts) */
-      const results = new Map<number, string>();
-      let next = 0;
-      let settled = false;
-      let pumping = false;
-      let timer: NodeJS.Timeout | undefined;
-
-      const stop = () => {
-        settled = true;
-        clearTimeout(timer);
-        events.off("completed", onCompleted);
-        events.off("failed", onFailed);
-      };
-      const fail = (error: unknown) => {
-        if (settled) return;
-        stop();
-        reject(error instanceof Error ? error : new QueueError(String(error)));
-      };
-      const lost = () =>
-        fail(new QueueError(`lost the connection to Redis at ${this.target.url} during the run; no result was produced (finished jobs are kept: running the same command again reuses them)`));
-      const failedForGood = (i: number, reason: string) => fail(new QueueError(`${describe(i)} failed after ${attempts} attempts: ${reason.split("\n")[0]}`));
-
-      /** Deliver finished results in task order; one pump at a time. */
-      const pump = async () => {
-        if (pumping || settled) return;
-        pumping = true;
-        try {
-          while (!settled && finished.has(next)) {
-            const result = results.get(next) ?? (await queue.getJob(ids[next]))?.returnvalue;
-            if (settled) return;
-            if (typeof result !== "string") {
-              // finished but gone since (removed or evicted): run it again
-              finished.delete(next);
-              await queue.remove(ids[next]);
-              await add([next]);
-              break;
-            }
-            results.delete(next);
-            deliver(next, decodeParts(Buffer.from(result, "base64")));
-            next++;
-          }
-          if (next === tasks.length && !settled) {
-            stop();
-            resolve();
-          }
-        } catch (e) {
-          fail(e);
-        } finally {
-          pumping = false;
-        }
-      };
-      const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
-        const i = indexOf.get(jobId);
-        if (i === undefined || i < next) return;
-        if (typeof returnvalue === "string") results.set(i, returnvalue);
-        finished.add(i);
-        void pump();
-      };
-      const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) => {
-        const i = indexOf.get(jobId);
-        if (i !== undefined) failedForGood(i, failedReason);
-      };
-      const add = (indices: number[]) =>
-        queue.addBulk(
-          indices.map((i) => {
-            const data: BlockJobData = { spec: this.spec.hash, block: tasks[i].block, trajectories: tasks[i].trajectories };
-            return {
-              name: "block",
-              data,
-              opts: { jobId: ids[i], attempts, backoff: { type: "fixed", delay: 200 }, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
-            };
-          }),
-        );
-      /** The state of job i: finished jobs are taken, a job failed in an earlier submission is retried. */
-      const check = async (i: number): Promise<boolean> => {
-        const state = await queue.getJobState(ids[i]);
-        if (state === "completed") {
-          finished.add(i);
-          return true;
-        }
-        if (state === "failed") {
-          const job = await queue.getJob(ids[i]);
-          if (job && job.attemptsMade >= attempts && !retried.has(i)) {
-            retried.add(i);
-            await job.retry("failed", { resetAttemptsMade: true });
-          } else if (job && retried.has(i)) failedForGood(i, job.failedReason ?? "unknown failure");
-        }
-        return false;
-      };
-      const retried = new Set<number>();
-      /** Every pollMs: Redis still answers, and the next job's state (in case an event was missed). */
-      const watch = async () => {
-        if (settled) return;
-        try {
-          await checkReachable(redis, this.target, this.timeoutMs);
-        } catch {
-          return lost();
-        }
-        try {
-          if (!finished.has(next)) await check(next);
-          await pump();
-        } catch (e) {
-          if (redis.status !== "ready") return lost();
-          return fail(e);
-        }
-        if (!settled) timer = setTimeout(() => void watch(), this.options.pollMs ?? 500);
-      };
-
-      events.on("completed", onCompleted);
-      events.on("failed", onFailed);
-      (async () => {
-        await redis.set(specKey(this.spec.hash), this.spec.bytes, "EX", KEEP_SECONDS);
-        await add(tasks.map((_, i) => i));
-        let reused = 0;
-        for (let i = 0; i < tasks.length && !settled; i++) if (finished.has(i) || (await check(i))) reused++;
-        this.options.onSubmitted?.({ jobs: tasks.length, reused });
-        await pump();
-        void watch();
-      })().catch((e) => (redis.status !== "ready" ? lost() : fail(e)));
+    const connected = await this.connection.connect();
+    const jobs = tasks.map((t): JobToRun => {
+      const { first, count } = BlockRunner.range(t.block, t.trajectories);
+      const id = blockJobId(this.spec.hash, t.block, count);
+      const data: BlockJobData = { spec: this.spec.hash, block: t.block, trajectories: t.trajectories };
+      return { id, name: BLOCK_JOB, data, describe: () => describeJob(id, first, count) };
     });
+    const options = this.connection.gatherOptions();
+    const told = options.onSubmitted;
+    const report = this.report;
+    if (report) options.onSubmitted = (info) => (told?.(info), report({ spec: this.spec.hash, ...info }));
+    await submitAndGather(connected, this.spec, jobs, (i, result) => deliver(i, decodeParts(Buffer.from(result, "base64"))), options);
   }
 
   /** the connection is the QueueConnection's to close */

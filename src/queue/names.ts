@@ -4,9 +4,14 @@
  * job computes (the specification's hash, the block and its trajectory count), so submitting the same
  * run twice adds no job twice and reuses the finished ones.
  */
+import type { ProbeSetting } from "../analysis/probe.js";
 import { InputError } from "../errors.js";
 
 export const QUEUE_NAME = "guarantor-blocks";
+
+/** Job names: a simulator block, or a range of an analysis's design points (settings). */
+export const BLOCK_JOB = "block";
+export const SETTINGS_JOB = "settings";
 
 /** Finished jobs (with their results) and specifications are kept this long (seconds) for reuse. */
 export const KEEP_SECONDS = 7 * 24 * 3600;
@@ -26,6 +31,26 @@ export function blockJobId(specHash: string, block: number, count: number): stri
 /** What a job id means to a person: block b, trajectories first … first + count − 1. */
 export function describeJob(jobId: string, first: number, count: number): string {
   return `job ${jobId} (trajectories ${first}–${first + count - 1})`;
+}
+
+/**
+ * "<spec hash>-r<first>-<hash of the settings>-n<count>": a range of design points of one analysis;
+ * the settings' own hash makes the id name what is computed, not only where it sits in the design.
+ */
+export function settingsJobId(specHash: string, first: number, settingsHash: string, count: number): string {
+  return `${specHash.slice(0, 32)}-r${first}-${settingsHash.slice(0, 16)}-n${count}`;
+}
+
+/** A settings job to a person: design points first … first + count − 1. */
+export function describeSettingsJob(jobId: string, first: number, count: number): string {
+  return `job ${jobId} (design points ${first}–${first + count - 1})`;
+}
+
+/** The data of a settings job: the probe's specification by hash, and the settings themselves (small). */
+export interface SettingsJobData {
+  spec: string;
+  first: number;
+  settings: ProbeSetting[];
 }
 
 /** The data a block job carries; the specification itself sits once under specKey(spec). */

@@ -1,17 +1,18 @@
 /**
- * A queue worker: takes block jobs from BullMQ, runs them with the simulator's BlockRunner and
- * returns the aggregates as the job's result. The numbers depend only on the job (seed,
- * block), never on which worker ran it. A job whose worker dies is found stalled once its lock
+ * A queue worker: takes jobs from BullMQ — simulator blocks (run with the BlockRunner) and ranges
+ * of an analysis's design points (run with the same simulatorProbe as a local analysis) — and
+ * returns their results. The numbers depend only on the job, never on which worker ran it. A job whose worker dies is found stalled once its lock
  * lapses and runs again elsewhere (docs/SCALING.md).
  */
 import { Worker, type Job } from "bullmq";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker as Thread } from "node:worker_threads";
+import { simulatorProbe, type ScenarioProbe } from "../analysis/probe.js";
 import { BlockRunner } from "../sim/blocks.js";
-import { decodeJob, encodeParts } from "./codec.js";
+import { decodeSpec, encodeAnswers, encodeParts } from "./codec.js";
 import { connectionOptions, openRedis } from "./connection.js";
-import { QUEUE_NAME, specKey, type BlockJobData, type RedisTarget } from "./names.js";
+import { BLOCK_JOB, QUEUE_NAME, SETTINGS_JOB, specKey, type BlockJobData, type RedisTarget, type SettingsJobData } from "./names.js";
 
 export interface WorkerOptions {
   /** how long a job's lock lasts without renewal, ms; a dead worker's job is retried after about this (default 30,000) */
@@ -26,35 +27,52 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** Specifications (and their runners) a worker keeps at once, most recent first. */
-const RUNNER_CACHE = 4;
+/** Specifications (as runners or probes) a worker keeps at once, oldest dropped first. */
+const SPEC_CACHE = 4;
+
+type Loaded = { kind: "block"; runner: BlockRunner } | { kind: "probe"; probe: ScenarioProbe; options: string[] };
 
 /** Runs block jobs one at a time in this thread until closed. */
 export async function startWorker(target: RedisTarget, options: WorkerOptions = {}): Promise<RunningWorker> {
   const redis = openRedis(target, "worker");
   await redis.connect();
-  const runners = new Map<string, BlockRunner>();
-  const runnerFor = async (hash: string): Promise<BlockRunner> => {
-    const cached = runners.get(hash);
+  const specs = new Map<string, Loaded>();
+  const load = async (hash: string): Promise<Loaded> => {
+    const cached = specs.get(hash);
     if (cached) return cached;
     const bytes = await redis.getBuffer(specKey(hash));
     if (bytes === null) throw new Error(`the specification ${hash.slice(0, 12)} of this job is missing from Redis (expired or evicted)`);
-    const runner = new BlockRunner(decodeJob(bytes));
-    runners.set(hash, runner);
-    if (runners.size > RUNNER_CACHE) runners.delete(runners.keys().next().value!);
-    return runner;
+    const spec = decodeSpec(bytes);
+    const loaded: Loaded =
+      "kind" in spec
+        ? { kind: "probe", probe: simulatorProbe(spec.scenario, { seed: spec.seed, trajectories: spec.trajectories, batches: spec.batches }), options: spec.options }
+        : { kind: "block", runner: new BlockRunner(spec) };
+    specs.set(hash, loaded);
+    if (specs.size > SPEC_CACHE) specs.delete(specs.keys().next().value!);
+    return loaded;
   };
   const lockMs = options.lockMs ?? 30_000;
-  const worker = new Worker<BlockJobData, string>(
+  const worker = new Worker<BlockJobData | SettingsJobData, string>(
     QUEUE_NAME,
-    async (job: Job<BlockJobData, string>) => {
+    async (job: Job<BlockJobData | SettingsJobData, string>) => {
       const start = performance.now();
-      const runner = await runnerFor(job.data.spec);
-      const parts = runner.run({ block: job.data.block }, job.data.trajectories).map((a) => a.toData());
+      const loaded = await load(job.data.spec);
+      let result: Buffer;
+      if (loaded.kind === "block" && job.name === BLOCK_JOB) {
+        const data = job.data as BlockJobData;
+        result = encodeParts(loaded.runner.run({ block: data.block }, data.trajectories).map((a) => a.toData()));
+      } else if (loaded.kind === "probe" && job.name === SETTINGS_JOB) {
+        const answers = [];
+        for (const setting of (job.data as SettingsJobData).settings) {
+          answers.push(await loaded.probe.run(setting, loaded.options));
+          // a timer's turn between settings, so BullMQ renews the job's lock during a long range
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        result = encodeAnswers(answers);
+      } else throw new Error(`job ${job.id} (${job.name}) does not match its specification (${loaded.kind})`);
       // the result travels as the job's return value: in the completion event, and kept on the job for reuse
-      const result = encodeParts(parts).toString("base64");
       options.onJob?.({ id: job.id!, ms: performance.now() - start });
-      return result;
+      return result.toString("base64");
     },
     {
       connection: connectionOptions(target, "worker"),

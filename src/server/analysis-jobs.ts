@@ -37,6 +37,20 @@ export interface AnalysisJobsOptions {
   timeLimitSeconds?: number;
   /** checks the scenario text (default: the library's loader) */
   validate?: (text: string) => ValidationOutcome;
+  /**
+   * where analyses are also recorded, so that they outlive the server; with it, the analyses a
+   * stopped server left unfinished are resumed (a server on the job queue: src/server/jobs/queue-engine.ts)
+   */
+  records?: AnalysisRecords;
+}
+
+/** The run store's side of kept analyses (src/store/run-store.ts). */
+export interface AnalysisRecords {
+  createAnalysis(id: string, kind: string, request: unknown): void;
+  updateAnalysis(id: string, status: string, error: string | null, result: unknown): void;
+  analysis(id: string): { id: string; kind: string; status: string; error: string | null; result: unknown } | null;
+  unfinishedAnalyses(): { id: string; request: unknown }[];
+  markAnalysesInterrupted(except: readonly string[]): number;
 }
 
 export const DEFAULT_ANALYSIS_TIME_LIMIT_SECONDS = 1800;
@@ -56,7 +70,21 @@ export class AnalysisJobs {
       onStart: (id) => this.update(id, { status: "running" }),
       onEnd: (id, end) => this.update(id, { status: end.status, error: end.error, result: end.result }),
     });
+    const records = limits.records;
+    if (records) {
+      const resumed = records.unfinishedAnalyses().slice(0, limits.pending);
+      records.markAnalysesInterrupted(resumed.map((r) => r.id));
+      for (const { id, request } of resumed) {
+        const job: AnalysisJob = { id, kind: (request as AnalysisJobRequest).kind, status: "queued", progress: { done: 0, total: 0 }, result: null, error: null };
+        this.jobs.set(id, job);
+        this.queue.submit(id, request as AnalysisJobRequest);
+      }
+      this.resumed = resumed.length;
+    }
   }
+
+  /** analyses a stopped server left unfinished, resumed here (options.records) */
+  readonly resumed: number = 0;
 
   /** Checks the request against its scenario, then queues it; throws BusyError, ScenarioProblemsError or InputError. */
   submit(request: AnalysisJobRequest): AnalysisJob {
@@ -65,6 +93,7 @@ export class AnalysisJobs {
     const progress = { done: 0, total: this.plannedSteps(request) };
     const job: AnalysisJob = { id: randomUUID(), kind: request.kind, status: "queued", progress, result: null, error: null };
     this.jobs.set(job.id, job);
+    this.limits.records?.createAnalysis(job.id, job.kind, request);
     this.forgetOld();
     this.queue.submit(job.id, request, progress);
     return job;
@@ -72,7 +101,7 @@ export class AnalysisJobs {
 
   /** The job with its latest progress. */
   get(id: string): AnalysisJob | undefined {
-    const job = this.jobs.get(id);
+    const job = this.jobs.get(id) ?? this.recorded(id);
     if (!job) return undefined;
     const progress = this.queue.progressOf(id);
     if (progress) job.progress = progress;
@@ -117,6 +146,14 @@ export class AnalysisJobs {
   private update(id: string, change: Partial<AnalysisJob>): void {
     const job = this.jobs.get(id);
     if (job) Object.assign(job, change);
+    if (job && this.limits.records) this.limits.records.updateAnalysis(id, job.status, job.error, job.status === "finished" ? job.result : null);
+  }
+
+  /** An analysis no longer in memory, from the records. */
+  private recorded(id: string): AnalysisJob | undefined {
+    const stored = this.limits.records?.analysis(id);
+    if (!stored) return undefined;
+    return { id, kind: stored.kind as AnalysisJob["kind"], status: stored.status as AnalysisJob["status"], progress: { done: 0, total: 0 }, result: stored.result as AnalysisJob["result"], error: stored.error };
   }
 
   private forgetOld(): void {

@@ -2,11 +2,11 @@
  * Runs one sensitivity or crux analysis of a scenario text with the library's analysis layer,
  * reporting progress as {done, total}. Used inside the analysis worker thread; no HTTP here.
  */
-import { bestOptionMap, findCruxes, scenarioSensitivity, simulatorProbe } from "../analysis/index.js";
+import { bestOptionMap, findCruxes, scenarioSensitivity, simulatorProbe, type ScenarioProbe } from "../analysis/index.js";
 import type { AnalysisResult, CruxReport } from "../contract/analysis.js";
 import { DEFAULT_SEED } from "../contract/run-options.js";
 import { InputError } from "../errors.js";
-import { loadScenarioText } from "../scenario/load.js";
+import { loadScenarioText, type Scenario } from "../scenario/load.js";
 import type { Progress } from "../contract/result.js";
 import type { AnalysisJobRequest } from "./analysis-schemas.js";
 
@@ -14,10 +14,17 @@ export type { AnalysisResult };
 
 const BATCHES = 2;
 
-export async function runAnalysis(request: AnalysisJobRequest, onProgress: (progress: Progress) => void): Promise<AnalysisResult> {
+/** How an analysis's settings are simulated: here (the default) or on a job queue (src/server/jobs/queue-engine.ts). */
+export type ProbeMaker = (scenario: Scenario, options: { seed: number; trajectories: number; batches: number }) => ScenarioProbe;
+
+export function runAnalysis(request: AnalysisJobRequest, onProgress: (progress: Progress) => void): Promise<AnalysisResult> {
+  return runAnalysisWith(request, onProgress, simulatorProbe);
+}
+
+export async function runAnalysisWith(request: AnalysisJobRequest, onProgress: (progress: Progress) => void, makeProbe: ProbeMaker): Promise<AnalysisResult> {
   const scenario = loadScenarioText(request.scenario, "scenario.yaml");
   const seed = request.seed ?? scenario.seed ?? DEFAULT_SEED;
-  const probe = simulatorProbe(scenario, { seed, trajectories: request.trajectories, batches: BATCHES });
+  const probe = makeProbe(scenario, { seed, trajectories: request.trajectories, batches: BATCHES });
   const perspective = request.perspective ?? probe.perspectives[0];
   if (!probe.perspectives.includes(perspective)) {
     throw new InputError(`unknown perspective "${perspective}"; the scenario has ${probe.perspectives.join(", ")}`);

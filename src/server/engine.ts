@@ -4,6 +4,7 @@
  */
 import type { EvaluationResult, Progress } from "../contract/result.js";
 import type { ScenarioProblem, ScenarioSummary, ValidationOutcome } from "../contract/api.js";
+import type { QueueJobs } from "../store/run-store.js";
 
 export type { ScenarioProblem, ScenarioSummary, ValidationOutcome };
 
@@ -25,5 +26,7 @@ export interface Engine {
     request: EvaluationRequest,
     onProgress: (progress: Progress) => void,
     signal?: AbortSignal,
+    /** told what an engine on a job queue submitted (src/server/jobs/queue-engine.ts), for the run store */
+    onQueued?: (jobs: QueueJobs) => void,
   ): Promise<EvaluationResult>;
 }

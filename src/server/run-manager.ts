@@ -21,6 +21,11 @@ export interface RunManagerOptions {
   timeLimitSeconds?: number;
   /** the most trajectories a run may have here (the scenario's own count included) */
   maxTrajectories?: number;
+  /**
+   * resume the runs a stopped server left unfinished instead of marking them interrupted: on a job
+   * queue their finished jobs are gathered, the rest run on (docs/SCALING.md, "The web app")
+   */
+  resume?: boolean;
 }
 
 /** What a run asks for; seed and trajectories default as in the library. */
@@ -37,16 +42,20 @@ export class ScenarioProblemsError extends InputError {
 
 export class RunManager {
   private readonly queue: JobQueue<string, EvaluationResult>;
+  /** runs a stopped server left unfinished, resumed here (options.resume) */
+  readonly resumed: string[];
 
   constructor(
     private readonly store: RunStore,
     private readonly engine: Engine,
     private readonly options: RunManagerOptions,
   ) {
-    store.markInterrupted();
+    const maxPending = options.maxPending ?? 8;
+    this.resumed = options.resume ? store.unfinished().slice(0, maxPending) : [];
+    store.markInterrupted(this.resumed);
     this.queue = new JobQueue<string, EvaluationResult>((id, onProgress, signal) => this.evaluate(id, onProgress, signal), {
       noun: { one: "run", many: "runs" },
-      maxPending: options.maxPending ?? 8,
+      maxPending,
       timeLimitSeconds: options.timeLimitSeconds ?? DEFAULT_RUN_TIME_LIMIT_SECONDS,
       onStart: (id) => store.markRunning(id),
       onEnd: (id, end) => {
@@ -55,6 +64,10 @@ export class RunManager {
         else store.fail(id, end.error ?? "failed");
       },
     });
+    for (const id of this.resumed) {
+      store.markQueued(id);
+      this.queue.submit(id, id);
+    }
   }
 
   /** Records the run as queued and starts it when its turn comes. The scenario must be valid. */
@@ -116,7 +129,7 @@ export class RunManager {
       ...(run.options ? { options: run.options } : {}),
       ...(run.perspectives ? { perspectives: run.perspectives } : {}),
     };
-    return this.engine.evaluate(run.scenarioText, request, onProgress, signal);
+    return this.engine.evaluate(run.scenarioText, request, onProgress, signal, (jobs) => this.store.recordJobs(id, jobs));
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Starts the local server: opens the run store (marking runs a previous process left unfinished
- * as interrupted), loads the web app's files and the bundled scenario, and listens on loopback.
+ * as interrupted, or resuming them on a job queue), loads the web app's files and the bundled scenario, and listens on loopback.
  */
 import { serve } from "@hono/node-server";
 import { existsSync, readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { InputError } from "../errors.js";
 import { RunStore } from "../store/run-store.js";
 import { StoreLock } from "../store/store-lock.js";
-import { AnalysisJobs } from "./analysis-jobs.js";
+import { AnalysisJobs, type AnalysisRunner } from "./analysis-jobs.js";
 import { createApp } from "./app.js";
 import type { Engine } from "./engine.js";
 import { bundledScenarioPath, packageInfo, webRoot } from "./package-info.js";
@@ -30,11 +30,20 @@ export interface ServerOptions {
   runTimeLimitSeconds?: number;
   /** wall-clock limit of one analysis, in seconds (default half an hour) */
   analysisTimeLimitSeconds?: number;
+  /** how analyses run (default: each in a worker thread; a job queue: src/server/jobs/queue-engine.ts) */
+  analysisRunner?: AnalysisRunner;
+  /**
+   * runs and analyses a stopped server left unfinished are resumed, not marked interrupted, and a
+   * stop leaves running ones to be resumed (with a job queue, whose finished jobs outlive this
+   * process); analyses are then recorded in the run store too
+   */
+  resumeRuns?: boolean;
 }
 
 export interface RunningServer {
   url: string;
   runs: RunManager;
+  analyses: AnalysisJobs;
   store: RunStore;
   /** Stops at once (Ctrl-C): cancels what is pending, marks it in the store, releases the store. */
   stopNow(): void;
@@ -55,6 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const runs = new RunManager(store, options.engine, {
     programVersion: version,
     maxTrajectories: LIMITS.trajectories,
+    ...(options.resumeRuns ? { resume: true } : {}),
     ...(options.runTimeLimitSeconds !== undefined ? { timeLimitSeconds: options.runTimeLimitSeconds } : {}),
   });
   const scenarioPath = options.defaultScenarioPath ?? bundledScenarioPath();
@@ -62,9 +72,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     name: "ukraine-2025",
     text: existsSync(scenarioPath) ? readFileSync(scenarioPath, "utf8") : "",
   };
-  const analyses = new AnalysisJobs(undefined, {
+  const analyses = new AnalysisJobs(options.analysisRunner, {
     pending: 4,
     kept: 32,
+    ...(options.resumeRuns ? { records: store } : {}),
     ...(options.analysisTimeLimitSeconds !== undefined ? { timeLimitSeconds: options.analysisTimeLimitSeconds } : {}),
   });
   const host = options.host ?? "127.0.0.1";
@@ -98,13 +109,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     runs,
+    analyses,
     store,
     stopNow() {
       if (stopped) return;
       stopped = true;
       // a run still going cannot finish after we exit: record that now rather than at next start
-      analyses.cancelAll();
-      store.markInterrupted();
+      // on a job queue, runs and analyses stay unfinished in the store, for the next start to resume
+      if (!options.resumeRuns) {
+        analyses.cancelAll();
+        store.markInterrupted();
+      }
       store.close();
       lock?.release();
     },

@@ -49,6 +49,27 @@ export const MIGRATIONS: readonly string[] = [
    DROP TABLE runs;
    ALTER TABLE runs_v2 RENAME TO runs;
    CREATE INDEX runs_by_created ON runs (created_at DESC);`,
+  // 3: the job-queue jobs a run submitted (docs/SCALING.md): per specification, how many jobs and
+  // how many were already finished when it was (re)submitted
+  `CREATE TABLE run_jobs (
+     run_id  TEXT NOT NULL,
+     spec    TEXT NOT NULL,
+     jobs    INTEGER NOT NULL,
+     reused  INTEGER NOT NULL,
+     PRIMARY KEY (run_id, spec)
+   );`,
+  // 4: analyses of a server on the job queue, kept so that a restarted server resumes them; as for
+  // runs, "finished" goes with a result and nothing else does
+  `CREATE TABLE analyses (
+     id          TEXT PRIMARY KEY,
+     created_at  TEXT NOT NULL,
+     kind        TEXT NOT NULL,
+     request     TEXT NOT NULL,
+     status      TEXT NOT NULL CHECK (status IN ('queued','running','finished','failed','interrupted','cancelled')),
+     error       TEXT,
+     result      TEXT,
+     CHECK ((status = 'finished') = (result IS NOT NULL))
+   );`,
 ];
 
 /** Brings the database up to the latest schema; refuses a file written by a newer guarantor. */

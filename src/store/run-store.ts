@@ -16,6 +16,22 @@ import { migrate } from "./migrations.js";
 
 export type { RunInput, RunStatus, RunSummary };
 
+/** One specification's jobs on the job queue, as a run submitted them (src/queue/). */
+export interface QueueJobs {
+  spec: string;
+  jobs: number;
+  reused: number;
+}
+
+/** An analysis as the store keeps it (a server on the job queue, src/server/jobs/queue-engine.ts). */
+export interface StoredAnalysis {
+  id: string;
+  kind: string;
+  status: string;
+  error: string | null;
+  result: unknown;
+}
+
 export interface RunRecord extends RunSummary {
   scenarioText: string;
   result: EvaluationResult | null;
@@ -73,11 +89,34 @@ export class RunStore {
    * A run left queued or running by a process that died cannot finish any more: mark it
    * interrupted. Call once when a server takes ownership of the store. Returns how many.
    */
-  markInterrupted(): number {
+  markInterrupted(except: readonly string[] = []): number {
     const info = this.db
-      .prepare("UPDATE runs SET status = 'interrupted', error = ? WHERE status IN ('queued', 'running')")
-      .run("the server stopped before this run finished");
+      .prepare("UPDATE runs SET status = 'interrupted', error = ? WHERE status IN ('queued', 'running') AND id NOT IN (SELECT value FROM json_each(?))")
+      .run("the server stopped before this run finished", JSON.stringify(except));
     return info.changes;
+  }
+
+  /** Runs left queued or running by a process that stopped, oldest first: a server on a job queue resumes them. */
+  unfinished(): string[] {
+    const rows = this.db.prepare("SELECT id FROM runs WHERE status IN ('queued', 'running') ORDER BY created_at, rowid").all() as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Puts a resumed run back in the queue's first state. */
+  markQueued(id: string): void {
+    this.db.prepare("UPDATE runs SET status = 'queued' WHERE id = ? AND status IN ('queued', 'running')").run(id);
+  }
+
+  /** Records that the run submitted `jobs` jobs of the specification `spec` to the job queue, `reused` of them already finished. */
+  recordJobs(id: string, submitted: QueueJobs): void {
+    this.db
+      .prepare("INSERT INTO run_jobs (run_id, spec, jobs, reused) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, spec) DO UPDATE SET jobs = excluded.jobs, reused = excluded.reused")
+      .run(id, submitted.spec, submitted.jobs, submitted.reused);
+  }
+
+  /** The job-queue submissions of a run (none for a run evaluated on this machine). */
+  jobsOf(id: string): QueueJobs[] {
+    return this.db.prepare("SELECT spec, jobs, reused FROM run_jobs WHERE run_id = ? ORDER BY rowid").all(id) as QueueJobs[];
   }
 
   create(input: RunInput): RunSummary {
@@ -162,8 +201,43 @@ export class RunStore {
     return rows.map(toSummary);
   }
 
+  /** Records an analysis as queued, with the request that repeats it. */
+  createAnalysis(id: string, kind: string, request: unknown): void {
+    this.db
+      .prepare("INSERT INTO analyses (id, created_at, kind, request, status) VALUES (?, ?, ?, ?, 'queued')")
+      .run(id, new Date().toISOString(), kind, JSON.stringify(request));
+  }
+
+  /** A new status of an analysis; its result (JSON) goes in the same statement as "finished". */
+  updateAnalysis(id: string, status: string, error: string | null, result: unknown): void {
+    this.db
+      .prepare("UPDATE analyses SET status = ?, error = ?, result = ? WHERE id = ?")
+      .run(status, error, result === null || result === undefined ? null : JSON.stringify(result), id);
+  }
+
+  analysis(id: string): StoredAnalysis | null {
+    const row = this.db.prepare("SELECT id, kind, status, error, result FROM analyses WHERE id = ?").get(id) as
+      | { id: string; kind: string; status: string; error: string | null; result: string | null }
+      | undefined;
+    return row ? { id: row.id, kind: row.kind, status: row.status, error: row.error, result: row.result === null ? null : (JSON.parse(row.result) as unknown) } : null;
+  }
+
+  /** Analyses left queued or running by a process that stopped, oldest first, with their requests. */
+  unfinishedAnalyses(): { id: string; request: unknown }[] {
+    const rows = this.db.prepare("SELECT id, request FROM analyses WHERE status IN ('queued', 'running') ORDER BY created_at, rowid").all() as { id: string; request: string }[];
+    return rows.map((r) => ({ id: r.id, request: JSON.parse(r.request) as unknown }));
+  }
+
+  /** Analyses left unfinished that will not be resumed: interrupted. */
+  markAnalysesInterrupted(except: readonly string[] = []): number {
+    return this.db
+      .prepare("UPDATE analyses SET status = 'interrupted', error = ? WHERE status IN ('queued', 'running') AND id NOT IN (SELECT value FROM json_each(?))")
+      .run("the server stopped before this analysis finished", JSON.stringify(except)).changes;
+  }
+
   /** Returns false when there was no such run. */
   delete(id: string): boolean {
+    this.db.prepare("DELETE FROM run_jobs WHERE run_id = ?").run(id);
     return this.db.prepare("DELETE FROM runs WHERE id = ?").run(id).changes > 0;
   }
 }

@@ -7,7 +7,10 @@ import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
 import { register as registerCompare } from "../../src/cli/commands/compare.js";
 import { QUEUE_NAME, parseRedisUrl } from "../../src/queue/names.js";
-import { queueExecutor } from "../../src/queue/executor.js";
+import { QueueConnection, queueExecutor } from "../../src/queue/executor.js";
+import { queuedProbe } from "../../src/queue/probe.js";
+import { scenarioSensitivity } from "../../src/analysis/scenario-sensitivity.js";
+import { simulatorProbe } from "../../src/analysis/probe.js";
 import { startWorker } from "../../src/queue/worker.js";
 import { loadScenarioFile } from "../../src/scenario/load.js";
 import { evaluate, evaluateWithFaults } from "../../src/sim/evaluate.js";
@@ -83,5 +86,34 @@ describe.skipIf(!HAVE_REDIS)("faults in a queued run", () => {
     expect(down).toEqual({ out: "", err: `cannot reach Redis at ${redis.url} (is redis-server running, and is the URL right?)\n`, code: 1 });
     const bad = await runCli([registerCompare], [...args, "http://localhost:6379"]);
     expect(bad).toEqual({ out: "", err: '--redis expects a redis:// URL, got "http://localhost:6379"\n', code: 1 });
+  });
+
+  it("a worker SIGKILLed in the middle of a range of Sobol design points loses nothing: the range runs again and the indices are bit-identical", async () => {
+    const redis = await redisServer();
+    const sizes = { seed: 4, trajectories: 300, batches: 1 };
+    const request = { method: "sobol" as const, outcome: "loss" as const, option: "ceasefire-only", versus: "nato-membership", parameters: ["window_rate_per_year", "challenger_stake_log_mean"], baseSamples: 16, bootstrap: 40, seed: 2 };
+    const local = await scenarioSensitivity(simulatorProbe(scenario, sizes), request);
+    const connection = new QueueConnection({ redis: redis.url });
+    cleanups.push(() => connection.close());
+    const first = await workerProcess(redis.url);
+    const run = scenarioSensitivity(queuedProbe(scenario, sizes, connection), request);
+    await first.jobsDone(1);
+    await stopChild(first.child);
+    const second = await workerProcess(redis.url);
+    expect(JSON.stringify(await run)).toBe(JSON.stringify(local));
+    expect(second.log()).toMatch(/ done .*-r\d+-/);
+  });
+
+  it("a range of design points that keeps failing ends the analysis with an error naming the job and its points", async () => {
+    const redis = await redisServer();
+    const worker = await startWorker(parseRedisUrl(redis.url), { lockMs: 5000 });
+    cleanups.push(() => worker.close());
+    const connection = new QueueConnection({ redis: redis.url });
+    cleanups.push(() => connection.close());
+    const probe = queuedProbe(scenario, { seed: 1, trajectories: 50, batches: 1 }, connection);
+    const good = { perspective: "baseline", overrides: {} };
+    // a setting no evaluation accepts: the job fails the same way on every attempt
+    const settings = [good, good, { perspective: "no-such-perspective", overrides: {} }, good];
+    await expect(probe.runAll!(settings, ["ceasefire-only"])).rejects.toThrow(/^job [0-9a-f]{32}-r2-[0-9a-f]{16}-n1 \(design points 2–2\) failed after 3 attempts: .*no-such-perspective/);
   });
 });

@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { register as registerCompare } from "../../src/cli/commands/compare.js";
+import { register as registerBacktest } from "../../src/cli/commands/backtest.js";
 import { register as registerCruxes } from "../../src/cli/commands/cruxes.js";
+import { register as registerExplain } from "../../src/cli/commands/explain.js";
 import { register as registerSensitivity } from "../../src/cli/commands/sensitivity.js";
 import { parseRedisUrl } from "../../src/queue/names.js";
 import { queueExecutor } from "../../src/queue/executor.js";
@@ -85,6 +87,27 @@ describe.skipIf(!HAVE_REDIS)("queued runs are bit-identical to local runs", () =
       expect(queuedCruxes.err).toBe("");
       expect(queuedCruxes.out).toBe(localCruxes.out);
       expect(fleet.every((w) => / done /.test(w.log()))).toBe(true);
+    } finally {
+      await Promise.all(fleet.map((w) => stopChild(w.child)));
+    }
+  });
+
+  it("explain and backtest with --redis on two worker processes print what they print locally", async () => {
+    const explain = ["explain", FILE, "--perspectives", "baseline,restraint", "--options", "ceasefire-only,nato-membership", "--exact-up-to", "2", "--orderings", "2", "--trajectories", "120", "--batches", "2"];
+    const backtest = ["backtest", "--data", "ceasefires", "--horizons", "2,5", "--trajectories", "1500", "--seed", "4"];
+    const localExplain = await runCli([registerExplain], explain);
+    const localBacktest = await runCli([registerBacktest], backtest);
+    expect(localExplain.code).toBe(0);
+    expect(localBacktest.code).toBe(0);
+    const fleet = await Promise.all([0, 1].map(() => startWorkerProcess(redis.url, ["--lock-seconds", "5"])));
+    try {
+      const queuedExplain = await runCli([registerExplain], [...explain, "--redis", redis.url]);
+      expect(queuedExplain.err).toBe("");
+      expect(queuedExplain.out).toBe(localExplain.out);
+      const queuedBacktest = await runCli([registerBacktest], [...backtest, "--redis", redis.url]);
+      expect(queuedBacktest.err).toBe("");
+      expect(queuedBacktest.out).toBe(localBacktest.out);
+      expect(fleet.some((w) => / done .*-b1-/.test(w.log()))).toBe(true);
     } finally {
       await Promise.all(fleet.map((w) => stopChild(w.child)));
     }

@@ -11,6 +11,7 @@ import { modelPredictor } from "../../evidence/backtest/model-predictor.js";
 import type { Predictor } from "../../evidence/backtest/predictor.js";
 import type { BrierDecomposition } from "../../evidence/stats/brier.js";
 import { parsePositiveInt, runAction } from "../action.js";
+import { queueFromFlag, REDIS_HELP } from "../queue-option.js";
 import { caseSet, filterCases, fmt, table } from "./evidence.js";
 
 const DEFAULTS = {
@@ -29,6 +30,7 @@ interface BacktestFlags {
   scenario?: string;
   seed?: string;
   trajectories?: string;
+  redis?: string;
 }
 
 export function register(program: Command): void {
@@ -44,6 +46,7 @@ export function register(program: Command): void {
     .option("--scenario <file>", "scenario whose priors and mechanisms the simulator uses (default: scenarios/ukraine-2025.yaml)")
     .option("--seed <n>", "simulator seed", "20251")
     .option("--trajectories <n>", "simulator trajectories per case type", "4000")
+    .option("--redis <url>", REDIS_HELP)
     .option("--json", "print JSON")
     .action(runAction(async (flags: BacktestFlags) => {
       const set = caseSet(flags.data);
@@ -55,7 +58,8 @@ export function register(program: Command): void {
         const seed = Number(flags.seed);
         if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed expects a non-negative integer, got "${flags.seed}"`);
         const trajectories = parsePositiveInt("--trajectories", flags.trajectories, 4000);
-        predictors.push(modelPredictor({ caseSet: set.name, seed, trajectories, scenarioPath: flags.scenario }));
+        const executor = queueFromFlag(flags.redis)?.executor;
+        predictors.push(modelPredictor({ caseSet: set.name, seed, trajectories, scenarioPath: flags.scenario, ...(executor ? { executor } : {}) }));
       }
       const report = await runBacktest({ cases: filterCases(set, flags.where), predictors, horizons, scheme });
       if (flags.json) return void process.stdout.write(`${JSON.stringify({ data: set.name, ...report }, null, 2)}\n`);

@@ -15,7 +15,7 @@ import { type OutcomeName } from "../../contract/result.js";
 import { parsePositiveInt, runAction } from "../action.js";
 import { runOptionsFromFlags, splitList } from "../evaluate-options.js";
 import { progressBar } from "../progress.js";
-import { QUEUED_CONCURRENT_RUNS, queueFromFlag, REDIS_HELP } from "../queue-option.js";
+import { queueFromFlag, REDIS_HELP } from "../queue-option.js";
 
 export interface AnalysisFlags {
   seed?: string;
@@ -47,7 +47,7 @@ export function probeFromFlags(scenario: Scenario, flags: AnalysisFlags, default
   const trajectories = checked.trajectories ?? defaults.trajectories;
   const batches = parsePositiveInt("--batches", flags.batches, defaults.batches);
   const queue = queueFromFlag(flags.redis);
-  return simulatorProbe(scenario, { seed, trajectories, batches, workers: checked.workers ?? 1, ...(queue ? { executor: queue.executor, concurrency: QUEUED_CONCURRENT_RUNS } : {}) });
+  return queue ? queue.probe(scenario, { seed, trajectories, batches }) : simulatorProbe(scenario, { seed, trajectories, batches, workers: checked.workers ?? 1 });
 }
 
 export function parseOutcome(raw: string | undefined, fallback: OutcomeName): OutcomeName {

@@ -8,12 +8,14 @@ import { DEFAULT_ANALYSIS_TIME_LIMIT_SECONDS } from "../../server/analysis-jobs.
 import { DEFAULT_RUN_TIME_LIMIT_SECONDS } from "../../server/run-manager.js";
 import { runAction } from "../action.js";
 import { runOptionsFromFlags } from "../evaluate-options.js";
+import { parseRedisUrl } from "../../queue/names.js";
 
 export interface ServeFlags {
   port?: string;
   host?: string;
   store?: string;
   timeLimit?: string;
+  redis?: string;
 }
 
 export const DEFAULT_PORT = 7300;
@@ -24,6 +26,7 @@ export function addServeFlags(cmd: Command): Command {
     .option("--port <n>", `port to listen on (0: any free port)`, String(DEFAULT_PORT))
     .option("--host <address>", "address to listen on; anything but loopback exposes the app to the network", "127.0.0.1")
     .option("--store <file>", "SQLite file of the run store (one server per store)", DEFAULT_STORE)
+    .option("--redis <url>", "run the runs and analyses on the job queue at this Redis URL (start workers with guarantor worker); unfinished runs resume when the server restarts")
     .option("--time-limit <seconds>", `wall-clock limit of one run (default ${DEFAULT_RUN_TIME_LIMIT_SECONDS}) or analysis (default ${DEFAULT_ANALYSIS_TIME_LIMIT_SECONDS}); past it the job ends as failed`);
 }
 
@@ -39,17 +42,31 @@ export async function serveUntilStopped(flags: ServeFlags): Promise<void> {
   const storePath = resolve(flags.store ?? DEFAULT_STORE);
   const port = parsePort(flags.port);
   const timeLimit = runOptionsFromFlags({ timeLimit: flags.timeLimit }).timeLimitSeconds;
-  const server = await startServer({
-    engine: workerEngine,
-    storePath,
-    port,
-    host,
-    ...(timeLimit !== undefined ? { runTimeLimitSeconds: timeLimit, analysisTimeLimitSeconds: timeLimit } : {}),
-  });
+  if (flags.redis !== undefined) parseRedisUrl(flags.redis);
+  // loaded only with --redis: a server without it starts without BullMQ
+  const queue = flags.redis === undefined ? undefined : await (await import("../../server/jobs/queue-engine.js")).queueBackend(flags.redis);
+  let server;
+  try {
+    server = await startServer({
+      engine: queue?.engine ?? workerEngine,
+      storePath,
+      port,
+      host,
+      ...(queue ? { analysisRunner: queue.analyses, resumeRuns: true } : {}),
+      ...(timeLimit !== undefined ? { runTimeLimitSeconds: timeLimit, analysisTimeLimitSeconds: timeLimit } : {}),
+    });
+  } catch (e) {
+    await queue?.close();
+    throw e;
+  }
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
     process.stderr.write(`warning: listening on ${host}: anyone who can reach this address can run and delete runs\n`);
   }
-  process.stdout.write(`guarantor web app: ${server.url}  (runs stored in ${storePath}; Ctrl-C to stop)\n`);
+  process.stdout.write(`guarantor web app: ${server.url}  (runs stored in ${storePath}${queue ? `; jobs on ${queue.url}` : ""}; Ctrl-C to stop)\n`);
+  const resumed = server.runs.resumed.length;
+  if (resumed > 0) process.stdout.write(`resumed ${resumed} unfinished run${resumed === 1 ? "" : "s"} on the job queue\n`);
+  const analyses = server.analyses.resumed;
+  if (analyses > 0) process.stdout.write(`resumed ${analyses} unfinished analys${analyses === 1 ? "is" : "es"} on the job queue\n`);
   const stop = () => {
     server.stopNow();
     process.exit(0);

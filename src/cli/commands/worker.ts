@@ -51,7 +51,7 @@ async function work(flags: Flags): Promise<void> {
 export function register(program: Command): void {
   program
     .command("worker")
-    .description("run simulation jobs from a Redis queue (for --redis on compare and run) until stopped")
+    .description("run simulation and analysis jobs from a Redis queue (for --redis on the commands that simulate, and serve --redis) until stopped")
     .option("--redis <url>", "the queue's Redis, e.g. redis://127.0.0.1:6379")
     .option("--concurrency <n>", "jobs at a time, one thread each (default 1; at most the cores to be useful)")
     .option("--lock-seconds <s>", "a job's lock; a killed worker's job runs again elsewhere after about this (default 30; longer than one job)")

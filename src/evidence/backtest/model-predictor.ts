@@ -10,7 +10,7 @@ import { parse, stringify } from "yaml";
 import { InputError } from "../../errors.js";
 import { loadScenarioText, MAX_SCENARIO_BYTES } from "../../scenario/load.js";
 import { readTextFileCapped } from "../../io/read-file.js";
-import { evaluate } from "../../sim/evaluate.js";
+import { evaluate, type EvaluateOptions } from "../../sim/evaluate.js";
 import { packageRoot, type CaseSetName, type HistoricalCase } from "../cases/historical-cases.js";
 import { evidenceOverrides } from "../priors/registry.js";
 import type { Predictor } from "./predictor.js";
@@ -51,6 +51,8 @@ export interface ModelPredictorOptions {
   scenarioPath?: string;
   /** the same, as text (an edited scenario); takes precedence over scenarioPath */
   scenarioText?: string;
+  /** where the simulation's blocks run (a job queue, src/queue/); the numbers do not depend on it */
+  executor?: EvaluateOptions["executor"];
 }
 
 /** Scenario YAML for the backtest: the base scenario's model, generic actors, one option per case type. */
@@ -88,6 +90,7 @@ export function modelPredictor(options: ModelPredictorOptions): Predictor {
       const text = backtestScenarioText(base, options.caseSet, Math.ceil(Math.max(...horizons)));
       const result = await evaluate(loadScenarioText(text, `backtest-${options.caseSet}.yaml`), {
         seed: options.seed, trajectories: options.trajectories, perspectives: ["evidence"],
+        ...(options.executor ? { executor: options.executor } : {}),
       });
       const risks = new Map(CASE_OPTIONS[options.caseSet].map((o) => {
         const r = result.results.find((x) => x.option === o.id);
