@@ -152,7 +152,7 @@ export function assertFinite(result: EvaluationResult): void {
       }
       if (name.endsWith("_given_accept") && r.survival.n === 0) continue;
       if (!Number.isFinite(e.mean)) throw new Error(`${r.option}/${r.perspective}: ${name} mean is ${e.mean}`);
-      const n = conditional ? r.survival.n : r.trajectories;
+      const n = conditional || name.endsWith("_given_accept") ? r.survival.n : r.trajectories;
       if (n > 1 && !Number.isFinite(e.se)) throw new Error(`${r.option}/${r.perspective}: ${name} se is ${e.se}`);
       if (name.startsWith("p_") && !(e.mean >= 0 && e.mean <= 1)) throw new Error(`${r.option}/${r.perspective}: probability ${name} is ${e.mean}`);
     }
