@@ -143,8 +143,16 @@ export function assertFinite(result: EvaluationResult): void {
     for (const [name, e] of Object.entries(r.outcomes)) {
       const conditional = name.startsWith("p_war_resumes_");
       if (conditional && r.survival.n === 0) continue; // nothing accepted: nothing to condition on
+      // a ratio of sums (wars per crisis, crises per peace-year) is undefined (NaN) when its denominator's sum is 0
+      const ratio = name.startsWith("wars_per_crisis") || name.startsWith("crises_per_peace_year");
+      if (ratio && Number.isNaN(e.mean)) {
+        const given = name.endsWith("_given_accept");
+        const denominator = r.outcomes[name.startsWith("wars") ? (given ? "expected_crises_given_accept" : "expected_crises") : "expected_peace_months"];
+        if ((given && r.survival.n === 0) || denominator.mean === 0 || Number.isNaN(denominator.mean)) continue;
+      }
+      if (name.endsWith("_given_accept") && r.survival.n === 0) continue;
       if (!Number.isFinite(e.mean)) throw new Error(`${r.option}/${r.perspective}: ${name} mean is ${e.mean}`);
-      const n = conditional ? r.survival.n : r.trajectories;
+      const n = conditional || name.endsWith("_given_accept") ? r.survival.n : r.trajectories;
       if (n > 1 && !Number.isFinite(e.se)) throw new Error(`${r.option}/${r.perspective}: ${name} se is ${e.se}`);
       if (name.startsWith("p_") && !(e.mean >= 0 && e.mean <= 1)) throw new Error(`${r.option}/${r.perspective}: probability ${name} is ${e.mean}`);
     }

@@ -1,3 +1,4 @@
+import { OUTCOMES } from "../../src/contract/outcomes.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/server/app.js";
 import { RunManager } from "../../src/server/run-manager.js";
@@ -148,7 +149,7 @@ describe("runs", () => {
     expect(csv.headers.get("content-disposition")).toMatch(/attachment; filename="guarantor-run-.*\.csv"/);
     const lines = (await csv.text()).trimEnd().split("\r\n");
     expect(lines[0]).toBe("option,perspective,outcome,mean,se,trajectories");
-    expect(lines).toHaveLength(1 + 2 * 2 * 18);
+    expect(lines).toHaveLength(1 + 2 * 2 * OUTCOMES.length);
 
     const exported = (await (await app.request(`/api/runs/${id}/export.json`)).json()) as { run: { scenarioText: string } };
     expect(exported.run.scenarioText).toBe(FAKE_SCENARIO);
