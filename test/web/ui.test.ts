@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EvaluationResult } from "../../src/contract/result.js";
 import type { ScenarioSummary } from "../../src/contract/api.js";
+import { lossWeightsOf } from "../../src/contract/loss.js";
 import { contrastRatio } from "../../web/src/charts/contrast.js";
 import { parameterLabel, parameterUnit } from "../../web/src/parameter-label.js";
 import { ARTIFACTS, download, pageWidth, useBrowser, waitForText } from "./harness.js";
@@ -120,9 +121,9 @@ describe("the web app for a reader, in chromium", () => {
   });
 
   it("the loss is exactly the weighted sum of the outcome means, so edited weights re-rank at once, without SEs", async () => {
-    // the claim the re-weighting rests on, checked on the simulator's own numbers
+    // the claim the re-weighting rests on, checked on the simulator's own numbers (a perspective may weigh with its own weights)
     for (const r of result.results) {
-      const sum = Object.entries(result.loss_weights).reduce((s, [k, w]) => s + (w as number) * r.outcomes[k as keyof typeof r.outcomes].mean, 0);
+      const sum = Object.entries(lossWeightsOf(result, r.perspective)).reduce((s, [k, w]) => s + (w as number) * r.outcomes[k as keyof typeof r.outcomes].mean, 0);
       expect(sum).toBeCloseTo(r.outcomes.loss.mean, 9);
     }
     expect(await browser.page.locator("#loss-formula").textContent()).toMatch(/^loss = 0\.08333·expected_war_months_before_nuclear \+ 2·p_direct_guarantor_war \+ 20·p_nuclear_use \+ 3·p_sphere_at_horizon$/);
