@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { register as registerBacktest } from "./backtest.js";
 import { register as registerEvidence } from "./evidence.js";
+import { register as registerCalibrate } from "./calibrate.js";
 import { register as registerCompare } from "./compare.js";
 import { register as registerValidate } from "./validate.js";
 import { register as registerSensitivity } from "./sensitivity.js";
@@ -26,6 +27,7 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerAudit(program);
   registerEvidence(program);
+  registerCalibrate(program);
   registerBacktest(program);
   registerServe(program);
   registerStart(program);
