@@ -28,6 +28,18 @@ describe("guarantor evidence and backtest commands", () => {
     expect(code).toBe(0);
   });
 
+  it("priors reports each perspective's distance from the evidence and a seeded coverage figure (JSON)", async () => {
+    const args = ["evidence", "priors", "--samples", "4", "--trajectories", "20", "--json"];
+    const report = JSON.parse((await run(args)).out);
+    expect(report.distances.length).toBeGreaterThanOrEqual(5);
+    expect(report.coverage.evaluations).toBe(12);
+    expect(report.coverage.sourced).toContain("window_rate_per_year");
+    expect(JSON.parse((await run(args)).out).coverage).toEqual(report.coverage);
+    const bad = await run(["evidence", "priors", "--samples", "x"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--samples expects a positive integer/);
+  }, 120_000);
+
   it("backtest scores the baselines (JSON)", async () => {
     const { out } = await run(["backtest", "--data", "ceasefires", "--no-model", "--scheme", "time-split", "--json"]);
     const report = JSON.parse(out);
