@@ -12,6 +12,7 @@ import { calibrationScenario } from "./calibration-scenario.js";
 import { type CalibratedPrior, round4, roundingTolerance } from "./calibrated-prior.js";
 import { fitDurationDependence, logitNormalMoments, lognormalMoments, type Spells } from "./duration-dependence.js";
 import { historyMatch, type HistoryMatchingResult, type SearchDimension } from "./history-matching.js";
+import { predictiveCheck, type PredictiveRow, type PredictiveTargets } from "./predictive-check.js";
 import { calibrateTreatyAudienceCost } from "./reliability.js";
 
 export interface CalibrationSettings {
@@ -37,11 +38,28 @@ export const HISTORY_MATCHING_DIMENSIONS: SearchDimension[] = [
   { parameter: "crisis_escalation_probability", lower: 0.001, upper: 0.5, log: true },
 ];
 const RISK_HORIZONS = [1, 2, 5, 10, 20];
+const PREDICTIVE_TRAJECTORIES = 20_000;
+
+function predictiveTargets(): PredictiveTargets {
+  const interstate = loadCaseSet("interstate").cases;
+  const pact = hazardRatio(interstate, ["major_power_pact", "decisive_outcome", "rivalry"]);
+  const pk = hazardRatio(loadCaseSet("ceasefires").cases.filter((c) => c.covariates.post_cold_war === 1), ["peacekeeping"]);
+  return {
+    risks: RISK_HORIZONS.map((years) => {
+      const r = risk(interstate, years);
+      return { years, observed: r.estimate, stdErr: r.stdErr };
+    }),
+    pact: { years: 10, logRatio: Math.log(pact.estimate), logStdErr: pact.stdErr },
+    peacekeeping: { years: 5, logRatio: Math.log(pk.estimate), logStdErr: pk.stdErr },
+  };
+}
 
 export interface CalibrationReport {
   settings: CalibrationSettings;
   priors: CalibratedPrior[];
   historyMatching: HistoryMatchingResult;
+  /** the calibration scenario under every calibrated prior against the record (empty if history matching kept no point) */
+  predictive: PredictiveRow[];
 }
 
 export interface CalibrationInputs {
@@ -57,8 +75,14 @@ export async function calibrate(inputs: CalibrationInputs): Promise<CalibrationR
   const priors: CalibratedPrior[] = [...durationPriors(), peacekeepingPrior(), reliabilityPrior(inputs.scenario, settings)];
   const fixed: Record<string, Prior> = Object.fromEntries(priors.map((p) => [p.parameter, p.prior]));
   const matching = await historyMatchRates(inputs.scenarioText, fixed, settings, inputs.onProgress);
-  priors.push(...historyMatchingPriors(matching, settings));
-  return { settings, priors, historyMatching: matching };
+  const matched = historyMatchingPriors(matching, settings);
+  priors.push(...matched);
+  const predictive = matched.length === 0 ? [] : await predictiveCheck(
+    calibrationScenario(inputs.scenarioText, fixed, Math.max(...RISK_HORIZONS)),
+    Object.fromEntries(matched.map((p) => [p.parameter, p.prior])),
+    predictiveTargets(), settings.seed, PREDICTIVE_TRAJECTORIES,
+  );
+  return { settings, priors, historyMatching: matching, predictive };
 }
 
 function spellsOf(sets: HistoricalCase[][]): Spells {
@@ -158,16 +182,12 @@ export function reliabilityPrior(scenario: Scenario, settings: CalibrationSettin
 }
 
 async function historyMatchRates(scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, onProgress?: (d: number, t: number) => void): Promise<HistoryMatchingResult> {
-  const interstate = loadCaseSet("interstate").cases;
-  const pact = hazardRatio(interstate, ["major_power_pact", "decisive_outcome", "rivalry"]);
+  const targets = predictiveTargets();
   return historyMatch({
     scenario: calibrationScenario(scenarioText, fixed, Math.max(...RISK_HORIZONS)),
     dimensions: HISTORY_MATCHING_DIMENSIONS,
-    riskTargets: RISK_HORIZONS.map((years) => {
-      const r = risk(interstate, years);
-      return { years, observed: r.estimate, stdErr: r.stdErr };
-    }),
-    pactTarget: { years: 10, logRatio: Math.log(pact.estimate), logStdErr: pact.stdErr },
+    riskTargets: targets.risks,
+    pactTarget: targets.pact,
     points: settings.points,
     trajectories: settings.trajectories,
     seed: settings.seed,

@@ -1,9 +1,9 @@
 /**
  * The scenario the simulation-based fits run (docs/EVIDENCE.md §7.3): the bundled scenario's
- * model and priors with generic, non-nuclear actors, and two options — a peace with no
- * commitment and one with a ratified defence pact by a third-party major power — so that its
- * outputs compare with the historical war-dyads. The evidence perspective carries the priors
- * already calibrated by likelihood or ABC that the model knows.
+ * model and priors with generic, non-nuclear actors, and three options — a peace with no
+ * commitment, one with a ratified defence pact by a third-party major power, one with
+ * peacekeepers (predictive check only) — whose outputs compare with the historical war-dyads.
+ * The evidence perspective carries the priors already calibrated by likelihood or ABC.
  */
 import { parse, stringify } from "yaml";
 import { parameterSpec } from "../../contract/parameters.js";
@@ -13,6 +13,7 @@ import type { Prior } from "../../scenario/prior.js";
 
 export const NO_PACT = "no-pact";
 export const MAJOR_POWER_PACT = "major-power-pact";
+export const PEACEKEEPERS = "peacekeepers";
 
 /** Build the calibration scenario from the base scenario's text and the priors to hold fixed. */
 export function calibrationScenario(baseText: string, evidencePriors: Record<string, Prior>, horizonYears: number): Scenario {
@@ -34,6 +35,7 @@ export function calibrationScenario(baseText: string, evidencePriors: Record<str
     options: [
       { id: NO_PACT, label: "no commitment", commitments: [] },
       { id: MAJOR_POWER_PACT, label: "ratified defence pact with a third-party major power", commitments: [{ type: "collective_defense", guarantors: ["GP"], ratified: true }] },
+      { id: PEACEKEEPERS, label: "consent-based peacekeeping force", commitments: [{ type: "un_mandate", troops: 5000 }] },
     ],
     status_quo: [],
     perspectives: { evidence: { label: "Evidence", source: "guarantor priors registry", overrides } },

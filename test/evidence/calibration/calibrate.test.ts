@@ -20,6 +20,10 @@ describe("calibration", () => {
     const checks = compareCalibrated(loadPriors(), report.priors);
     expect(checks.length).toBeGreaterThanOrEqual(7);
     for (const c of checks) expect(c, c.id).toMatchObject({ agrees: true });
+    // the fitted targets are reproduced under the calibrated priors (|z| < 3, the history-matching cutoff)
+    const fitted = report.predictive.filter((r) => !r.label.includes("not fitted"));
+    expect(fitted).toHaveLength(6);
+    for (const r of fitted) expect(r.z, r.label).toBeLessThan(3);
   }, 600_000);
 
   it("the evidence perspective of the bundled scenario uses every calibrated prior the model has", () => {
