@@ -71,6 +71,12 @@ function formatReport(report: CalibrationReport, scenarioPriors: Record<string, 
   lines.push(`\nHistory matching: ${hm.kept.length} of ${hm.points.length} design points have implausibility < ${hm.cutoff}; best ${fmt(hm.best.implausibility, 2)}`);
   lines.push(table(["target", "observed", "se", "best point"], hm.targets.map((t, k) => [t.label, fmt(t.observed, 3), fmt(t.stdErr, 3), fmt(hm.best.simulated[k], 3)])));
   if (hm.kept.length === 0) lines.push("No design point reproduces the record: the rates are not calibrated (the model cannot reach these targets in the searched box).");
+  if (report.predictive.length > 0) {
+    lines.push(`\nPredictive check: the calibration scenario with every calibrated prior drawn per trajectory (seed ${report.settings.seed})`);
+    lines.push(table(["quantity", "simulated", "se", "observed", "se", "|z|"], report.predictive.map((r) => [
+      r.label, fmt(r.simulated, 3), fmt(r.simulatedSe, 3), fmt(r.observed, 3), fmt(r.observedSe, 3), fmt(r.z, 1),
+    ])));
+  }
   for (const p of report.priors) {
     lines.push(`\n${p.id}: ${Object.entries(p.figures).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   }
