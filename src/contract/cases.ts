@@ -97,6 +97,8 @@ export interface CasesAnswer {
   cases: CaseSummary[];
   runs: CaseRun[];
   scores: PerspectiveScore[];
+  /** the same scores of a forecaster without the model: each question's frequency among the other cases */
+  reference: PerspectiveScore;
   /** how the cases were run and scored, in words */
   note: string;
 }

@@ -108,9 +108,10 @@ export function modelVerdict(h: BacktestReport["horizons"][number]): string | un
   const gap = model.score.brier - base.score.brier;
   const diff = model.differenceVsReference;
   const relative = base.score.brier > 0 ? ` (${fmt((100 * gap) / base.score.brier, 0)} % of the base rate's)` : "";
-  return gap > 0
+  const noise = Math.abs(diff.mean) < 2 * diff.stdErr ? " The difference is within two standard errors of zero." : "";
+  return (gap > 0
     ? `TARGET MISSED at ${h.years} years: the model's Brier score ${fmt(model.score.brier, 4)} is above the base rate's ${fmt(base.score.brier, 4)} by ${fmt(gap, 4)}${relative}; paired difference ${fmt(diff.mean, 4)} ± ${fmt(diff.stdErr, 4)}.`
-    : `Target met at ${h.years} years: the model's Brier score ${fmt(model.score.brier, 4)} is not above the base rate's ${fmt(base.score.brier, 4)} (difference ${fmt(gap, 4)}; paired ${fmt(diff.mean, 4)} ± ${fmt(diff.stdErr, 4)}).`;
+    : `Target met at ${h.years} years: the model's Brier score ${fmt(model.score.brier, 4)} is not above the base rate's ${fmt(base.score.brier, 4)} (difference ${fmt(gap, 4)}; paired ${fmt(diff.mean, 4)} ± ${fmt(diff.stdErr, 4)}).`) + noise;
 }
 
 /** One row per forecast bin: mean forecast (│) and observed frequency (●) on a 0–1 bar, with n and the observed ± SE. */

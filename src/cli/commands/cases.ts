@@ -65,12 +65,14 @@ export function renderCases(answer: CasesAnswer): string {
   const out = [`Case library: ${answer.cases.length} cases × ${answer.perspectives.length} perspectives`, answer.note, ""];
   out.push("Scores per perspective (lower is better; mean over cases ± SE over cases):");
   out.push(table(["perspective", "cases", "forecasts", "Brier ± SE", "log score ± SE"],
-    answer.scores.map((s) => [s.perspective, String(s.cases), String(s.forecasts), est(s.brier), est(s.logScore)])));
+    [...answer.scores, answer.reference].map((s) => [s.perspective, String(s.cases), String(s.forecasts), est(s.brier), est(s.logScore)])));
+  out.push(`(${answer.reference.perspective}: ${answer.reference.label}, a reference without the model)`);
   out.push("", "By question (Brier ± SE over the cases that coded it):");
   const questions = answer.questions.filter((q) => answer.scores.some((s) => s.byQuestion.some((b) => b.question === q.id)));
-  out.push(table(["question", "n (yes)", ...answer.scores.map((s) => s.perspective)], questions.map((q) => {
+  const withReference = [...answer.scores, answer.reference];
+  out.push(table(["question", "n (yes)", ...withReference.map((s) => s.perspective)], questions.map((q) => {
     const first = answer.scores.map((s) => s.byQuestion.find((b) => b.question === q.id)).find((b) => b !== undefined);
-    return [q.label, first ? `${first.n} (${first.events})` : "—", ...answer.scores.map((s) => {
+    return [q.label, first ? `${first.n} (${first.events})` : "—", ...withReference.map((s) => {
       const b = s.byQuestion.find((x) => x.question === q.id);
       return b ? est(b.brier) : "—";
     })];

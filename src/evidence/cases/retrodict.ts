@@ -9,7 +9,7 @@ import { InputError } from "../../errors.js";
 import { describeCommitment } from "./design.js";
 import type { GuaranteeCase } from "./library.js";
 import { runCaseJob, type BaseModel, type CaseJob } from "./run.js";
-import { scorePerspective } from "./score.js";
+import { REFERENCE_ID, referenceRuns, scorePerspective } from "./score.js";
 
 export interface RetrodictOptions {
   cases: readonly GuaranteeCase[];
@@ -73,9 +73,10 @@ export async function retrodictCases(options: RetrodictOptions): Promise<CasesAn
     cases: cases.map(summariseCase),
     runs,
     scores: perspectives.map((p) => scorePerspective(p, runs)),
+    reference: scorePerspective({ id: REFERENCE_ID, label: "each question's frequency among the other cases" }, referenceRuns(runs)),
     note:
       `Each case's actors and agreed design with the bundled scenario's priors and mechanisms, under each perspective's overrides; ` +
       `${trajectories.toLocaleString("en-US")} trajectories per case and perspective (seed ${seed}); forecasts given the settlement was accepted. ` +
-      `Overall scores are means over cases of each case's mean over its questions, with SEs over cases (docs/EVIDENCE.md §7).`,
+      `Overall scores are means over cases of each case's mean over its questions, with SEs over cases; the reference forecasts each question's frequency among the other cases (docs/EVIDENCE.md §7).`,
   };
 }

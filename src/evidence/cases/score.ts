@@ -51,3 +51,25 @@ export function scorePerspective(perspective: { id: string; label: string }, run
     reliability: all.length > 0 ? brierScore(all.map((f) => f.forecast), all.map((f) => f.outcome), CASE_RELIABILITY_BINS).bins : [],
   };
 }
+
+/** The reference forecaster's id: each question's frequency among the other cases (leave one case out). */
+export const REFERENCE_ID = "base-rate";
+
+/**
+ * Runs of the reference forecaster: for each case and question, the share of the other cases (that
+ * coded the question) where it happened; 0.5 when no other case coded it. No model, no perspective.
+ */
+export function referenceRuns(runs: readonly CaseRun[]): CaseRun[] {
+  const first = new Map<string, CaseRun>();
+  for (const r of runs) if (!first.has(r.case)) first.set(r.case, r);
+  const cases = [...first.values()];
+  return cases.map((r) => ({
+    ...r,
+    perspective: REFERENCE_ID,
+    forecasts: r.forecasts.map((f) => {
+      const others = cases.filter((o) => o.case !== r.case).flatMap((o) => o.forecasts.filter((x) => x.question === f.question));
+      const forecast = others.length === 0 ? 0.5 : others.filter((x) => x.outcome === 1).length / others.length;
+      return { ...f, forecast, trajectories: 0 };
+    }),
+  }));
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CaseRun } from "../../../src/contract/cases.js";
 import { loadCaseLibrary } from "../../../src/evidence/cases/library.js";
 import { retrodictCases } from "../../../src/evidence/cases/retrodict.js";
+import { referenceRuns } from "../../../src/evidence/cases/score.js";
 import { caseScenarioText, loadBaseModel, observedMonths, runCaseJob } from "../../../src/evidence/cases/run.js";
 import { loadScenarioText } from "../../../src/scenario/load.js";
 
@@ -69,5 +70,19 @@ describe("guarantor cases: forecasts and scores", () => {
 
   it("refuses an unknown perspective with the list of known ones", async () => {
     await expect(retrodictCases({ cases: FEW, base, perspectives: ["realism"], ...SMALL })).rejects.toThrow(/unknown perspective "realism".*baseline, influence-realism/);
+  });
+});
+
+describe("the reference forecaster of the case scores", () => {
+  it("forecasts each question's frequency among the other cases", () => {
+    const run = (id: string, war: 0 | 1, intervention?: 0 | 1): CaseRun => ({
+      case: id, perspective: "p", seed: 1, trajectories: 10, horizonYears: 10, pAccept: 1,
+      forecasts: [{ question: "war_in_window", forecast: 0.9, outcome: war, trajectories: 10 }, ...(intervention === undefined ? [] : [{ question: "guarantor_intervention" as const, forecast: 0.2, outcome: intervention, trajectories: 5 }])],
+    });
+    const refs = referenceRuns([run("a", 1, 1), run("b", 1, 0), run("c", 0), run("d", 0)]);
+    const f = (id: string, q: string) => refs.find((r) => r.case === id)!.forecasts.find((x) => x.question === q)?.forecast;
+    // war: a sees b, c, d → 1/3; c sees a, b, d → 2/3; intervention: a sees b only → 0; b sees a → 1
+    expect([f("a", "war_in_window"), f("c", "war_in_window"), f("a", "guarantor_intervention"), f("b", "guarantor_intervention")]).toEqual([1 / 3, 2 / 3, 0, 1]);
+    expect(refs.every((r) => r.perspective === "base-rate")).toBe(true);
   });
 });
