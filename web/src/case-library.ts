@@ -77,7 +77,7 @@ function designTable(answer: CasesAnswer): HTMLElement {
 
 /** Adds the case library section to the page's main element and fills it. */
 export function mountCaseLibrary(main: HTMLElement): void {
-  const status = h("p", { id: "cases-status", role: "status", "aria-live": "polite" }, "Running the case library through the model under each perspective…");
+  const status = h("p", { id: "cases-status", role: "status", "aria-live": "polite" }, "The case library is run through the model under each perspective when this section comes into view (about a minute the first time)…");
   const picker = h("select", { id: "cases-question" });
   const forecastFigure = h("div", { id: "cases-forecast-figure", class: "figures" });
   const section = h(
@@ -93,23 +93,31 @@ export function mountCaseLibrary(main: HTMLElement): void {
     h("div", { id: "cases-designs-wrap", class: "table-wrap" }),
   );
   main.append(section);
+  // the answer takes the server a minute to compute the first time: asked for once the section is in view
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    void fill(section, picker, forecastFigure, status);
+  });
+  observer.observe(section);
+}
+
+async function fill(section: HTMLElement, picker: HTMLSelectElement, forecastFigure: HTMLElement, status: HTMLElement): Promise<void> {
   const wanted = new URLSearchParams(location.search).get("cases-trajectories");
   const query = wanted && /^\d+$/.test(wanted) ? `?trajectories=${wanted}` : "";
-  void (async () => {
-    try {
-      const answer = await getJson<CasesAnswer>(`/api/evidence/cases${query}`);
-      const questions = answer.questions.filter((q) => answer.runs.some((r) => r.forecasts.some((x) => x.question === q.id)));
-      picker.replaceChildren(...questions.map((q) => h("option", { value: q.id }, q.label)));
-      const drawForecasts = () => forecastFigure.replaceChildren(renderFigure(caseForecastChart(answer, picker.value as CaseQuestionId)));
-      picker.addEventListener("change", drawForecasts);
-      section.querySelector("#cases-note")!.textContent = answer.note;
-      section.querySelector("#cases-timeline")!.replaceChildren(renderFigure(caseTimelineChart(answer)));
-      section.querySelector("#cases-table")!.replaceChildren(scoreTable(answer));
-      section.querySelector("#cases-designs-wrap")!.replaceChildren(designTable(answer));
-      drawForecasts();
-      status.textContent = `${answer.cases.length} cases × ${answer.perspectives.length} perspectives, ${answer.trajectories.toLocaleString("en-US")} trajectories each (seed ${answer.seed}).`;
-    } catch (e) {
-      status.textContent = (e as Error).message;
-    }
-  })();
+  try {
+    const answer = await getJson<CasesAnswer>(`/api/evidence/cases${query}`);
+    const questions = answer.questions.filter((q) => answer.runs.some((r) => r.forecasts.some((x) => x.question === q.id)));
+    picker.replaceChildren(...questions.map((q) => h("option", { value: q.id }, q.label)));
+    const drawForecasts = () => forecastFigure.replaceChildren(renderFigure(caseForecastChart(answer, picker.value as CaseQuestionId)));
+    picker.addEventListener("change", drawForecasts);
+    section.querySelector("#cases-note")!.textContent = answer.note;
+    section.querySelector("#cases-timeline")!.replaceChildren(renderFigure(caseTimelineChart(answer)));
+    section.querySelector("#cases-table")!.replaceChildren(scoreTable(answer));
+    section.querySelector("#cases-designs-wrap")!.replaceChildren(designTable(answer));
+    drawForecasts();
+    status.textContent = `${answer.cases.length} cases × ${answer.perspectives.length} perspectives, ${answer.trajectories.toLocaleString("en-US")} trajectories each (seed ${answer.seed}).`;
+  } catch (e) {
+    status.textContent = (e as Error).message;
+  }
 }
