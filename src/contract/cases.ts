@@ -65,6 +65,8 @@ export interface PerspectiveScore {
   brier: ScoreEstimate;
   /** the same for the log score (nats, lower is better) */
   logScore: ScoreEstimate;
+  /** mean over cases of (this perspective's case Brier − the reference's), SE over cases: paired, so sharper than the two SEs; absent on the reference itself */
+  brierVersusReference?: ScoreEstimate;
   byQuestion: QuestionScore[];
   perCase: { case: string; forecasts: number; brier: number; logScore: number }[];
   /** reliability diagram over every forecast (bins of width 0.2) */

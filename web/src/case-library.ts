@@ -18,7 +18,7 @@ function scoreTable(answer: CasesAnswer): HTMLElement {
       "table",
       { id: "cases-scores", class: "outcomes" },
       h("caption", {}, "Scores of each perspective's retrodictions (lower is better): Brier and log score averaged over cases, each case's mean over its questions, ± SE over cases; then Brier by question. The last row, base-rate, forecasts each question's frequency among the other cases: a reference without the model."),
-      h("thead", {}, h("tr", {}, ["perspective", "cases", "Brier ± SE", "log score ± SE", ...questions.map((q) => q.label)].map((c) => h("th", { scope: "col" }, c)))),
+      h("thead", {}, h("tr", {}, ["perspective", "cases", "Brier ± SE", "log score ± SE", "Δ Brier vs base-rate ± SE", ...questions.map((q) => q.label)].map((c) => h("th", { scope: "col" }, c)))),
       h(
         "tbody",
         {},
@@ -30,6 +30,7 @@ function scoreTable(answer: CasesAnswer): HTMLElement {
             h("td", {}, String(s.cases)),
             h("td", {}, `${f3(s.brier.mean)} ± ${f3(s.brier.stdErr)}`),
             h("td", {}, `${f3(s.logScore.mean)} ± ${f3(s.logScore.stdErr)}`),
+            h("td", {}, s.brierVersusReference ? `${f3(s.brierVersusReference.mean)} ± ${f3(s.brierVersusReference.stdErr)}` : "—"),
             questions.map((q) => {
               const b = s.byQuestion.find((x) => x.question === q.id);
               return h("td", {}, b ? `${f3(b.brier.mean)} ± ${f3(b.brier.stdErr)} (n ${b.n})` : "—");

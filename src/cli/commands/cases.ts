@@ -64,8 +64,8 @@ const est = (e: { mean: number; stdErr: number }, d = 3) => `${fmt(e.mean, d)} �
 export function renderCases(answer: CasesAnswer): string {
   const out = [`Case library: ${answer.cases.length} cases × ${answer.perspectives.length} perspectives`, answer.note, ""];
   out.push("Scores per perspective (lower is better; mean over cases ± SE over cases):");
-  out.push(table(["perspective", "cases", "forecasts", "Brier ± SE", "log score ± SE"],
-    [...answer.scores, answer.reference].map((s) => [s.perspective, String(s.cases), String(s.forecasts), est(s.brier), est(s.logScore)])));
+  out.push(table(["perspective", "cases", "forecasts", "Brier ± SE", "log score ± SE", `Δ Brier vs ${answer.reference.perspective} ± SE (paired)`],
+    [...answer.scores, answer.reference].map((s) => [s.perspective, String(s.cases), String(s.forecasts), est(s.brier), est(s.logScore), s.brierVersusReference ? est(s.brierVersusReference) : "—"])));
   out.push(`(${answer.reference.perspective}: ${answer.reference.label}, a reference without the model)`);
   out.push("", "By question (Brier ± SE over the cases that coded it):");
   const questions = answer.questions.filter((q) => answer.scores.some((s) => s.byQuestion.some((b) => b.question === q.id)));

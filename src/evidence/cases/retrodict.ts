@@ -9,7 +9,7 @@ import { InputError } from "../../errors.js";
 import { describeCommitment } from "./design.js";
 import type { GuaranteeCase } from "./library.js";
 import { runCaseJob, type BaseModel, type CaseJob } from "./run.js";
-import { REFERENCE_ID, referenceRuns, scorePerspective } from "./score.js";
+import { REFERENCE_ID, referenceRuns, scorePerspective, withPairedDifferences } from "./score.js";
 
 export interface RetrodictOptions {
   cases: readonly GuaranteeCase[];
@@ -65,6 +65,7 @@ export async function retrodictCases(options: RetrodictOptions): Promise<CasesAn
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, jobs.length)) }, worker));
+  const reference = scorePerspective({ id: REFERENCE_ID, label: "each question's frequency among the other cases" }, referenceRuns(runs));
   return {
     seed,
     trajectories,
@@ -72,8 +73,8 @@ export async function retrodictCases(options: RetrodictOptions): Promise<CasesAn
     perspectives,
     cases: cases.map(summariseCase),
     runs,
-    scores: perspectives.map((p) => scorePerspective(p, runs)),
-    reference: scorePerspective({ id: REFERENCE_ID, label: "each question's frequency among the other cases" }, referenceRuns(runs)),
+    scores: withPairedDifferences(perspectives.map((p) => scorePerspective(p, runs)), reference),
+    reference,
     note:
       `Each case's actors and agreed design with the bundled scenario's priors and mechanisms, under each perspective's overrides; ` +
       `${trajectories.toLocaleString("en-US")} trajectories per case and perspective (seed ${seed}); forecasts given the settlement was accepted. ` +

@@ -52,6 +52,15 @@ export function scorePerspective(perspective: { id: string; label: string }, run
   };
 }
 
+/** Adds each perspective's paired difference in case Brier against the reference (cases both scored). */
+export function withPairedDifferences(scores: PerspectiveScore[], reference: PerspectiveScore): PerspectiveScore[] {
+  const ref = new Map(reference.perCase.map((c) => [c.case, c.brier]));
+  return scores.map((s) => {
+    const diffs = s.perCase.filter((c) => ref.has(c.case)).map((c) => c.brier - ref.get(c.case)!);
+    return diffs.length === 0 ? s : { ...s, brierVersusReference: meanWithError(diffs) };
+  });
+}
+
 /** The reference forecaster's id: each question's frequency among the other cases (leave one case out). */
 export const REFERENCE_ID = "base-rate";
 

@@ -11,7 +11,7 @@ const base = loadBaseModel();
 const pick = (...ids: string[]) => ids.map((id) => library.find((c) => c.id === id)!);
 // a war after 8 months with an intervention (Laos), a war after 25 months without one (Vietnam), no war (Korea)
 const FEW = pick("laos-1962", "vietnam-1973", "korea-1953");
-const SMALL = { seed: 11, trajectories: 200 };
+const SMALL = { seed: 11, trajectories: 120 };
 
 describe("each library case as a scenario", () => {
   it("every case loads as a scenario with the bundled priors, its own actors and its spoilers", () => {
@@ -63,6 +63,8 @@ describe("guarantor cases: forecasts and scores", () => {
       expect(q.n).toBe(3);
       expect(q.events).toBe(2);
       expect(q.brier.mean).toBeCloseTo(war.reduce((s, f) => s + (f.forecast - f.outcome) ** 2, 0) / 3, 12);
+      const reference = answer.reference.perCase.map((c) => c.brier);
+      expect(score.brierVersusReference!.mean).toBeCloseTo(perCase.reduce((s, x, i) => s + x - reference[i], 0) / 3, 12);
     }
     const again = await retrodictCases({ cases: FEW, base, perspectives, ...SMALL, concurrency: 3, runJob: (job) => runCaseJob(job, base, 2) });
     expect(again).toEqual(answer);
