@@ -112,7 +112,7 @@ export async function backtestReport(query: QueryParams): Promise<BacktestAnswer
     predictors: report.predictors,
     horizon: report.horizons[0],
     modelIncluded: true,
-    note: `The simulator's forecasts use the evidence perspective of the bundled scenario with ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`,
+    note: `The simulator's forecasts use the evidence perspective of the bundled scenario with each case's own inputs from its covariates (docs/EVIDENCE.md §4), ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`,
   };
 }
 

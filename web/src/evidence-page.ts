@@ -5,6 +5,7 @@
 import "./style.css";
 import type { BacktestAnswer, SurvivalByGroup } from "../../src/contract/evidence.js";
 import { getJson } from "./api.js";
+import { mountCaseLibrary } from "./case-library.js";
 import { kaplanMeierChart, reliabilityChart } from "./charts/evidence-charts.js";
 import { byId, h, scrollBox } from "./dom.js";
 import { renderFigure } from "./figure.js";
@@ -107,3 +108,4 @@ for (const id of ["bt-data", "bt-scheme", "bt-horizon"]) byId(id).addEventListen
 
 void drawSurvival();
 void drawBacktest();
+mountCaseLibrary(document.querySelector("main")!);

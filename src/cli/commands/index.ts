@@ -1,6 +1,7 @@
 /** The list of CLI commands: one import and one call per command module. */
 import type { Command } from "commander";
 import { register as registerBacktest } from "./backtest.js";
+import { register as registerCases } from "./cases.js";
 import { register as registerEvidence } from "./evidence.js";
 import { register as registerCalibrate } from "./calibrate.js";
 import { register as registerCompare } from "./compare.js";
@@ -29,6 +30,7 @@ export function registerCommands(program: Command): void {
   registerEvidence(program);
   registerCalibrate(program);
   registerBacktest(program);
+  registerCases(program);
   registerServe(program);
   registerStart(program);
   registerWorker(program);

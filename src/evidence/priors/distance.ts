@@ -1,5 +1,5 @@
 /**
- * How far each perspective's prior lies from the evidence (docs/EVIDENCE.md §7.5): for every
+ * How far each perspective's prior lies from the evidence (docs/EVIDENCE.md §7.6): for every
  * parameter with a calibrated prior, the evidence prior's CDF at the perspective's prior mean
  * (near 0 or 1: the perspective assumes what the record makes unlikely) and the standardized
  * distance z = (mean_perspective − mean_evidence)/sd_evidence.
