@@ -71,6 +71,11 @@ function formatReport(report: CalibrationReport, scenarioPriors: Record<string, 
   lines.push(`\nHistory matching: ${hm.kept.length} of ${hm.points.length} design points have implausibility < ${hm.cutoff}; best ${fmt(hm.best.implausibility, 2)}`);
   lines.push(table(["target", "observed", "se", "best point"], hm.targets.map((t, k) => [t.label, fmt(t.observed, 3), fmt(t.stdErr, 3), fmt(hm.best.simulated[k], 3)])));
   if (hm.kept.length === 0) lines.push("No design point reproduces the record: the rates are not calibrated (the model cannot reach these targets in the searched box).");
+  const cf = report.ceasefireMatching;
+  if (cf) {
+    lines.push(`\nCease-fires' spoiler rate scale (docs/EVIDENCE.md §7.3): ${cf.kept.length} of ${cf.points.length} design points have implausibility < ${cf.cutoff}; best ${fmt(cf.best.implausibility, 2)} at ${fmt(cf.best.values[0], 3)}`);
+    lines.push(table(["target", "observed", "se", "best point"], cf.targets.map((t, k) => [t.label.replace("no commitment", "cease-fires without peacekeepers"), fmt(t.observed, 3), fmt(t.stdErr, 3), fmt(cf.best.simulated[k], 3)])));
+  }
   if (report.predictive.length > 0) {
     lines.push(`\nPredictive check: the calibration scenario with every calibrated prior drawn per trajectory (seed ${report.settings.seed})`);
     lines.push(table(["quantity", "simulated", "se", "observed", "se", "|z|"], report.predictive.map((r) => [

@@ -13,7 +13,7 @@ import { loadScenarioText, MAX_SCENARIO_BYTES } from "../../scenario/load.js";
 import { readTextFileCapped } from "../../io/read-file.js";
 import { evaluate } from "../../sim/evaluate.js";
 import { packageRoot, type CaseSetName, type HistoricalCase } from "../cases/historical-cases.js";
-import { evidenceOverrides } from "../priors/registry.js";
+import { evidenceOverrides, loadPriors } from "../priors/registry.js";
 import { caseInputs, type CaseInputs, type PriorShift } from "./case-inputs.js";
 import type { Predictor } from "./predictor.js";
 
@@ -40,6 +40,13 @@ export function shiftedPrior(prior: RawPrior, shift: PriorShift): RawPrior {
   return { ...prior, mean: (prior.mean as number) * shift.times, sd: (prior.sd as number) * shift.times };
 }
 
+/** The cease-fires' own calibrated spoiler rate scale, if the registry has it (docs/EVIDENCE.md §4, §7.3). */
+function ceasefireSpoilerScale(): RawPrior | undefined {
+  const entry = loadPriors().find((p) => p.id === "calibrated_ceasefire_spoiler_rate_scale");
+  const prior = entry?.maps_to.prior;
+  return prior && { dist: prior.dist, mean: prior.mean, sd: prior.sd, source: `${entry.citation} (calibrated: ${entry.id})` };
+}
+
 /** The distinct inputs among the cases, in first-seen order. */
 function distinct<K extends "option" | "profile">(inputs: readonly CaseInputs[], key: K): CaseInputs[] {
   const seen = new Map<string, CaseInputs>();
@@ -57,6 +64,10 @@ export function backtestScenarioText(base: string, caseSet: CaseSetName, horizon
   if (!parameters) throw new InputError("backtest: the base scenario has no parameters section");
   if (cases.length === 0) throw new InputError("backtest: no cases to build a scenario for");
   const evidence = Object.fromEntries(Object.entries(evidenceOverrides()).map(([name, p]) => [name, { dist: p.dist, mean: p.mean, sd: p.sd, source: p.source }])) as Record<string, RawPrior>;
+  if (caseSet === "ceasefires") {
+    const scale = ceasefireSpoilerScale();
+    if (scale) evidence.spoiler_rate_scale = scale;
+  }
   const inputs = cases.map((c) => caseInputs(caseSet, c));
   const perspectives = Object.fromEntries(distinct(inputs, "profile").map((i) => {
     const overrides: Record<string, RawPrior> = { ...evidence };
