@@ -64,7 +64,8 @@ describe("guarantor evidence and backtest commands", () => {
     expect(out).toMatch(/skill scores 1 − Brier\/Brier_ref at 10 years/);
     expect(out).toMatch(/model\s+base-rate\s+-?\d\.\d{3} ± \d\.\d{3}/);
     expect(out).toMatch(/model\s+cox\s+-?\d\.\d{3} ± \d\.\d{3}/);
-    expect(out).toMatch(/TARGET MISSED at 10 years: the model's Brier score \d\.\d{4} is above the base rate's \d\.\d{4} by \d\.\d{4}/);
+    // on the inter-state dyads the calibrated model sits on the base rate, so either verdict may come out at 300 trajectories
+    expect(out).toMatch(/(TARGET MISSED at 10 years: the model's Brier score \d\.\d{4} is above the base rate's \d\.\d{4} by \d\.\d{4}|Target met at 10 years: the model's Brier score \d\.\d{4} is not above the base rate's \d\.\d{4})/);
     expect(out).toMatch(/reliability diagram, model, 10 years:\n {2}0\.\d–0\.\d {2}n= *\d+/);
   });
 

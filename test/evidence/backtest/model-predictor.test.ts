@@ -6,6 +6,7 @@ import { loadScenarioText } from "../../../src/scenario/load.js";
 import { loadCaseSet, packageRoot, type HistoricalCase } from "../../../src/evidence/cases/historical-cases.js";
 import { backtestScenarioText, modelPredictor, shiftedPrior } from "../../../src/evidence/backtest/model-predictor.js";
 import { CASE_INPUT_ASSUMPTIONS as A, caseInputs } from "../../../src/evidence/backtest/case-inputs.js";
+import { evidenceOverrides, loadPriors } from "../../../src/evidence/priors/registry.js";
 
 const base = readFileSync(join(packageRoot(), "scenarios", "ukraine-2025.yaml"), "utf8");
 const baseDoc = parse(base) as { parameters: Record<string, { mean: number; sd: number }> };
@@ -68,6 +69,17 @@ describe("the simulator as a backtest predictor", () => {
       expect(new Set(Object.keys(doc.perspectives))).toEqual(new Set(cases.map((c) => caseInputs(set, c).profile)));
       for (const p of Object.values(doc.perspectives)) expect(p.overrides).toHaveProperty("peacekeeping_incident_reduction");
     }
+  });
+
+  it("cease-fires use the spoiler rate scale calibrated on cease-fires (times the truce factor), dyads the inter-state one", () => {
+    const calibrated = loadPriors().find((p) => p.id === "calibrated_ceasefire_spoiler_rate_scale")!.maps_to.prior!;
+    const interstate = evidenceOverrides().spoiler_rate_scale;
+    expect(calibrated.mean).toBeGreaterThan(interstate.mean);
+    const cf = parse(backtestScenarioText(base, "ceasefires", 10, [ceasefire({}), ceasefire({ truce: 1 })])) as { perspectives: Record<string, { overrides: Record<string, { mean: number; sd: number }> }> };
+    expect(cf.perspectives.settlement.overrides.spoiler_rate_scale).toMatchObject({ mean: calibrated.mean, sd: calibrated.sd });
+    expect(cf.perspectives.truce.overrides.spoiler_rate_scale.mean).toBeCloseTo(calibrated.mean * A.truceSpoilerFactor, 12);
+    const is = parse(backtestScenarioText(base, "interstate", 10, [dyad({})])) as { perspectives: Record<string, { overrides: Record<string, { mean: number }> }> };
+    expect(is.perspectives["rivalry0-decisive0"].overrides.spoiler_rate_scale.mean).toBe(interstate.mean);
   });
 
   it("a rivalry profile's stake prior is the base prior moved by the stated shift", () => {
