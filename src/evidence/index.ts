@@ -7,3 +7,7 @@ export { baseRatePredictor, coxPredictor } from "./backtest/baselines.js";
 export { modelPredictor, backtestScenarioText, type ModelPredictorOptions } from "./backtest/model-predictor.js";
 export { outcomeWithin, type Predictor } from "./backtest/predictor.js";
 export { loadCaseLibrary, loadCaseFile, loadCaseText, caseLibraryDir, inChallengerSphere, ALIGNMENTS, type GuaranteeCase, type Alignment } from "./cases/library.js";
+export { caseInputs, CASE_INPUT_ASSUMPTIONS, type CaseInputs } from "./backtest/case-inputs.js";
+export { skillScore, logScore, type Skill } from "./backtest/skill.js";
+export { runCaseJob, loadBaseModel, caseScenarioText, type CaseJob, type BaseModel } from "./cases/run.js";
+export { retrodictCases, type RetrodictOptions } from "./cases/retrodict.js";

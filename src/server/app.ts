@@ -11,6 +11,7 @@ import { outcomesCsv, runJson } from "./export.js";
 import { registerAnalysisApi } from "./analysis-api.js";
 import { AnalysisJobs } from "./analysis-jobs.js";
 import { registerEvidenceApi } from "./evidence-api.js";
+import { registerCasesApi } from "./cases-api.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { openApiDocument } from "./openapi.js";
 import { registerReportApi } from "./report-api.js";
@@ -58,6 +59,7 @@ export function createApp(deps: AppDependencies): Hono {
   registerReportApi(app, deps);
   registerWhatIfApi(app, deps.engine);
   registerEvidenceApi(app);
+  registerCasesApi(app);
   registerAnalysisApi(app, deps.analyses ?? new AnalysisJobs());
   app.get("/openapi.json", (c) => c.json(openApiDocument(deps.programVersion)));
   app.get("*", (c) => serveStatic(c, deps.staticFiles));

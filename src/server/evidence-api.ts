@@ -134,8 +134,8 @@ export async function backtestReport(query: QueryParams, scenario?: BacktestScen
     horizon: report.horizons[0],
     modelIncluded: true,
     note: scenario
-      ? `The simulator's forecasts use the model of the scenario "${scenario.name}" (its priors and mechanisms, with the evidence perspective's priors) with ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest --scenario\` does with that file.`
-      : `The simulator's forecasts use the evidence perspective of the bundled scenario with ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`,
+      ? `The simulator's forecasts use the model of the scenario "${scenario.name}" (its priors and mechanisms, with the evidence perspective's priors) and each case's own inputs from its covariates (docs/EVIDENCE.md §4), ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest --scenario\` does with that file.`
+      : `The simulator's forecasts use the evidence perspective of the bundled scenario with each case's own inputs from its covariates (docs/EVIDENCE.md §4), ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`,
   };
 }
 

@@ -119,6 +119,13 @@ export function openApiDocument(version: string): object {
           },
         },
       },
+      "/api/evidence/cases": {
+        get: {
+          summary: "The case library run through the model under each perspective, forecasts of the coded outcomes and their Brier and log scores",
+          parameters: [query("trajectories", { enum: ["300", "100", "1000"], default: "300" }, "trajectories per case and perspective (seed 20251)")],
+          responses: { 200: { description: "{seed, trajectories, questions, perspectives, cases[], runs[], scores[], note}" }, 400: badQuery },
+        },
+      },
       "/api/analyses/sensitivity": {
         post: {
           summary: "Start a Morris or Sobol sensitivity analysis of an outcome or an option difference; progress at /api/analyses/{id}/events",

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { register as registerBacktest } from "../../src/cli/commands/backtest.js";
+import { register as registerCases } from "../../src/cli/commands/cases.js";
 import { register as registerEvidence } from "../../src/cli/commands/evidence.js";
 
-const run = (args: string[]) => runCli([registerEvidence, registerBacktest], args);
+const run = (args: string[]) => runCli([registerEvidence, registerBacktest, registerCases], args);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -28,6 +29,18 @@ describe("guarantor evidence and backtest commands", () => {
     expect(code).toBe(0);
   });
 
+  it("priors reports each perspective's distance from the evidence and a seeded coverage figure (JSON)", async () => {
+    const args = ["evidence", "priors", "--samples", "4", "--trajectories", "20", "--json"];
+    const report = JSON.parse((await run(args)).out);
+    expect(report.distances.length).toBeGreaterThanOrEqual(5);
+    expect(report.coverage.evaluations).toBe(12);
+    expect(report.coverage.sourced).toContain("window_rate_per_year");
+    expect(JSON.parse((await run(args)).out).coverage).toEqual(report.coverage);
+    const bad = await run(["evidence", "priors", "--samples", "x"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--samples expects a positive integer/);
+  }, 120_000);
+
   it("backtest scores the baselines (JSON)", async () => {
     const { out } = await run(["backtest", "--data", "ceasefires", "--no-model", "--scheme", "time-split", "--json"]);
     const report = JSON.parse(out);
@@ -44,5 +57,35 @@ describe("guarantor evidence and backtest commands", () => {
     expect(where.err).toMatch(/--where expects name=value/);
     const horizons = await run(["backtest", "--horizons", "2,x"]);
     expect(horizons.err).toMatch(/--horizons expects/);
+  });
+
+  it("backtest prints skill scores against the base rate and the Cox model, and says plainly whether the model misses the target", async () => {
+    const { out } = await run(["backtest", "--data", "interstate", "--horizons", "10", "--trajectories", "300"]);
+    expect(out).toMatch(/skill scores 1 − Brier\/Brier_ref at 10 years/);
+    expect(out).toMatch(/model\s+base-rate\s+-?\d\.\d{3} ± \d\.\d{3}/);
+    expect(out).toMatch(/model\s+cox\s+-?\d\.\d{3} ± \d\.\d{3}/);
+    // on the inter-state dyads the calibrated model sits on the base rate, so either verdict may come out at 300 trajectories
+    expect(out).toMatch(/(TARGET MISSED at 10 years: the model's Brier score \d\.\d{4} is above the base rate's \d\.\d{4} by \d\.\d{4}|Target met at 10 years: the model's Brier score \d\.\d{4} is not above the base rate's \d\.\d{4})/);
+    expect(out).toMatch(/reliability diagram, model, 10 years:\n {2}0\.\d–0\.\d {2}n= *\d+/);
+  });
+
+  it("cases refuses an unknown case or perspective with the known ones, before running anything", async () => {
+    const only = await run(["cases", "--only", "atlantis-1900"]);
+    expect(only.code).toBe(2);
+    expect(only.err).toMatch(/--only: unknown case "atlantis-1900"; the library has .*korea-1953/);
+    const perspective = await run(["cases", "--only", "korea-1953", "--perspectives", "realism"]);
+    expect(perspective.code).not.toBe(0);
+    expect(perspective.err).toMatch(/unknown perspective "realism"; the bundled scenario has baseline, influence-realism/);
+    const trajectories = await run(["cases", "--trajectories", "0"]);
+    expect(trajectories.err).toMatch(/--trajectories expects a positive integer/);
+  });
+
+  it("cases prints each perspective's scores, the reference, and the forecasts per case", async () => {
+    const { out, code } = await run(["cases", "--only", "korea-1953,vietnam-1973", "--perspectives", "baseline,deterrence", "--trajectories", "60"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Case library: 2 cases × 2 perspectives/);
+    expect(out).toMatch(/deterrence\s+2\s+\d+\s+\d\.\d{3} ± \d\.\d{3}/);
+    expect(out).toMatch(/base-rate\s+2/);
+    expect(out).toMatch(/vietnam-1973\s+1\s+\d\.\d\d\s+\d\.\d\d/);
   });
 });

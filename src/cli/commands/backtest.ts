@@ -93,10 +93,29 @@ function renderReport(title: string, report: BacktestReport): string {
         fmt(s.score.uncertainty, 4), fmt(s.score.skillVersusBaseRate, 3),
         `${fmt(s.differenceVsReference.mean, 4)} ± ${fmt(s.differenceVsReference.stdErr, 4)}`,
       ])));
+    const skills = report.skills.filter((s) => s.years === h.years);
+    out.push("", `skill scores 1 − Brier/Brier_ref at ${h.years} years (positive = better than the reference; ± delta-method SE):`);
+    out.push(table(["predictor", "reference", "skill ± SE"], skills.map((s) => [s.predictor, s.reference, `${fmt(s.skill, 3)} ± ${fmt(s.stdErr, 3)}`])));
+    const verdict = modelVerdict(h);
+    if (verdict) out.push("", verdict);
     for (const s of h.scores.slice(1)) out.push("", `reliability diagram, ${s.predictor}, ${h.years} years:`, reliabilityDiagram(s.score));
   }
   out.push("", "Brier: lower is better; Δ < 0 means better than the base rate case by case. Uncertainty = base-rate variance of the test outcomes.");
   return out.join("\n");
+}
+
+/** The target of docs/EVIDENCE.md §4: the model's Brier no worse than the base rate's. Said plainly either way. */
+export function modelVerdict(h: BacktestReport["horizons"][number]): string | undefined {
+  const model = h.scores.find((s) => s.predictor === "model");
+  const base = h.scores[0];
+  if (!model || model === base) return undefined;
+  const gap = model.score.brier - base.score.brier;
+  const diff = model.differenceVsReference;
+  const relative = base.score.brier > 0 ? ` (${fmt((100 * gap) / base.score.brier, 0)} % of the base rate's)` : "";
+  const noise = Math.abs(diff.mean) < 2 * diff.stdErr ? " The difference is within two standard errors of zero." : "";
+  return (gap > 0
+    ? `TARGET MISSED at ${h.years} years: the model's Brier score ${fmt(model.score.brier, 4)} is above the base rate's ${fmt(base.score.brier, 4)} by ${fmt(gap, 4)}${relative}; paired difference ${fmt(diff.mean, 4)} ± ${fmt(diff.stdErr, 4)}.`
+    : `Target met at ${h.years} years: the model's Brier score ${fmt(model.score.brier, 4)} is not above the base rate's ${fmt(base.score.brier, 4)} (difference ${fmt(gap, 4)}; paired ${fmt(diff.mean, 4)} ± ${fmt(diff.stdErr, 4)}).`) + noise;
 }
 
 /** One row per forecast bin: mean forecast (│) and observed frequency (●) on a 0–1 bar, with n and the observed ± SE. */

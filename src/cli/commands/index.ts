@@ -1,7 +1,9 @@
 /** The list of CLI commands: one import and one call per command module. */
 import type { Command } from "commander";
 import { register as registerBacktest } from "./backtest.js";
+import { register as registerCases } from "./cases.js";
 import { register as registerEvidence } from "./evidence.js";
+import { register as registerCalibrate } from "./calibrate.js";
 import { register as registerCompare } from "./compare.js";
 import { register as registerValidate } from "./validate.js";
 import { register as registerSensitivity } from "./sensitivity.js";
@@ -26,7 +28,9 @@ export function registerCommands(program: Command): void {
   registerReport(program);
   registerAudit(program);
   registerEvidence(program);
+  registerCalibrate(program);
   registerBacktest(program);
+  registerCases(program);
   registerServe(program);
   registerStart(program);
   registerWorker(program);

@@ -9,6 +9,7 @@ import { InputError } from "../../errors.js";
 import type { HistoricalCase } from "../cases/historical-cases.js";
 import { brierScore } from "../stats/brier.js";
 import { outcomeWithin, type Predictor } from "./predictor.js";
+import { skillScore, type Skill } from "./skill.js";
 
 export type { HorizonResult, PredictorScore, ValidationScheme };
 
@@ -30,6 +31,14 @@ export interface BacktestReport {
   /** forecasts[p][i][h] of predictor p for test case i (same order as testIds) */
   forecasts: number[][][];
   testIds: string[];
+  /** skill scores 1 − BS/BS_ref of every predictor against each reference (the first predictor, and "cox" if present), per horizon */
+  skills: SkillEntry[];
+}
+
+export interface SkillEntry extends Skill {
+  years: number;
+  predictor: string;
+  reference: string;
 }
 
 /** Run the backtest. The first predictor is the reference for the paired differences (normally the base rate). */
@@ -49,6 +58,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRep
     horizons: horizonResults,
     forecasts,
     testIds: test.map((c) => c.id),
+    skills: horizons.flatMap((years, h) => skillsAt(years, h, test, predictors, forecasts)),
   };
 }
 
@@ -97,6 +107,17 @@ function scoreHorizon(
     differenceVsReference: pairedDifference(squaredErrors[k], squaredErrors[0]),
   }));
   return { years, n: known.length, censoredBefore: test.length - known.length, events: outcomes.reduce((s, o) => s + o, 0), scores };
+}
+
+/** Skill of each predictor against the references, over the cases with a known outcome at this horizon. */
+function skillsAt(years: number, h: number, test: readonly HistoricalCase[], predictors: readonly Predictor[], forecasts: number[][][]): SkillEntry[] {
+  const known = test.map((c, i) => ({ i, outcome: outcomeWithin(c, years) })).filter((x) => x.outcome !== null);
+  if (known.length === 0) return [];
+  const losses = forecasts.map((f) => known.map((x) => (f[x.i][h] - (x.outcome as number)) ** 2));
+  const references = [0, predictors.findIndex((p) => p.id === "cox")].filter((r, k, all) => r >= 0 && all.indexOf(r) === k);
+  return references.flatMap((r) =>
+    predictors.flatMap((p, k) => (k === r ? [] : [{ years, predictor: p.id, reference: predictors[r].id, ...skillScore(losses[k], losses[r]) }])),
+  );
 }
 
 function pairedDifference(a: number[], b: number[]) {

@@ -1,9 +1,10 @@
 /**
- * The simulator as a backtest predictor: each historical case becomes an option of a small
- * generic scenario (the bundled scenario's priors and mechanisms, neutral actors, the evidence
- * perspective) whose commitment matches the case's covariate — a defence pact with a major power
- * becomes a ratified collective_defense, peacekeepers a UN-mandated force — and the simulated
- * P(war resumes within k years | settlement accepted) is the forecast.
+ * The simulator as a backtest predictor: each historical case gets its own inputs from its
+ * covariates (case-inputs.ts): its commitments become an option and its parameter shifts a
+ * perspective of one generated scenario (the bundled scenario's priors and mechanisms, generic
+ * actors, the evidence priors under every perspective). The simulated
+ * P(war resumes within k years | settlement accepted) of the case's option under its profile is the
+ * forecast. Cases with the same inputs share one simulation.
  */
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
@@ -12,36 +13,9 @@ import { loadScenarioText, MAX_SCENARIO_BYTES } from "../../scenario/load.js";
 import { readTextFileCapped } from "../../io/read-file.js";
 import { evaluate, type EvaluateOptions } from "../../sim/evaluate.js";
 import { packageRoot, type CaseSetName, type HistoricalCase } from "../cases/historical-cases.js";
-import { evidenceOverrides } from "../priors/registry.js";
+import { evidenceOverrides, loadPriors } from "../priors/registry.js";
+import { caseInputs, type CaseInputs, type PriorShift } from "./case-inputs.js";
 import type { Predictor } from "./predictor.js";
-
-interface CaseOption {
-  id: string;
-  label: string;
-  commitments: Record<string, unknown>[];
-  /** does this option describe the case? */
-  matches: (c: HistoricalCase) => boolean;
-}
-
-/** Which option stands for which case, per case set (the mapping is an assumption, stated in docs/EVIDENCE.md). */
-export const CASE_OPTIONS: Record<CaseSetName, CaseOption[]> = {
-  interstate: [
-    { id: "no-pact", label: "no third-party defence pact", commitments: [], matches: (c) => c.covariates.major_power_pact !== 1 },
-    {
-      id: "major-power-pact", label: "defence pact with a third-party major power",
-      commitments: [{ type: "collective_defense", guarantors: ["GP"], ratified: true }],
-      matches: (c) => c.covariates.major_power_pact === 1,
-    },
-  ],
-  ceasefires: [
-    { id: "no-peacekeepers", label: "cease-fire without peacekeepers", commitments: [], matches: (c) => c.covariates.peacekeeping !== 1 },
-    {
-      id: "peacekeepers", label: "cease-fire with a consent-based peacekeeping force",
-      commitments: [{ type: "un_mandate", troops: 5000 }],
-      matches: (c) => c.covariates.peacekeeping === 1,
-    },
-  ],
-};
 
 export interface ModelPredictorOptions {
   caseSet: CaseSetName;
@@ -53,29 +27,76 @@ export interface ModelPredictorOptions {
   scenarioText?: string;
   /** where the simulation's blocks run (a job queue, src/queue/); the numbers do not depend on it */
   executor?: EvaluateOptions["executor"];
+  /** worker threads for the simulation (results do not depend on it) */
+  workers?: number;
 }
 
-/** Scenario YAML for the backtest: the base scenario's model, generic actors, one option per case type. */
-export function backtestScenarioText(base: string, caseSet: CaseSetName, horizonYears: number): string {
+type RawPrior = Record<string, unknown> & { dist: string };
+
+/** A prior with a shift applied: `add` moves a normal prior's mean; `times` scales a positive prior's mean and sd. */
+export function shiftedPrior(prior: RawPrior, shift: PriorShift): RawPrior {
+  if ("add" in shift) {
+    if (prior.dist !== "normal") throw new InputError(`backtest: cannot add to the mean of ${shift.parameter}'s ${prior.dist} prior (a normal prior is expected)`);
+    return { ...prior, mean: (prior.mean as number) + shift.add };
+  }
+  if (prior.dist === "fixed") return { ...prior, value: (prior.value as number) * shift.times };
+  if (prior.dist !== "lognormal" && prior.dist !== "gamma") throw new InputError(`backtest: cannot scale ${shift.parameter}'s ${prior.dist} prior (lognormal, gamma or fixed expected)`);
+  return { ...prior, mean: (prior.mean as number) * shift.times, sd: (prior.sd as number) * shift.times };
+}
+
+/** The cease-fires' own calibrated spoiler rate scale, if the registry has it (docs/EVIDENCE.md §4, §7.3). */
+function ceasefireSpoilerScale(): RawPrior | undefined {
+  const entry = loadPriors().find((p) => p.id === "calibrated_ceasefire_spoiler_rate_scale");
+  const prior = entry?.maps_to.prior;
+  return prior && { dist: prior.dist, mean: prior.mean, sd: prior.sd, source: `${entry.citation} (calibrated: ${entry.id})` };
+}
+
+/** The distinct inputs among the cases, in first-seen order. */
+function distinct<K extends "option" | "profile">(inputs: readonly CaseInputs[], key: K): CaseInputs[] {
+  const seen = new Map<string, CaseInputs>();
+  for (const i of inputs) if (!seen.has(i[key])) seen.set(i[key], i);
+  return [...seen.values()];
+}
+
+/**
+ * Scenario YAML for the backtest: the base scenario's model, generic actors, one option per set of
+ * commitments and one perspective per profile of the given cases (all cases of the set by default).
+ */
+export function backtestScenarioText(base: string, caseSet: CaseSetName, horizonYears: number, cases: readonly HistoricalCase[]): string {
   const doc = parse(base) as Record<string, unknown>;
-  const actors = doc.actors as Record<string, unknown> | undefined;
-  if (!actors) throw new InputError("backtest: the base scenario has no actors section");
-  const overrides = Object.fromEntries(Object.entries(evidenceOverrides()).map(([name, p]) => [name, { dist: p.dist, mean: p.mean, sd: p.sd }]));
+  const parameters = doc.parameters as Record<string, RawPrior> | undefined;
+  if (!parameters) throw new InputError("backtest: the base scenario has no parameters section");
+  if (cases.length === 0) throw new InputError("backtest: no cases to build a scenario for");
+  const evidence = Object.fromEntries(Object.entries(evidenceOverrides()).map(([name, p]) => [name, { dist: p.dist, mean: p.mean, sd: p.sd, source: p.source }])) as Record<string, RawPrior>;
+  if (caseSet === "ceasefires") {
+    const scale = ceasefireSpoilerScale();
+    if (scale) evidence.spoiler_rate_scale = scale;
+  }
+  const inputs = cases.map((c) => caseInputs(caseSet, c));
+  const perspectives = Object.fromEntries(distinct(inputs, "profile").map((i) => {
+    const overrides: Record<string, RawPrior> = { ...evidence };
+    for (const shift of i.shifts) {
+      const prior = overrides[shift.parameter] ?? parameters[shift.parameter];
+      if (!prior) throw new InputError(`backtest: the base scenario has no parameter ${shift.parameter}`);
+      overrides[shift.parameter] = { ...shiftedPrior(prior, shift), source: "assumption: case inputs of the backtest (docs/EVIDENCE.md §4)" };
+    }
+    return [i.profile, { label: `Evidence priors, ${i.profileLabel}`, source: "guarantor priors registry and the case's covariates", overrides }];
+  }));
   const scenario = {
     ...doc,
     name: `Historical backtest (${caseSet})`,
-    description: "Generated by guarantor backtest: one option per kind of historical case.",
+    description: "Generated by guarantor backtest: each case's commitments as an option, its covariates' parameter shifts as a perspective.",
     horizon_years: horizonYears,
     actors: {
       challenger: { id: "CH", name: "Former adversary", nuclear: false },
       protege: { id: "PR", name: "Protected state" },
       guarantors: [{ id: "GP", name: "Third-party major power", nuclear: false }],
-      spoilers: actors.spoilers ?? [],
+      spoilers: inputs[0].spoilers,
     },
-    options: CASE_OPTIONS[caseSet].map(({ id, label, commitments }) => ({ id, label, commitments })),
+    options: distinct(inputs, "option").map((i) => ({ id: i.option, label: i.optionLabel, commitments: i.commitments })),
     // the base scenario's status quo names its own states; a generic case has none
     status_quo: [],
-    perspectives: { evidence: { label: "Evidence", source: "guarantor priors registry", overrides } },
+    perspectives,
   };
   return stringify(scenario);
 }
@@ -83,23 +104,25 @@ export function backtestScenarioText(base: string, caseSet: CaseSetName, horizon
 export function modelPredictor(options: ModelPredictorOptions): Predictor {
   return {
     id: "model",
-    label: `guarantor's simulator (evidence perspective, ${options.trajectories} trajectories, seed ${options.seed})`,
+    label: `guarantor's simulator (evidence priors, each case's own inputs, ${options.trajectories} trajectories, seed ${options.seed})`,
     trainingFree: true,
     async predict(_training, test, horizons) {
       const base = options.scenarioText ?? readTextFileCapped(options.scenarioPath ?? join(packageRoot(), "scenarios", "ukraine-2025.yaml"), MAX_SCENARIO_BYTES, "scenario file");
-      const text = backtestScenarioText(base, options.caseSet, Math.ceil(Math.max(...horizons)));
-      const result = await evaluate(loadScenarioText(text, `backtest-${options.caseSet}.yaml`), {
-        seed: options.seed, trajectories: options.trajectories, perspectives: ["evidence"],
+      const text = backtestScenarioText(base, options.caseSet, Math.ceil(Math.max(...horizons)), test);
+      const scenario = loadScenarioText(text, `backtest-${options.caseSet}.yaml`);
+      const result = await evaluate(scenario, {
+        seed: options.seed, trajectories: options.trajectories, perspectives: Object.keys(scenario.perspectives), workers: options.workers,
         ...(options.executor ? { executor: options.executor } : {}),
       });
-      const risks = new Map(CASE_OPTIONS[options.caseSet].map((o) => {
-        const r = result.results.find((x) => x.option === o.id);
-        if (!r) throw new InputError(`backtest: the simulator returned no result for option ${o.id}`);
-        return [o.id, horizons.map((k) => 1 - r.survival.survival[Math.min(r.survival.survival.length - 1, Math.round(12 * k))])];
-      }));
+      const risks = new Map<string, number[]>();
+      for (const r of result.results) {
+        risks.set(`${r.option} ${r.perspective}`, horizons.map((k) => 1 - r.survival.survival[Math.min(r.survival.survival.length - 1, Math.round(12 * k))]));
+      }
       return test.map((c) => {
-        const option = CASE_OPTIONS[options.caseSet].find((o) => o.matches(c))!;
-        return [...risks.get(option.id)!];
+        const i = caseInputs(options.caseSet, c);
+        const risk = risks.get(`${i.option} ${i.profile}`);
+        if (!risk) throw new InputError(`backtest: the simulator returned no result for option ${i.option} under ${i.profile}`);
+        return [...risk];
       });
     },
   };

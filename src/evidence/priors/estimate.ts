@@ -33,7 +33,7 @@ function postColdWar(): HistoricalCase[] {
 }
 
 /** Hazard ratio of the first covariate, adjusted for the rest. */
-function hazardRatio(cases: HistoricalCase[], names: string[]): EstimatedFigure {
+export function hazardRatio(cases: HistoricalCase[], names: string[]): EstimatedFigure {
   const fit = fitCox({
     sample: survivalSample(cases.map((c) => c.yearsAtRisk), cases.map((c) => c.event)),
     covariates: Float64Array.from(cases.flatMap((c) => names.map((n) => c.covariates[n]))),
@@ -43,7 +43,7 @@ function hazardRatio(cases: HistoricalCase[], names: string[]): EstimatedFigure 
 }
 
 /** Kaplan–Meier risk 1 − Ŝ(k) with its Greenwood standard error. */
-function risk(cases: HistoricalCase[], years: number): EstimatedFigure {
+export function risk(cases: HistoricalCase[], years: number): EstimatedFigure {
   const curve = kaplanMeier(survivalSample(cases.map((c) => c.yearsAtRisk), cases.map((c) => c.event)));
   let index = -1;
   for (let i = 0; i < curve.time.length && curve.time[i] <= years; i++) index = i;

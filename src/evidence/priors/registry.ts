@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { parameterSpec } from "../../contract/parameters.js";
 import { InputError } from "../../errors.js";
 import { packageRoot } from "../cases/historical-cases.js";
 import { ESTIMATORS } from "./estimate.js";
@@ -15,7 +16,7 @@ const distribution = z.object({ dist: z.enum(["beta", "lognormal", "normal", "ga
 
 const priorEntry = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
-  status: z.enum(["estimated-here", "quoted"]),
+  status: z.enum(["estimated-here", "quoted", "calibrated"]),
   verified: z.boolean().optional(),
   measures: z.string().min(1),
   distribution,
@@ -33,6 +34,14 @@ const priorEntry = z.object({
     prior: distribution.optional(),
   }).strict(),
   caveats: z.string().optional(),
+  /** calibrated entries: how `guarantor calibrate` derived the prior and how closely a re-derivation must agree */
+  calibration: z.object({
+    method: z.string().min(1),
+    data: z.string().min(1),
+    script: z.string().min(1),
+    tolerance: z.number().positive(),
+    figures: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  }).strict().optional(),
 }).strict();
 
 export type Prior = z.infer<typeof priorEntry>;
@@ -49,6 +58,9 @@ export function parsePriors(text: string, source: string): Prior[] {
     if (prior.status === "estimated-here" && !ESTIMATORS[prior.id]) {
       throw new InputError(`${source}: ${prior.id} is marked estimated-here but no estimator computes it`);
     }
+    if (prior.status === "calibrated" && (!prior.calibration || prior.maps_to.kind !== "parameter")) {
+      throw new InputError(`${source}: ${prior.id} is marked calibrated but has no calibration block or maps onto no parameter`);
+    }
     if (prior.maps_to.kind === "parameter" && (!prior.maps_to.parameter || !prior.maps_to.prior)) {
       throw new InputError(`${source}: ${prior.id} maps to a parameter but names no parameter or prior`);
     }
@@ -64,11 +76,16 @@ export function loadPriors(): Prior[] {
   return cached;
 }
 
-/** Scenario parameter overrides for an `evidence` perspective: one per prior that maps onto a parameter. */
+/**
+ * Scenario parameter overrides for an `evidence` perspective: one per prior that maps onto a
+ * parameter the model has (a calibrated prior wins over an estimated-here one for the same
+ * parameter). Priors of parameters the model does not have yet are left out.
+ */
 export function evidenceOverrides(priors: Prior[] = loadPriors()): Record<string, Distribution & { source: string }> {
   const overrides: Record<string, Distribution & { source: string }> = {};
-  for (const p of priors) {
-    if (p.maps_to.kind === "parameter" && p.maps_to.parameter && p.maps_to.prior) {
+  const rank = (p: Prior) => (p.status === "calibrated" ? 1 : 0);
+  for (const p of [...priors].sort((a, b) => rank(a) - rank(b))) {
+    if (p.maps_to.kind === "parameter" && p.maps_to.parameter && p.maps_to.prior && parameterSpec(p.maps_to.parameter)) {
       overrides[p.maps_to.parameter] = { ...p.maps_to.prior, source: `${p.citation} (${p.status}: ${p.id})` };
     }
   }

@@ -9,7 +9,7 @@ describe("evidence priors registry", () => {
     expect(priors.length).toBeGreaterThanOrEqual(6);
     for (const p of priors) {
       expect(p.citation.length).toBeGreaterThan(20);
-      expect(["estimated-here", "quoted"]).toContain(p.status);
+      expect(["estimated-here", "quoted", "calibrated"]).toContain(p.status);
     }
   });
 
