@@ -37,15 +37,19 @@ describe("sensitivity and crux analyses as jobs", () => {
     expect(res.status).toBe(202);
     const { id, status } = (await res.json()) as { id: string; status: string };
     expect(["queued", "running"]).toContain(status);
+    // the size is known as soon as the job is accepted (no "0 of 0")
+    const accepted = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as { progress: { done: number; total: number } };
+    const total = accepted.progress.total;
+    expect(total).toBeGreaterThan(0);
     const events = await (await app.request(`http://127.0.0.1/api/analyses/${id}/events`)).text();
     expect(events).toMatch(/event: end\ndata: \{"status":"finished","error":null\}/);
-    // the size is known from the first event (no "0 of 0"), never changes, and the bar moves a trajectory at a time
+    // every event carries the same size, the bar never goes back, and it ends full (how many events a
+    // client sees depends on when it connects, so their number is not asserted)
     const progress = [...events.matchAll(/event: progress\ndata: (\{.*\})/g)].map((m) => JSON.parse(m[1]) as { done: number; total: number });
-    const total = progress[0].total;
-    expect(progress[0].done).toBe(0);
+    expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p) => p.total === total)).toBe(true);
+    expect(progress.every((p, i) => i === 0 || p.done >= progress[i - 1].done)).toBe(true);
     expect(progress.at(-1)?.done).toBe(total);
-    expect(new Set(progress.map((p) => p.done)).size).toBe(3);
     await analyses.idle();
     const job = (await (await app.request(`http://127.0.0.1/api/analyses/${id}`)).json()) as {
       status: string; result: { kind: string; report: { method: string; label: string; rows: { muStar: { estimate: number; low: number; high: number } }[] } };

@@ -122,13 +122,14 @@ describe("POST /api/evidence/backtest: the simulator on a given scenario's model
     expect(same.status).toBe(200);
     expect(modelBrier(same.body)).toBe(modelBrier((await get("/api/evidence/backtest?data=ceasefires&horizon=5")).body));
     expect(same.body.note).toMatch(/the scenario "Ukraine settlement 2025"/);
-    // ten times the windows for renewed attack: the simulator forecasts more wars, the baselines are unchanged
+    // a far larger stake for the side that might resume the war (a parameter the evidence perspective
+    // does not calibrate): the simulator forecasts more wars, the baselines are unchanged
     const edited = bundled
-      .replace(/^name: .*$/m, "name: Many windows")
-      .replace(/^(\s*)window_rate_per_year: .*$/m, "$1window_rate_per_year: { dist: fixed, value: 3, source: assumption }");
+      .replace(/^name: .*$/m, "name: Large stake")
+      .replace(/^(\s*)challenger_stake_log_mean: .*$/m, "$1challenger_stake_log_mean: { dist: normal, mean: 2, sd: 0.4, source: assumption }");
     const other = await post({ scenario: edited, data: "ceasefires", horizon: 5 });
     expect(other.status).toBe(200);
-    expect(other.body.note).toMatch(/the scenario "Many windows"/);
+    expect(other.body.note).toMatch(/the scenario "Large stake"/);
     expect(modelBrier(other.body)).not.toBe(modelBrier(same.body));
     const scores = (b: Record<string, unknown>) => (b.horizon as { scores: { predictor: string; score: { brier: number } }[] }).scores;
     expect(scores(other.body)[1].score.brier).toBe(scores(same.body)[1].score.brier);

@@ -64,6 +64,7 @@ const UNITS: Record<string, string> = {
   supply_entanglement_exposure: "relative exposure (1 = a committed state)",
   guarantor_entry_rate_per_year: "per year, per unit of exposure",
   nuclear_use_given_direct_war_per_month: "probability per month",
+  preventive_weight: "weight on the coming fall in the chance of success (unitless)",
 };
 
 /** "per year", "stake units", "probability (0–1)"…; "" for a name the model does not know. */
@@ -72,6 +73,7 @@ export function parameterUnit(name: string): string {
   if (!spec) return "";
   if (UNITS[name]) return UNITS[name];
   if (name.endsWith("_per_year")) return "per year";
+  if (name.endsWith("_months")) return "months";
   if (/_log_(mean|sd)$/.test(name)) return "ln stake units";
   if (spec.domain === "probability") return "probability or share (0–1)";
   if (/cost/.test(name)) return "stake units";
