@@ -54,6 +54,15 @@ describe("calibration fit chart", () => {
     expect(dots[0].points.map((p) => p.x)).toEqual([-1, 0.5]);
   });
 
+  it("draws what lies beyond ±12 sd at the edge and says so, the CSV keeping the value", () => {
+    const far: CalibrationAnswer = { ...answer, priors: [fit("peace_hazard_floor", [0.035, 0.01], [0.5, 0.2], { baseline: 46.5, deterrence: 46.5 }), ...answer.priors] };
+    const { spec, data } = calibrationFitChart(far);
+    expect(rects(spec.marks)[1].x).toEqual([expect.closeTo(6.5, 12), 12]);
+    expect(spec.x.type === "linear" && spec.x.domain[1]).toBe(12);
+    expect(spec.summary).toMatch(/beyond ±12 drawn at the edge/);
+    expect(data.rows[0][8]).toBeCloseTo(86.5, 12);
+  });
+
   it("carries its title and source into the exports", () => {
     const { spec } = calibrationFitChart(answer);
     expect(spec.title).toMatch(/test scenario/);
