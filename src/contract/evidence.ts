@@ -100,3 +100,36 @@ export interface BacktestAnswer {
   modelIncluded: boolean;
   note: string;
 }
+
+/** A prior's distribution by its mean and sd (what the calibration fit compares). */
+export interface PriorMoments {
+  dist: string;
+  mean: number;
+  sd: number;
+}
+
+/** One calibrated prior of the registry (src/evidence/priors.yaml, docs/EVIDENCE.md §7) beside the scenario's own. */
+export interface CalibratedPriorFit {
+  id: string;
+  parameter: string;
+  /** what the prior measures, in the registry's words */
+  measures: string;
+  method: string;
+  data: string;
+  citation: string;
+  /** the prior `guarantor calibrate` derived: the `evidence` perspective's override */
+  calibrated: PriorMoments;
+  /** the bundled scenario's own prior for the parameter (sd 0 for a fixed value, (max − min)/√12 for a uniform) */
+  scenario: PriorMoments;
+  /** the fit's figures as the registry stores them (log-likelihoods, standard errors, counts, …) */
+  figures: Record<string, number | string>;
+  /** each perspective's distance from the calibrated prior (docs/EVIDENCE.md §7.6) */
+  distances: { perspective: string; mean: number; evidenceQuantile: number; standardized: number }[];
+}
+
+/** GET /api/evidence/calibration: every calibrated prior of a parameter the bundled scenario has. */
+export interface CalibrationAnswer {
+  scenario: string;
+  priors: CalibratedPriorFit[];
+  note: string;
+}

@@ -12,6 +12,7 @@ import { registerAnalysisApi } from "./analysis-api.js";
 import { AnalysisJobs } from "./analysis-jobs.js";
 import { registerEvidenceApi } from "./evidence-api.js";
 import { registerCasesApi } from "./cases-api.js";
+import { registerCalibrationApi } from "./calibration-api.js";
 import { ApiError, errorResponse } from "./http-errors.js";
 import { openApiDocument } from "./openapi.js";
 import { registerReportApi } from "./report-api.js";
@@ -60,6 +61,7 @@ export function createApp(deps: AppDependencies): Hono {
   registerWhatIfApi(app, deps.engine);
   registerEvidenceApi(app);
   registerCasesApi(app);
+  registerCalibrationApi(app);
   registerAnalysisApi(app, deps.analyses ?? new AnalysisJobs());
   app.get("/openapi.json", (c) => c.json(openApiDocument(deps.programVersion)));
   app.get("*", (c) => serveStatic(c, deps.staticFiles));

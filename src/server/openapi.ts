@@ -126,6 +126,12 @@ export function openApiDocument(version: string): object {
           responses: { 200: { description: "{seed, trajectories, questions, perspectives, cases[], runs[], scores[], note}" }, 400: badQuery },
         },
       },
+      "/api/evidence/calibration": {
+        get: {
+          summary: "The calibrated priors (method, data, fit figures) beside the bundled scenario's priors, and each perspective's standardized distance from them",
+          responses: { 200: { description: "{scenario, priors[], note}" }, 400: badQuery },
+        },
+      },
       "/api/analyses/sensitivity": {
         post: {
           summary: "Start a Morris or Sobol sensitivity analysis of an outcome or an option difference; progress at /api/analyses/{id}/events",

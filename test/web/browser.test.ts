@@ -149,6 +149,12 @@ describe("the web app in chromium", () => {
     expect(binRows[0]).toBe("predictor,bin_from,bin_to,count,mean_forecast,observed_frequency,observed_se");
     const counted = binRows.slice(1).filter((r) => r.startsWith("cox,")).reduce((s, r) => s + Number(r.split(",")[3]), 0);
     expect(counted).toBe(157);
+
+    // the calibration fit: two intervals (calibrated, scenario) per row of its table
+    await browser.page.waitForSelector("#figure-calibration-fit .mark-rect", { state: "attached" });
+    const calibrated = await browser.page.locator("#calibration-table tbody tr").count();
+    expect(calibrated).toBeGreaterThan(0);
+    expect(await browser.page.locator("#figure-calibration-fit .mark-rect").count()).toBe(2 * calibrated);
     await shot("4-evidence");
 
     // from the keyboard: choose the inter-state dyads, split by defence pact

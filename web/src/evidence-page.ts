@@ -7,6 +7,7 @@
 import "./style.css";
 import type { BacktestAnswer, SurvivalByGroup } from "../../src/contract/evidence.js";
 import { getJson, postJson } from "./api.js";
+import { mountCalibrationFit } from "./calibration-fit.js";
 import { mountCaseLibrary } from "./case-library.js";
 import { kaplanMeierChart, reliabilityChart } from "./charts/evidence-charts.js";
 import { byId, h, scrollBox } from "./dom.js";
@@ -136,4 +137,5 @@ const scenarioChoice = byId<HTMLSelectElement>("scenario-choice");
 scenarioChoice.addEventListener("change", () => void chooseScenario(scenarioChoice.value));
 void drawSurvival();
 void chooseScenario(setUpScenarioChoice(scenarioChoice));
+mountCalibrationFit(document.querySelector("main")!);
 mountCaseLibrary(document.querySelector("main")!);
