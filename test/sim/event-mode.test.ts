@@ -12,6 +12,7 @@ import { normalQuantile } from "../../src/math/distributions.js";
 import { alignmentAfter } from "../../src/sim/chain/alignment.js";
 import { evaluate, type EvaluateOptions, type SimulationMode } from "../../src/sim/evaluate.js";
 import type { EvaluationResult } from "../../src/contract/result.js";
+import { ksDistance, twoProportionZ, welchZ } from "./two-sample.js";
 
 describe("alignment between events", () => {
   it("the closed form s* + aⁿ(s₀ − s*), clamped, equals n steps of the monthly recursion", () => {
@@ -79,41 +80,6 @@ async function sample(mode: SimulationMode, extra: Partial<EvaluateOptions> = {}
       }),
   });
   return { result, columns };
-}
-
-function twoProportionZ(a: Float64Array, b: Float64Array, pick: (x: number) => boolean): number {
-  const ca = a.filter(pick).length;
-  const cb = b.filter(pick).length;
-  const pooled = (ca + cb) / (a.length + b.length);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / a.length + 1 / b.length));
-  return se === 0 ? 0 : (ca / a.length - cb / b.length) / se;
-}
-
-function welchZ(a: Float64Array, b: Float64Array): number {
-  const moments = (x: Float64Array) => {
-    const mean = x.reduce((s, v) => s + v, 0) / x.length;
-    return { mean, variance: x.reduce((s, v) => s + (v - mean) ** 2, 0) / (x.length - 1) };
-  };
-  const ma = moments(a);
-  const mb = moments(b);
-  const se = Math.sqrt(ma.variance / a.length + mb.variance / b.length);
-  return se === 0 ? 0 : (ma.mean - mb.mean) / se;
-}
-
-/** Two-sample Kolmogorov–Smirnov distance sup|F_a − F_b| (ties handled by stepping past them). */
-function ksDistance(a: Float64Array, b: Float64Array): number {
-  const x = Float64Array.from(a).sort();
-  const y = Float64Array.from(b).sort();
-  let i = 0;
-  let j = 0;
-  let d = 0;
-  while (i < x.length && j < y.length) {
-    const v = Math.min(x[i], y[j]);
-    while (i < x.length && x[i] === v) i++;
-    while (j < y.length && y[j] === v) j++;
-    d = Math.max(d, Math.abs(i / x.length - j / y.length));
-  }
-  return d;
 }
 
 describe("event-driven and monthly simulation agree in distribution", () => {
