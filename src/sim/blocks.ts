@@ -3,6 +3,7 @@
  * common random numbers (parameters a perspective does not override are drawn once). Run inline
  * or inside a worker thread; the numbers depend only on (seed, block), never on where it runs.
  */
+import "./inlining.js";
 import { PARAMETERS } from "../contract/parameters.js";
 import { bareCeasefire, type OptionFeatures } from "../models/commitments.js";
 import { actorFacts } from "./context.js";
