@@ -160,10 +160,12 @@ export function submitAndGather(
     events.on("failed", onFailed);
     (async () => {
       await redis.set(specKey(spec.hash), spec.bytes, "EX", KEEP_SECONDS);
-      // in slices, so that a very large design does not become one huge Redis command
-      for (let from = 0; from < jobs.length; from += ADD_SLICE) await add(Array.from({ length: Math.min(ADD_SLICE, jobs.length - from) }, (_, k) => from + k));
+      // what an earlier submission finished, counted before anything is added (a job of this one may finish at once)
       let reused = 0;
-      for (let i = 0; i < jobs.length && !settled; i++) if (finished.has(i) || (await check(i))) reused++;
+      for (let i = 0; i < jobs.length && !settled; i++) if (await check(i)) reused++;
+      const missing = jobs.map((_, i) => i).filter((i) => !finished.has(i));
+      // in slices, so that a very large design does not become one huge Redis command
+      for (let from = 0; from < missing.length; from += ADD_SLICE) await add(missing.slice(from, from + ADD_SLICE));
       options.onSubmitted?.({ jobs: jobs.length, reused });
       await pump();
       void watch();

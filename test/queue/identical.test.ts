@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { register as registerCompare } from "../../src/cli/commands/compare.js";
 import { register as registerBacktest } from "../../src/cli/commands/backtest.js";
+import { register as registerCases } from "../../src/cli/commands/cases.js";
 import { register as registerCruxes } from "../../src/cli/commands/cruxes.js";
 import { register as registerExplain } from "../../src/cli/commands/explain.js";
 import { register as registerSensitivity } from "../../src/cli/commands/sensitivity.js";
@@ -92,13 +93,16 @@ describe.skipIf(!HAVE_REDIS)("queued runs are bit-identical to local runs", () =
     }
   });
 
-  it("explain and backtest with --redis on two worker processes print what they print locally", async () => {
+  it("explain, backtest and cases with --redis on two worker processes print what they print locally", async () => {
     const explain = ["explain", FILE, "--perspectives", "baseline,restraint", "--options", "ceasefire-only,nato-membership", "--exact-up-to", "2", "--orderings", "2", "--trajectories", "120", "--batches", "2"];
     const backtest = ["backtest", "--data", "ceasefires", "--horizons", "2,5", "--trajectories", "1500", "--seed", "4"];
     const localExplain = await runCli([registerExplain], explain);
+    const cases = ["cases", "--only", "korea-1953,cyprus-1960", "--perspectives", "baseline", "--trajectories", "1100", "--seed", "3", "--json"];
     const localBacktest = await runCli([registerBacktest], backtest);
+    const localCases = await runCli([registerCases], cases);
     expect(localExplain.code).toBe(0);
     expect(localBacktest.code).toBe(0);
+    expect(localCases.code).toBe(0);
     const fleet = await Promise.all([0, 1].map(() => startWorkerProcess(redis.url, ["--lock-seconds", "5"])));
     try {
       const queuedExplain = await runCli([registerExplain], [...explain, "--redis", redis.url]);
@@ -107,6 +111,9 @@ describe.skipIf(!HAVE_REDIS)("queued runs are bit-identical to local runs", () =
       const queuedBacktest = await runCli([registerBacktest], [...backtest, "--redis", redis.url]);
       expect(queuedBacktest.err).toBe("");
       expect(queuedBacktest.out).toBe(localBacktest.out);
+      const queuedCases = await runCli([registerCases], [...cases, "--redis", redis.url]);
+      expect(queuedCases.err).toBe("");
+      expect(queuedCases.out).toBe(localCases.out);
       expect(fleet.some((w) => / done .*-b1-/.test(w.log()))).toBe(true);
     } finally {
       await Promise.all(fleet.map((w) => stopChild(w.child)));

@@ -11,6 +11,7 @@ import { retrodictCases } from "../../evidence/cases/retrodict.js";
 import { loadBaseModel, runCaseJob } from "../../evidence/cases/run.js";
 import { parsePositiveInt, runAction } from "../action.js";
 import { progressBar } from "../progress.js";
+import { queueFromFlag, REDIS_HELP } from "../queue-option.js";
 import { fmt, table } from "./evidence.js";
 
 interface CasesFlags {
@@ -19,6 +20,7 @@ interface CasesFlags {
   seed: string;
   trajectories: string;
   workers?: string;
+  redis?: string;
   json?: boolean;
 }
 
@@ -33,12 +35,14 @@ export function register(program: Command): void {
     .option("--seed <n>", "simulator seed", String(CASES_DEFAULTS.seed))
     .option("--trajectories <n>", "trajectories per case and perspective", String(CASES_DEFAULTS.trajectories))
     .option("--workers <n>", "worker threads per simulation (the numbers do not depend on it)", "1")
+    .option("--redis <url>", REDIS_HELP)
     .option("--json", "print JSON")
     .action(runAction(async (flags: CasesFlags) => {
       const seed = Number(flags.seed);
       if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed expects a non-negative integer, got "${flags.seed}"`);
       const trajectories = parsePositiveInt("--trajectories", flags.trajectories, CASES_DEFAULTS.trajectories);
       const workers = parsePositiveInt("--workers", flags.workers, 1);
+      const executor = queueFromFlag(flags.redis)?.executor;
       const base = loadBaseModel();
       let cases = loadCaseLibrary();
       if (flags.only) {
@@ -51,7 +55,7 @@ export function register(program: Command): void {
       const bar = progressBar("cases");
       const answer = await retrodictCases({
         cases, base, perspectives, seed, trajectories,
-        runJob: (job) => runCaseJob(job, base, workers),
+        runJob: (job) => runCaseJob(job, base, { workers, executor }),
         onProgress: (done, total) => bar.update({ done, total }),
       });
       bar.done();

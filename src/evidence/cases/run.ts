@@ -11,7 +11,7 @@ import { InputError } from "../../errors.js";
 import { readTextFileCapped } from "../../io/read-file.js";
 import { loadScenarioText, MAX_SCENARIO_BYTES } from "../../scenario/load.js";
 import { V, VALUE_COUNT } from "../../sim/aggregate.js";
-import { BASELINE, evaluate, type TrajectoryRows } from "../../sim/evaluate.js";
+import { BASELINE, evaluate, type EvaluateOptions, type TrajectoryRows } from "../../sim/evaluate.js";
 import { packageRoot } from "./historical-cases.js";
 import { addYears, inChallengerSphere, wholeMonthsBetween, type GuaranteeCase } from "./library.js";
 
@@ -97,8 +97,14 @@ function interventionCounts(rows: TrajectoryRows[], windowMonths: number): { war
   return { wars, interventions };
 }
 
+/** Where a case's simulations run: worker threads here, or the job queue's `executor` (`cases --redis`); never the numbers. */
+export interface CaseJobRunner {
+  workers?: number;
+  executor?: EvaluateOptions["executor"];
+}
+
 /** One job: the case under one perspective → forecasts of its coded outcomes (docs/EVIDENCE.md §8). */
-export async function runCaseJob(job: CaseJob, base: BaseModel, workers = 1): Promise<CaseRun> {
+export async function runCaseJob(job: CaseJob, base: BaseModel, runner: CaseJobRunner = {}): Promise<CaseRun> {
   const c = job.case;
   if (!base.perspectives.some((p) => p.id === job.perspective)) {
     throw new InputError(`unknown perspective "${job.perspective}"; the bundled scenario has ${base.perspectives.map((p) => p.id).join(", ")}`);
@@ -108,7 +114,7 @@ export async function runCaseJob(job: CaseJob, base: BaseModel, workers = 1): Pr
   const scenario = loadScenarioText(caseScenarioText(c, base, horizonYears), `${c.id}.yaml`);
   const rows: TrajectoryRows[] = [];
   // worker threads change where blocks run, never the numbers (src/sim/evaluate.ts)
-  const run = { seed: job.seed, trajectories: job.trajectories, options: [c.case.settlement.option], perspectives: [job.perspective], workers };
+  const run = { seed: job.seed, trajectories: job.trajectories, options: [c.case.settlement.option], perspectives: [job.perspective], workers: runner.workers ?? 1, ...(runner.executor ? { executor: runner.executor } : {}) };
   const result = await evaluate(scenario, { ...run, onTrajectories: (r) => rows.push(r) });
   const r = result.results[0];
   const accepted = r.survival.n;

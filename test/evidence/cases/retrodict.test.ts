@@ -66,7 +66,7 @@ describe("guarantor cases: forecasts and scores", () => {
       const reference = answer.reference.perCase.map((c) => c.brier);
       expect(score.brierVersusReference!.mean).toBeCloseTo(perCase.reduce((s, x, i) => s + x - reference[i], 0) / 3, 12);
     }
-    const again = await retrodictCases({ cases: FEW, base, perspectives, ...SMALL, concurrency: 3, runJob: (job) => runCaseJob(job, base, 2) });
+    const again = await retrodictCases({ cases: FEW, base, perspectives, ...SMALL, concurrency: 3, runJob: (job) => runCaseJob(job, base, { workers: 2 }) });
     expect(again).toEqual(answer);
   }, 120_000);
 
