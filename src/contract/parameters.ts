@@ -21,14 +21,14 @@ export const PARAMETERS = [
   { name: "challenger_stake_log_sd", symbol: "σ_V", domain: "positive", description: "§4 log-sd of the challenger's stake V" },
   { name: "stake_alignment_slope", symbol: "β_s", domain: "nonnegative", description: "§4 rise of ln-stake as the protégé aligns with the West: μ_V = μ_V0 + β_s(1−s)" },
   { name: "threat_stake_effect", symbol: "γ_T", domain: "nonnegative", description: "§4 rise of ln-stake per unit of the option's alignment threat T (existential threat)" },
-  { name: "neutrality_stake_reduction", symbol: "ν", domain: "nonnegative", description: "§6 fall of ln-stake under a neutrality commitment, times effective neutrality × what it limits (n_eff·ℓ)" },
+  { name: "neutrality_stake_reduction", symbol: "ν", domain: "nonnegative", description: "§3 fall of ln-stake under a neutrality commitment, times effective neutrality × what it limits (n_eff·ℓ)" },
   { name: "challenger_success_vs_guarantors", symbol: "π_G", domain: "probability", description: "§4 chance the challenger still reaches its aims against the reference coalition (military weight 1)" },
   { name: "challenger_cost_vs_guarantors", symbol: "k_G", domain: "positive", description: "§4 challenger's cost of war with the reference coalition (military weight 1), incl. expected nuclear costs (stake units)" },
   { name: "challenger_success_vs_protege", symbol: "π_P0", domain: "probability", description: "§4 chance the challenger reaches its aims against the protégé alone, no arms supply" },
   { name: "challenger_cost_vs_protege", symbol: "k_P0", domain: "positive", description: "§4 challenger's cost of war with the protégé alone, no arms supply (stake units)" },
   { name: "arms_denial_effect", symbol: "δ_A", domain: "probability", description: "§4 share by which high arms supply cuts π_P (deterrence by denial)" },
   { name: "arms_cost_effect", symbol: "δ_k", domain: "nonnegative", description: "§4 relative rise of k_P under high arms supply" },
-  { name: "force_cap_effect", symbol: "δ_cap", domain: "nonnegative", description: "§6 relative rise of π_P under force caps on the protégé" },
+  { name: "force_cap_effect", symbol: "δ_cap", domain: "nonnegative", description: "§4 relative rise of π_P under force caps on the protégé" },
   // §5 resolve
   { name: "guarantor_stake_log_mean", symbol: "μ_W", domain: "real", description: "§5 log-mean of a state's stake W in the protégé (stake weight 1)" },
   { name: "guarantor_stake_log_sd", symbol: "σ_W", domain: "positive", description: "§5 log-sd of a guarantor's stake W" },
@@ -51,8 +51,8 @@ export const PARAMETERS = [
   { name: "war_alignment_shift", symbol: "Δ_w", domain: "probability", description: "§7 share of the gap that s moves toward the winner when a war ends" },
   // §7 acceptance
   { name: "acceptance_base_logit", symbol: "α_A", domain: "real", description: "§7 log-odds that the challenger signs a settlement with no alignment threat" },
-  { name: "arms_supply_threat", symbol: "τ_A", domain: "nonnegative", description: "§7 alignment threat T per unit of arms supply level (the challenger's demand for demilitarisation)" },
-  { name: "neutrality_threat_relief", symbol: "τ_N", domain: "nonnegative", description: "§7 fall in alignment threat T under permanent neutrality (half for a temporary one)" },
+  { name: "arms_supply_threat", symbol: "τ_A", domain: "nonnegative", description: "§3 alignment threat T per unit of arms supply level (the challenger's demand for demilitarisation)" },
+  { name: "neutrality_threat_relief", symbol: "τ_N", domain: "nonnegative", description: "§3 fall in alignment threat T under permanent neutrality (half for a temporary one)" },
   { name: "acceptance_threat_weight", symbol: "γ_A", domain: "nonnegative", description: "§7 fall in log-odds of acceptance per unit alignment threat T" },
   { name: "later_settlement_rate_per_year", symbol: "λ_L", domain: "nonnegative", description: "§7 after a rejection, rate of a later, weaker settlement (ceasefire only)" },
   // §7 spoilers
@@ -73,8 +73,8 @@ export const PARAMETERS = [
   { name: "coalition_correlation", symbol: "ρ_c", domain: "probability", description: "§5 probability that the states' decisions to fight share one shock (nested coalitions) rather than being independent" },
   { name: "supply_staying_out_cost", symbol: "a_S", domain: "nonnegative", description: "§5 a supplier's cost of staying out of a war over a protégé it arms, per unit of its supply" },
   { name: "supply_entanglement_exposure", symbol: "ξ", domain: "nonnegative", description: "§7 exposure of a supplier to being drawn into a limited war, relative to a committed state" },
-  { name: "consent_guarantee_binding", symbol: "ω_c", domain: "probability", description: "§6 how binding a guarantee that needs the consent of all guarantors is, as a share of the same promise without that clause" },
-  { name: "challenger_self_binding_cost", symbol: "β_R", domain: "nonnegative", description: "§6 the challenger's cost of attacking a protégé whose neutrality it guaranteed by treaty (⅓, ⅔ of it for a communiqué, executive form)" },
+  { name: "consent_guarantee_binding", symbol: "ω_c", domain: "probability", description: "§3 how binding a guarantee that needs the consent of all guarantors is, as a share of the same promise without that clause" },
+  { name: "challenger_self_binding_cost", symbol: "β_R", domain: "nonnegative", description: "§3 the challenger's cost of attacking a protégé whose neutrality it guaranteed by treaty (⅓, ⅔ of it for a communiqué, executive form)" },
   // model v2: the build-up of arms, duration dependence, offer versus honour (appended likewise)
   { name: "arms_buildup_months", symbol: "T_A", domain: "positive", description: "§4 months until an option's arms supply is fully in effect (the build-up behind the preventive motive)" },
   { name: "preventive_weight", symbol: "δ_P", domain: "nonnegative", description: "§4 weight the challenger gives to the coming fall in its chance of success as arms build up (preventive motive)" },

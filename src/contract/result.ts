@@ -31,7 +31,7 @@ export interface Histogram {
   counts: number[];
 }
 
-/** One state that could fight (a guarantor or supplier): how often it fought (docs/MODEL.md V2.7). */
+/** One state that could fight (a guarantor or supplier): how often it fought (docs/MODEL.md §8.2). */
 export interface CoalitionShare {
   /** the state's id in the scenario's `actors.guarantors` */
   state: string;

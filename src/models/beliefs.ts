@@ -1,6 +1,6 @@
 /**
  * Model v2: what the challenger believes about the coalition's resolve, and how it learns
- * (docs/MODEL.md, beliefs). Learning happens only when the defending side is tested — a war starts
+ * (docs/MODEL.md §5.4). Learning happens only when the defending side is tested — a war starts
  * (did anyone intervene?) or a crisis is pressed without escalating (did the defending side hold?)
  * — and each test's outcome is drawn from the actual resolve, not from a contest of medians.
  */

@@ -1,5 +1,5 @@
 /**
- * Strategic layer, part 1: what an option's commitments mean for the model (docs/MODEL.md §5–§7).
+ * Strategic layer, part 1: what an option's commitments mean for the model (docs/MODEL.md §3).
  * Turns a list of commitments into features: the alignment threat the challenger sees, the
  * Western integration they bring, arms, neutrality terms, forces in place, and for each
  * guarantor the strongest form of its promise and its troops in harm's way.
@@ -68,7 +68,7 @@ export interface OptionFeatures {
   supply: Float64Array;
   /** per state: 1 if it guarantees the option's neutrality (its promise has the guarantee's form × binding β) */
   neutralityGuarantor: Uint8Array;
-  /** neutrality as a bargain (docs/MODEL.md §6): b, ℓ, n (1 permanent, ½ temporary, 0 none), guarantee form f and consent clause */
+  /** neutrality as a bargain (docs/MODEL.md §3.3): b, ℓ, n (1 permanent, ½ temporary, 0 none), guarantee form f and consent clause */
   capBite: number;
   content: number;
   guaranteeForm: number;
@@ -81,7 +81,7 @@ export interface OptionFeatures {
   dmzWidthKm: number;
   /**
    * The same option when its treaty-form promises are not ratified (offer versus honour, docs/MODEL.md
-   * V2.7): each becomes a communiqué-form pledge with a "someday" path. Absent when it has none.
+   * §7.2): each becomes a communiqué-form pledge with a "someday" path. Absent when it has none.
    */
   unratified?: OptionFeatures;
 }
@@ -112,7 +112,7 @@ export function optionFeatures(
 }
 
 /**
- * The commitments as they stand when the West offers but does not ratify (docs/MODEL.md V2.7): NATO
+ * The commitments as they stand when the West offers but does not ratify (docs/MODEL.md §7.2): NATO
  * membership and a ratified collective-defence treaty become a communiqué-form consultative pledge
  * of the same states with a NATO path (the "someday" promise); a treaty-form guarantee of a
  * neutrality becomes a communiqué-form one (a path to NATO would end the neutrality). Undefined when
@@ -140,7 +140,7 @@ export function unratifiedCommitments(commitments: readonly Commitment[], guaran
 
 /**
  * The option actually in force on a trajectory: `f` if its treaty-form promises are ratified
- * (offer draw u_O < p_O), else its unratified form (docs/MODEL.md V2.7).
+ * (offer draw u_O < p_O), else its unratified form (docs/MODEL.md §7.2).
  */
 export function offeredFeatures(f: OptionFeatures, offerDraw: number, offerProbability: number): OptionFeatures {
   return f.unratified === undefined || offerDraw < offerProbability ? f : f.unratified;
@@ -280,13 +280,13 @@ function featuresOf(option: { id: string; label: string; commitments: Commitment
   return f;
 }
 
-/** β: how binding the option's neutrality guarantee is (ω_c with a consent clause, else 1; docs/MODEL.md §6). */
+/** β: how binding the option's neutrality guarantee is (ω_c with a consent clause, else 1; docs/MODEL.md §3.3). */
 export function neutralityBinding(f: OptionFeatures, consentBinding: number): number {
   return guaranteeBinding(f.consentRequired, consentBinding);
 }
 
 /**
- * T = fixed part + τ_A·(arms level) + T_N: the alignment threat of an option (docs/MODEL.md §7), with
+ * T = fixed part + τ_A·(arms level) + T_N: the alignment threat of an option (docs/MODEL.md §3.2), with
  * T_N = −τ_N·n_eff·ℓ + β·T_g(f) the neutrality's part (neutrality.ts): a neutrality's relief scales
  * with what it limits and is cancelled by a guarantee of the same content. ω_c: consent binding.
  */
@@ -295,7 +295,7 @@ export function alignmentThreat(f: OptionFeatures, armsThreat: number, neutralit
   return f.fixedThreat + armsThreat * f.arms + neutrality;
 }
 
-/** I: the option's integration plus what its neutrality guarantee brings, β·I_g(f), capped at 1 (docs/MODEL.md §6). */
+/** I: the option's integration plus what its neutrality guarantee brings, β·I_g(f), capped at 1 (docs/MODEL.md §3.2). */
 export function integrationOf(f: OptionFeatures, consentBinding: number): number {
   return f.neutral ? Math.min(1, f.integration + guaranteeIntegration(f.guaranteeForm, neutralityBinding(f, consentBinding))) : f.integration;
 }

@@ -1,5 +1,5 @@
 /**
- * Model v2: the one crisis law (docs/MODEL.md, crisis bargaining). A crisis is a window in which
+ * Model v2: the one crisis law (docs/MODEL.md §7.5). A crisis is a window in which
  * the challenger may attack outright, press (run the risk e that the crisis slips into war in the
  * hope that the defending side yields), or back down. The closed form and the brinkmanship game of
  * the games layer both compute this function, so the strategic layer never changes results.
@@ -48,7 +48,7 @@ export function pressCutPoint(escalationRisk: number, expectedGain: number, expe
 }
 
 /**
- * The crisis law (docs/MODEL.md): with V ~ LogNormal(μ_V, σ_V), attack cut point V* = k̄/π̄ and
+ * The crisis law (docs/MODEL.md §7.5): with V ~ LogNormal(μ_V, σ_V), attack cut point V* = k̄/π̄ and
  * press cut point V_c ≤ V*,
  *   A = P(V > V*)                     attack outright (deliberate war)
  *   P_c = max(A, P(V > V_c))          press or attack

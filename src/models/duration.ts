@@ -1,5 +1,5 @@
 /**
- * Model v2: duration dependence of the hazards of peace (docs/MODEL.md). The longer a peace has
+ * Model v2: duration dependence of the hazards of peace (docs/MODEL.md §7.8). The longer a peace has
  * held, the less likely it is to break: windows for attack and spoiler incidents arrive at their
  * base rates times g(t), t the months since the settlement or since the last war ended.
  */

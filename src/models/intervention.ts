@@ -1,5 +1,5 @@
 /**
- * Model v2: who would fight, and what their fighting does to the war (docs/MODEL.md, symmetric
+ * Model v2: who would fight, and what their fighting does to the war (docs/MODEL.md §5,
  * intervention and coalitions). Every state that could fight has an intervention probability from
  * its stake against its cost of war, whether or not it promised anything; a commitment only adds
  * costs of staying out (audience, tripwire, sunk supply). Decisions are independent given the
@@ -78,7 +78,7 @@ export function expectedCost(q: Float64Array, weight: Float64Array, n: number, k
 }
 
 /**
- * V* = k̄/π̄, the stake above which attacking pays against the believed coalition (docs/MODEL.md,
+ * V* = k̄/π̄, the stake above which attacking pays against the believed coalition (docs/MODEL.md §4.1,
  * the stage game); +∞ when the challenger cannot succeed.
  */
 export function coalitionAttackCutPoint(q: Float64Array, weight: Float64Array, n: number, piP: number, piG: number, kP: number, kG: number): number {
@@ -174,7 +174,7 @@ export function nestedExpectation(kind: 0 | 1, q: Float64Array, weight: Float64A
 
 /**
  * The coalition law of model v2: with probability ρ_c the states' decisions share one shock
- * (nested coalitions), otherwise they are independent (docs/MODEL.md, coalitions). Linear in the
+ * (nested coalitions), otherwise they are independent (docs/MODEL.md §5.3). Linear in the
  * two, so every expectation is the ρ_c-mixture of the nested and the independent form:
  *   Q = ρ_c·max_j q_j + (1 − ρ_c)·(1 − Π(1 − q_j)),   π̄ = ρ_c·π̄_nested + (1 − ρ_c)·π̄_indep, same for k̄.
  */

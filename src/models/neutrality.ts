@@ -1,5 +1,5 @@
 /**
- * Model v2: neutrality as a bargain (docs/MODEL.md, neutrality). The challenger's relief from a
+ * Model v2: neutrality as a bargain (docs/MODEL.md §3.3). The challenger's relief from a
  * neutrality commitment depends on what the neutrality actually limits — alliance membership,
  * the size of the protégé's forces, Western arms, foreign bases — and is cancelled by a guarantee
  * of the same content as an alliance: a neutral with a binding Western defence treaty is aligned
@@ -17,11 +17,11 @@ export const NEUTRALITY_CONTENT = { alliance: 0.4, forceCap: 0.2, arms: 0.2, noB
 /**
  * Alignment threat of a guarantee by its form (none, communiqué, executive, treaty), the same
  * whatever the commitment is called: a consultative pledge, an unratified and a ratified
- * collective-defence treaty (docs/MODEL.md §3 table). A neutrality guarantee is read by content.
+ * collective-defence treaty (docs/MODEL.md §3.3). A neutrality guarantee is read by content.
  */
 export const GUARANTEE_THREAT = [0, 0.05, 0.6, 0.8] as const;
 
-/** Western integration I of a guarantee by its form, read by content like GUARANTEE_THREAT (docs/MODEL.md §3 table). */
+/** Western integration I of a guarantee by its form, read by content like GUARANTEE_THREAT (docs/MODEL.md §3.3). */
 export const GUARANTEE_INTEGRATION = [0, 0.1, 0.5, 0.6] as const;
 
 /** I_N = β·I_g(form): the integration a neutrality's guarantee brings (0 for a guarantee-free neutrality). */

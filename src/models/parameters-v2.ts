@@ -1,5 +1,5 @@
 /**
- * Model v2: the parameters its new mechanisms add (docs/MODEL.md V2.8), with the priors proposed for
+ * Model v2: the parameters its new mechanisms add (docs/MODEL.md §11), with the priors proposed for
  * the bundled scenario and their sources. All ten are in PARAMETERS (src/contract/parameters.ts) and
  * read by the simulator; this list keeps the record of what each was proposed as.
  */

@@ -59,12 +59,12 @@ export function monthlyProbability(ratePerYear: number, share = 1): number {
   return 1 - Math.exp((-ratePerYear * share) / 12);
 }
 
-/** μ_V(s) = μ_V0 + β_s(1 − s) + γ_T·max(T, 0) − ν·[neutral] (docs/MODEL.md §4, §6). */
+/** μ_V(s) = μ_V0 + β_s(1 − s) + γ_T·max(T, 0) − ν·[neutral] (docs/MODEL.md §15). */
 export function challengerStakeLogMean(base: number, slope: number, alignment: number, threatEffect: number, threat: number, neutralityReduction: number, neutral: boolean): number {
   return base + slope * (1 - alignment) + threatEffect * Math.max(threat, 0) - (neutral ? neutralityReduction : 0);
 }
 
-/** π_P = min(0.999, π_P0(1 − δ_A·arms)(1 + δ_cap·[force cap])) (docs/MODEL.md §4, §6). */
+/** π_P = min(0.999, π_P0(1 − δ_A·arms)(1 + δ_cap·[force cap])) (docs/MODEL.md §4.1). */
 export function challengerSuccessVsProtege(base: number, armsDenial: number, arms: number, capEffect: number, forceCap: boolean): number {
   return Math.min(0.999, base * (1 - armsDenial * arms) * (1 + (forceCap ? capEffect : 0)));
 }
@@ -88,7 +88,7 @@ export function driftAlignment(s: number, leverage: number, driftRate: number, i
 /**
  * A crisis escalates to war inadvertently with probability e (the risk neither side controls:
  * Schelling's threat that leaves something to chance), or deliberately when attacking pays, as in
- * any window (docs/MODEL.md §4, §7): e + (1 − e)·P(attack | window).
+ * any window (docs/MODEL.md §4, §7.5): e + (1 − e)·P(attack | window).
  */
 export function crisisEscalationProbability(inadvertent: number, attackPerWindow: number): number {
   return inadvertent + (1 - inadvertent) * attackPerWindow;

@@ -36,7 +36,7 @@ const REFERENCE_FIELDS = new Map<string, string[]>(Object.entries({
   neutrality: ["guarantors"],
 }));
 
-/** Fields of model v1 that had no effect and were removed (docs/MODEL.md §3), with what to write instead. A Map, as above. */
+/** Fields of model v1 that had no effect and were removed (docs/MODEL.md §3.4), with what to write instead. A Map, as above. */
 const REMOVED_FIELDS = new Map<string, Record<string, string>>(Object.entries<Record<string, string>>({
   backstop: { ground_troops: "a backstop with ground troops is a reassurance_force: list the provider among its contributors" },
   un_mandate: { chapter: "remove it: the model gives the chapter no effect; troops set the peacekeeping effect", contributors: "remove it: UN contributors are not guarantors; troops set the peacekeeping effect" },
@@ -89,7 +89,7 @@ function checkOptions(data: Obj): RawIssue[] {
         if (Array.isArray(value)) issues.push(...repeatedItems(value, [...at, ci, field], "guarantor"));
         const refs = Array.isArray(value) ? value.map((v, k) => [v, k] as const) : [[value, undefined] as const];
         for (const [ref, k] of refs) {
-          // a neutrality may be guaranteed by the challenger itself (docs/MODEL.md §6)
+          // a neutrality may be guaranteed by the challenger itself (docs/MODEL.md §3.3)
           if (typeof ref !== "string" || known.includes(ref) || (c.type === "neutrality" && ref === challenger)) continue;
           const path: PropertyKey[] = [...at, ci, field, ...(k === undefined ? [] : [k])];
           const guess = didYouMean(ref, known);

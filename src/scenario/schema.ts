@@ -18,7 +18,7 @@ const idList = () => z.array(id).max(L.MAX_GUARANTORS).meta({ uniqueItems: true 
 const guarantorList = idList().min(1);
 
 const actor = z.strictObject({ id, name: z.string(), nuclear: z.boolean().default(false) });
-/** the protégé: an actor with its peacetime forces F₀, against which a force cap's bite is measured (docs/MODEL.md §6) */
+/** the protégé: an actor with its peacetime forces F₀, against which a force cap's bite is measured (docs/MODEL.md §3.3) */
 const protege = actor.extend({ peacetime_forces: count(L.MAX_TROOPS).optional() });
 const guarantor = z.strictObject({
   id,

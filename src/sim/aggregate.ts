@@ -35,7 +35,7 @@ export interface AggregateData {
   rows: Float64Array | null;
 }
 
-/** The ratio outcomes' pairs (numerator, denominator) of per-trajectory values, and their scale (docs/MODEL.md V2.7). */
+/** The ratio outcomes' pairs (numerator, denominator) of per-trajectory values, and their scale (docs/MODEL.md §8.2). */
 const RATIOS = [
   { all: "wars_per_crisis", accepted: "wars_per_crisis_given_accept", numerator: "expected_crisis_wars", denominator: "expected_crises", scale: 1 },
   { all: "crises_per_peace_year", accepted: "crises_per_peace_year_given_accept", numerator: "expected_crises", denominator: "expected_peace_months", scale: 12 },

@@ -71,7 +71,7 @@ export class OptionContext {
   spoilerCrisisRate = 0;
   targetingRate = 0;
   alignmentFloor = 0;
-  /** G_prev(0) = δ_P·π_P0·δ_A·a: the preventive motive at the settlement, before any arms are in effect (docs/MODEL.md V2.3) */
+  /** G_prev(0) = δ_P·π_P0·δ_A·a: the preventive motive at the settlement, before any arms are in effect (docs/MODEL.md §4.2) */
   preventiveGain = 0;
 
   constructor(guarantorCount: number) {
@@ -95,7 +95,7 @@ export class OptionContext {
     this.acceptance = acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
     const nEff = f.neutral ? effectiveNeutrality(f.neutrality, f.guaranteeForm, binding) : 0;
     this.integration = integrationOf(f, consent);
-    // π_P with the force cap's effect scaled by its bite b (docs/MODEL.md §6)
+    // π_P with the force cap's effect scaled by its bite b (docs/MODEL.md §3.3)
     this.piP = challengerSuccessVsProtege(theta[o + P.challenger_success_vs_protege], theta[o + P.arms_denial_effect], f.arms, theta[o + P.force_cap_effect] * f.capBite, f.capBite > 0);
     const chi = theta[o + P.nuclear_cost_multiplier];
     const kSelf = selfBindingCost(theta[o + P.challenger_self_binding_cost], f.challengerGuaranteeForm);

@@ -111,7 +111,7 @@ describe("the dominance audit on synthetic paired results", () => {
   });
 });
 
-/** Model v2 (docs/MODEL.md, intervention and coalitions) is in the simulator when its parameters are. */
+/** Model v2 (docs/MODEL.md §5, intervention and coalitions) is in the simulator when its parameters are. */
 const MODEL_V2 = PARAMETERS.some((p) => (p.name as string) === "coalition_correlation");
 
 describe("the dominance audit on the bundled scenario", () => {

@@ -1,6 +1,6 @@
 /**
- * Model v2's time-dependent channels and offer uncertainty in both steppers (docs/MODEL.md V2.3,
- * V2.5, V2.7): duration dependence against its closed form, the preventive motive of an arms
+ * Model v2's time-dependent channels and offer uncertainty in both steppers (docs/MODEL.md §4.2,
+ * §7.8, §7.2): duration dependence against its closed form, the preventive motive of an arms
  * build-up, a treaty offered but not ratified, and the two steppers' agreement in law under them.
  */
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * The outcomes added with model v2 (docs/MODEL.md V2.7): per-crisis and per-peace-year rates as
+ * The outcomes added with model v2 (docs/MODEL.md §8.2): per-crisis and per-peace-year rates as
  * ratios of sums with delta-method errors, the remaining outcomes given acceptance, and the
  * per-state coalition summary, in both steppers.
  */

@@ -1,5 +1,5 @@
 /**
- * The two strategic layers give the same law (docs/MODEL.md V2.4, "The mechanisms as games" (b)):
+ * The two strategic layers give the same law (docs/MODEL.md §7.5, §15.2):
  * a scenario run with `strategic_layer: games` and with `closed-form` must not differ in
  * distribution. Two independent samples (different seeds), two-sample tests with stated power.
  */

@@ -178,7 +178,7 @@ export function reliabilityPrior(scenario: Scenario, settings: CalibrationSettin
     method: `ABC rejection, Gaussian kernel of the figure's sd: a_T ~ U(0, 5), μ_W, σ_W, k₀ from the scenario's priors, q = P(W + a_T > k₀) (one guarantor, stake weight 1, non-nuclear challenger); ${settings.abcDraws} draws, seed ${settings.seed}`,
     data: `${RELIABILITY_FIGURES.bf2018.label}: reliability ${RELIABILITY_FIGURES.bf2018.mean} (sd ${RELIABILITY_FIGURES.bf2018.sd}, an assumption)`,
     citation: "Berkemeier, M. & Fuhrmann, M. 2018. \"Reassessing the fulfillment of alliance commitments in war.\" Research & Politics 5(2); Leeds, B. A., Long, A. G. & Mitchell, S. M. 2000. Journal of Conflict Resolution 44(5): 686–699",
-    how: "the model's q_j for a ratified treaty (docs/MODEL.md V2.1) is set equal to the share of commitments honoured",
+    how: "the model's q_j for a ratified treaty (docs/MODEL.md §5.1) is set equal to the share of commitments honoured",
     caveats: "figure quoted from the brief summary of the source, not re-checked here (the spread is an assumption); after 1945 reliability is lower, so this prior errs on the high side; a_T and μ_W trade off, so the fit holds the stake and war-cost priors at the scenario's",
     tolerance: 3 * fit.monteCarloStdErr,
     figures: {

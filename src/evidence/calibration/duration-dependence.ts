@@ -1,6 +1,6 @@
 /**
  * Maximum-likelihood fit of duration dependence to survival data (docs/EVIDENCE.md §7.2): the
- * hazard of renewed war h(t) = h0·g(t), g(t) = ψ + (1 − ψ)e^{−t/T_D} (docs/MODEL.md V2.5), with a
+ * hazard of renewed war h(t) = h0·g(t), g(t) = ψ + (1 − ψ)e^{−t/T_D} (docs/MODEL.md §7.8), with a
  * closed-form log-likelihood. Gives the priors of peace_hazard_floor ψ and peace_hazard_decay_months T_D.
  */
 import { InputError } from "../../errors.js";

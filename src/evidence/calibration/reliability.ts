@@ -1,6 +1,6 @@
 /**
  * Guarantors' reliability (docs/EVIDENCE.md §7.4): the share of alliance commitments honoured,
- * mapped onto the model's resolve q_j (docs/MODEL.md V2.1) for one guarantor under a ratified
+ * mapped onto the model's resolve q_j (docs/MODEL.md §5.1) for one guarantor under a ratified
  * treaty, and from there onto the treaty's audience cost a_T by approximate Bayesian computation.
  */
 import { AnalysisRandom } from "../../math/random.js";

@@ -1,5 +1,5 @@
 /**
- * Game (b): the crisis game (docs/MODEL.md, "The mechanisms as games" (b); Schelling 1966). A
+ * Game (b): the crisis game (docs/MODEL.md §15.2; Schelling 1966). A
  * crisis is a window: chance draws the challenger's stake V ~ LogNormal(μ_V, σ_V) into cells; the
  * challenger, knowing V, decides whether to attack outright and, if not, whether to press or back
  * down at once. Pressing risks war with probability e (the crisis slips out of control) and

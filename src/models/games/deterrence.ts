@@ -1,5 +1,5 @@
 /**
- * Game (a): extended deterrence with incomplete information (docs/MODEL.md §4–§5; Huth 1988, Fearon
+ * Game (a): extended deterrence with incomplete information (docs/MODEL.md §15.1; Huth 1988, Fearon
  * 1994). The challenger knows its stake V, not the guarantor's stake W; the guarantor learns of
  * the attack and decides whether to intervene. Reproduces the closed form's P(attack | window).
  */

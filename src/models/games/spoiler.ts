@@ -1,5 +1,5 @@
 /**
- * Game (f): the spoiler and moral hazard (docs/MODEL.md §7; Stedman 1997 on spoilers, Kuperman 2008
+ * Game (f): the spoiler and moral hazard (docs/MODEL.md §15.6; Stedman 1997 on spoilers, Kuperman 2008
  * on moral hazard). A faction that gains from renewed war provokes an incident; the challenger
  * retaliates or absorbs it; a guarantee raises the faction's payoff from a war, unless it deters retaliation.
  */

@@ -64,7 +64,7 @@ function nullable<T, G>(id: string, title: string, source: string, parameters: (
 export const CRISIS_GAME: CrisisLawGame = {
   id: "brinkmanship",
   title: "Crisis bargaining (the crisis law as a game)",
-  source: "docs/MODEL.md crisis law; Schelling 1966; Fearon 1994",
+  source: "docs/MODEL.md §7.5; Schelling 1966; Fearon 1994",
   role: "crisis-law",
   play(inp) {
     const p = brinkmanshipParameters(inp);

@@ -110,7 +110,7 @@ export class Coalition {
 
   /**
    * The challenger's beliefs after F tests passed and B failed: Q̂ = (n₀Q(1 − d) + F)/(n₀ + F + B),
-   * spread over the members (q̂_j), and π̄, k̄ under the coalition law at q̂ (docs/MODEL.md §5, §8).
+   * spread over the members (q̂_j), and π̄, k̄ under the coalition law at q̂ (docs/MODEL.md §5.4).
    */
   updateBeliefs(c: OptionContext, discount: number, priorStrength: number, firm: number, backdowns: number): void {
     this.perceived = posteriorCoalitionResolve(this.resolve, discount, priorStrength, firm, backdowns);

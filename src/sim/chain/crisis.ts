@@ -1,5 +1,5 @@
 /**
- * How a crisis ends (docs/MODEL.md §6), the rule both steppers share: the crisis law
+ * How a crisis ends (docs/MODEL.md §7.5), the rule both steppers share: the crisis law
  * (models/crisis.ts) gives the probabilities at the trajectory's state; one uniform picks war, a
  * crisis the challenger does not press, or a pressed crisis that stays short of war, which tests
  * the defending side (two more uniforms: did the coalition hold; failing it, did the protégé).
@@ -16,7 +16,7 @@ export const enum CrisisEnd {
 
 /**
  * The crisis law's probabilities at log-stake mean μ_V into `out` (CRISIS_SLOTS long); `preventive`:
- * G_prev(t), added to the challenger's expected success π̄ (docs/MODEL.md V2.3). `attack`: P(V > k̄/π̄)
+ * G_prev(t), added to the challenger's expected success π̄ (docs/MODEL.md §4.2). `attack`: P(V > k̄/π̄)
  * at this stake and this π̄ if the stepper has just computed it (as P(attack | window)), else NaN.
  */
 export function crisisLaw(out: Float64Array, c: OptionContext, coalition: Coalition, stakeLogMean: number, stakeLogSd: number, escalation: number, concession: number, preventive: number, attack = NaN): void {

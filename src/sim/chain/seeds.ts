@@ -15,7 +15,7 @@ export const PURPOSE_COALITION = hashString("coalition");
 export const PURPOSE_ELECTIONS = hashString("elections");
 /** The uniform that decides whether the settlement is accepted. */
 export const KEY_ACCEPTANCE = hashString("acceptance");
-/** The uniform that decides whether the option's treaty-form promises are ratified (offer versus honour, docs/MODEL.md V2.7). */
+/** The uniform that decides whether the option's treaty-form promises are ratified (offer versus honour, docs/MODEL.md §7.2). */
 export const KEY_OFFER = hashString("offer");
 
 /** Trajectories whose seeds are computed at once (a block's worth). */

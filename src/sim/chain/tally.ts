@@ -7,7 +7,7 @@ import type { Aggregate } from "../aggregate.js";
 import { State } from "./states.js";
 
 export class TrajectoryTally {
-  /** tests of the defending side passed (someone fought or held) and failed (beliefs, docs/MODEL.md §8) */
+  /** tests of the defending side passed (someone fought or held) and failed (beliefs, docs/MODEL.md §5.4) */
   firm = 0;
   backdowns = 0;
   /** 1 once a test failed while some state had a promise or troops: a guarantor backed down */

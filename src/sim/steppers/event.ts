@@ -55,7 +55,7 @@ export class EventSimulator implements TrajectorySimulator {
   private windowCeilingRatePreventive = 0;
   /** the regime's largest crisis rates: from targeting, and from spoilers (at Q = 1 or 0, before duration dependence) */
   private spoilerRateMax = 0;
-  /** duration dependence g = ψ + (1 − ψ)e^{−t_p/T_D} (docs/MODEL.md V2.5): ψ, 1 − ψ, 1/T_D, and the first month of the current peace */
+  /** duration dependence g = ψ + (1 − ψ)e^{−t_p/T_D} (docs/MODEL.md §7.8): ψ, 1 − ψ, 1/T_D, and the first month of the current peace */
   private hazardFloor = 1;
   private hazardTransient = 0;
   private hazardDecayRate = 0;
@@ -64,7 +64,7 @@ export class EventSimulator implements TrajectorySimulator {
   private spanFactor = 1;
   /** the window part of the span's bound: g·(largest window rate of attack) */
   private spanWindowRate = 0;
-  /** the preventive motive: G_prev(0) (0 outside the accepted settlement) and T_A (docs/MODEL.md V2.3) */
+  /** the preventive motive: G_prev(0) (0 outside the accepted settlement) and T_A (docs/MODEL.md §4.2) */
   private preventive0 = 0;
   private buildupMonths = 0;
   private theta: Float64Array = new Float64Array(0);
@@ -197,7 +197,7 @@ export class EventSimulator implements TrajectorySimulator {
   private begin(features: OptionFeatures, fallback: OptionFeatures, theta: Float64Array, o: number, slot: number): void {
     this.theta = theta;
     this.o = o;
-    // offer versus honour (docs/MODEL.md V2.7): one draw a trajectory on its own key, the same under every option
+    // offer versus honour (docs/MODEL.md §7.2): one draw a trajectory on its own key, the same under every option
     this.main.fill(offeredFeatures(features, this.seeds.offerDraws[slot], theta[o + P.treaty_offer_probability]), theta, o, this.actors);
     this.events.restore(this.seeds.seeds, 8 * slot);
     this.trajectory = this.seeds.first + slot;
@@ -319,7 +319,7 @@ export class EventSimulator implements TrajectorySimulator {
     this.logCutStale = true;
   }
 
-  /** P(attack | window) at alignment s in month t (docs/MODEL.md §4), with the preventive motive during the build-up (V2.3). */
+  /** P(attack | window) at alignment s in month t (docs/MODEL.md §4), with the preventive motive during the build-up (§4.2). */
   private windowAttack(s: number, t: number): number {
     if (t < this.buildupMonths && this.preventive0 > 0) {
       const co = this.coalition;
@@ -435,7 +435,7 @@ export class EventSimulator implements TrajectorySimulator {
       if (this.ratesStale) this.updateCrisisRates();
       if (u < this.pUpper) {
         const sNow = alignmentAfterLog(sBase, target, logDecay, floor, month + 1 - base);
-        // duration dependence thins the candidate with g(t_p) ≤ the span's g (docs/MODEL.md V2.5)
+        // duration dependence thins the candidate with g(t_p) ≤ the span's g (docs/MODEL.md §7.8)
         const g = this.hazardFactor(month);
         const pAttack = monthlyProbability(this.windowRate * g, this.windowAttack(sNow, month));
         if (u < 1 - (1 - pAttack) * Math.exp(-(c.targetingRate + g * this.spoilerRate) / 12)) {

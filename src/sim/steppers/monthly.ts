@@ -61,11 +61,11 @@ export class MonthlySimulator implements TrajectorySimulator {
   private pEndLimited = 0;
   private pEndDirect = 0;
   private warShift = 0;
-  /** duration dependence g = ψ + (1 − ψ)e^{−t_p/T_D} (docs/MODEL.md V2.5): ψ, the transient part now, and its factor a month */
+  /** duration dependence g = ψ + (1 − ψ)e^{−t_p/T_D} (docs/MODEL.md §7.8): ψ, the transient part now, and its factor a month */
   private hazardFloor = 1;
   private transient = 0;
   private transientDecay = 1;
-  /** the preventive motive G_prev(0) and T_A (docs/MODEL.md V2.3); G_prev(0) = 0 outside the accepted settlement */
+  /** the preventive motive G_prev(0) and T_A (docs/MODEL.md §4.2); G_prev(0) = 0 outside the accepted settlement */
   private preventive0 = 0;
   private buildupMonths = 0;
   // quantities that change only when resolve, beliefs or the regime change (elections, tests, a later deal)
@@ -140,7 +140,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     const seed = this.seed;
     this.theta = theta;
     this.o = o;
-    // offer versus honour (docs/MODEL.md V2.7): one draw a trajectory on its own key, the same under every option
+    // offer versus honour (docs/MODEL.md §7.2): one draw a trajectory on its own key, the same under every option
     this.main.fill(offeredFeatures(features, uniformAt(seed, index, KEY_OFFER), theta[o + P.treaty_offer_probability]), theta, o, this.actors);
     this.fallback.fill(fallback, theta, o, this.actors);
     seedStream(this.stream, 0, seed, index, PURPOSE_DYNAMICS);
@@ -181,7 +181,7 @@ export class MonthlySimulator implements TrajectorySimulator {
     this.s = initialAlignment(theta[o + P.alignment_initial], this.accepted, this.main.alignmentFloor);
   }
 
-  /** A peace begins: the next month of peace has t_p = 0, so g = 1 (docs/MODEL.md V2.5). */
+  /** A peace begins: the next month of peace has t_p = 0, so g = 1 (docs/MODEL.md §7.8). */
   private startPeace(): void {
     this.transient = 1 - this.hazardFloor;
   }
