@@ -7,10 +7,11 @@
  * Σ_k w_k·mean(x_k): new weights give the exact mean loss from the per-outcome means. Its standard
  * error needs the covariances of the outcomes across trajectories, which a result does not carry.
  */
+import { lossTerms, sameLossWeights, type LossWeights } from "../../src/contract/loss.js";
 import type { Estimate, EvaluationResult, OutcomeName } from "../../src/contract/result.js";
 import { OUTCOMES } from "./outcomes.js";
 
-export type Weights = Partial<Record<OutcomeName, number>>;
+export type Weights = LossWeights;
 
 /** Outcomes a loss can weight: those over all trajectories (docs/MODEL.md), the loss itself excepted. */
 export function weightableOutcomes(result: EvaluationResult): OutcomeName[] {
@@ -18,10 +19,7 @@ export function weightableOutcomes(result: EvaluationResult): OutcomeName[] {
   return present.filter((n) => n !== "loss" && OUTCOMES[n] !== undefined && !OUTCOMES[n]!.conditionalOnAcceptance);
 }
 
-export const sameWeights = (a: Weights, b: Weights): boolean => {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as OutcomeName[]);
-  return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
-};
+export const sameWeights = sameLossWeights;
 
 /** Mean loss Σ_k w_k·mean(x_k) of one option under one perspective. */
 export function reweightedLoss(outcomes: Partial<Record<OutcomeName, Estimate>>, weights: Weights): number {
@@ -73,6 +71,5 @@ export function summarise(result: EvaluationResult, weights: Weights = result.lo
 
 /** "loss = 0.0833·expected_war_months + 2·p_direct_guarantor_war + …" */
 export function lossFormula(weights: Weights): string {
-  const terms = (Object.entries(weights) as [OutcomeName, number][]).filter(([, w]) => w !== 0).map(([k, w]) => `${Number(w.toPrecision(4))}·${k}`);
-  return `loss = ${terms.length ? terms.join(" + ") : "0"}`;
+  return `loss = ${lossTerms(weights)}`;
 }
