@@ -81,6 +81,9 @@ export const PARAMETERS = [
   { name: "peace_hazard_floor", symbol: "ψ", domain: "probability", description: "§7 long-run factor on the hazards of peace (windows, spoiler incidents) relative to the first months of a peace" },
   { name: "peace_hazard_decay_months", symbol: "T_D", domain: "positive", description: "§7 time constant, in months, of the fall of the hazards of peace toward their floor" },
   { name: "treaty_offer_probability", symbol: "p_O", domain: "probability", description: "§7 probability that a treaty-form promise or membership in an option is actually ratified; otherwise a communiqué with a 'someday' path" },
+  // the schools' structural claims: what a "someday" promise integrates, what a nuclear-armed patron adds (appended likewise)
+  { name: "pledge_integration_factor", symbol: "η_C", domain: "nonnegative", description: "§3 factor on the integration a communiqué-form promise brings (a consultative pledge, a 'someday' NATO path, a communiqué guarantee of a neutrality); 1 is the integration table" },
+  { name: "nuclear_patron_cost_effect", symbol: "κ_N", domain: "nonnegative", description: "§5 relative rise of the challenger's cost of war for each nuclear-armed state that fights beside the protégé: k(C) gains a factor (1 + κ_N) per nuclear member" },
 ] as const satisfies readonly ParameterSpec[];
 
 export type ParameterName = (typeof PARAMETERS)[number]["name"];

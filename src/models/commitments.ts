@@ -49,8 +49,10 @@ export interface OptionFeatures {
   fixedThreat: number;
   /** 1 for permanent neutrality, ½ for a temporary one, 0 for none */
   neutrality: number;
-  /** I ∈ [0, 1]: Western integration the option brings */
+  /** the part of I that does not depend on parameters: every commitment's integration except communiqué-form promises (see `integrationOf`) */
   integration: number;
+  /** I_C: the integration of its communiqué-form promises — consultative pledges in that form and "someday" NATO paths — before the factor η_C (docs/MODEL.md §3) */
+  pledgeIntegration: number;
   /** arms supply level in [0, 1] */
   arms: number;
   neutral: boolean;
@@ -154,6 +156,7 @@ function featuresOf(option: { id: string; label: string; commitments: Commitment
     fixedThreat: 0,
     neutrality: 0,
     integration: 0,
+    pledgeIntegration: 0,
     arms: 0,
     neutral: false,
     forceCap: false,
@@ -183,6 +186,10 @@ function featuresOf(option: { id: string; label: string; commitments: Commitment
   const add = (e: { threat: number; integration: number }, scale = 1) => {
     f.fixedThreat += e.threat * scale;
     f.integration += e.integration * scale;
+  };
+  const addPledge = (e: { threat: number; integration: number }) => {
+    f.fixedThreat += e.threat;
+    f.pledgeIntegration += e.integration;
   };
   const E = COMMITMENT_EFFECTS;
   for (const c of option.commitments) {
@@ -228,8 +235,10 @@ function featuresOf(option: { id: string; label: string; commitments: Commitment
         break;
       }
       case "consultative_pledge":
-        add(E.consultative_pledge);
-        if (c.nato_path) add(E.nato_path);
+        // a communiqué-form pledge and a "someday" path integrate through η_C (integrationOf); an executive or treaty-form pledge as the table says
+        if (c.form === "communique") addPledge(E.consultative_pledge);
+        else add(E.consultative_pledge);
+        if (c.nato_path) addPledge(E.nato_path);
         c.guarantors.forEach((g) => promise(g, FORM_LEVEL[c.form]));
         break;
       case "neutrality":
@@ -274,8 +283,8 @@ function featuresOf(option: { id: string; label: string; commitments: Commitment
   }
   // a backstop's support kinds add to the arms level (⅙ each, docs/MODEL.md §3)
   f.arms = Math.min(1, f.arms + supportArms);
-  // arms supply counts once, at its level; its threat is the parameter τ_A (see alignmentThreat)
-  f.integration = Math.min(1, Math.max(0, f.integration + E.arms_supply_per_level.integration * f.arms));
+  // arms supply counts once, at its level; its threat is the parameter τ_A (see alignmentThreat); I is clipped in integrationOf
+  f.integration += E.arms_supply_per_level.integration * f.arms;
   if (f.neutral) f.content = neutralityContent(f.capBite, f.arms, foreignBases);
   return f;
 }
@@ -295,9 +304,15 @@ export function alignmentThreat(f: OptionFeatures, armsThreat: number, neutralit
   return f.fixedThreat + armsThreat * f.arms + neutrality;
 }
 
-/** I: the option's integration plus what its neutrality guarantee brings, β·I_g(f), capped at 1 (docs/MODEL.md §3.2). */
-export function integrationOf(f: OptionFeatures, consentBinding: number): number {
-  return f.neutral ? Math.min(1, f.integration + guaranteeIntegration(f.guaranteeForm, neutralityBinding(f, consentBinding))) : f.integration;
+/**
+ * I = clip(I_fixed + η_C·I_C, 0, 1) plus what a neutrality's guarantee brings, β·I_g(f) (times η_C for a
+ * communiqué-form guarantee), capped at 1 (docs/MODEL.md §3.2, §6). η_C = 1 is the table of §3.
+ */
+export function integrationOf(f: OptionFeatures, consentBinding: number, pledgeFactor: number): number {
+  const own = Math.min(1, Math.max(0, f.integration + pledgeFactor * f.pledgeIntegration));
+  if (!f.neutral) return own;
+  const guarantee = guaranteeIntegration(f.guaranteeForm, neutralityBinding(f, consentBinding));
+  return Math.min(1, own + (f.guaranteeForm === FORM_LEVEL.communique ? pledgeFactor * guarantee : guarantee));
 }
 
 /**

@@ -67,14 +67,20 @@ export function expectedSuccess(q: Float64Array, weight: Float64Array, n: number
 }
 
 /**
- * k̄ = E[k(M)] = k_P·Π_j (1 − q_j + q_j·(k_G/k_P)^{m_j}): the challenger's expected cost of war.
- * With one state of weight 1 this is q·k_G + (1 − q)·k_P (model v1).
+ * k̄ = E[k(C)] = k_P·Π_j (1 − q_j + q_j·(k_G/k_P)^{m_j}·n_j): the challenger's expected cost of war,
+ * with n_j = `nuclear[j]` the factor (1 + κ_N) of a nuclear-armed state (1 otherwise, and without
+ * `nuclear`; docs/MODEL.md §5). With one state of weight 1 this is q·k_G + (1 − q)·k_P (model v1).
  */
-export function expectedCost(q: Float64Array, weight: Float64Array, n: number, kP: number, kG: number): number {
+export function expectedCost(q: Float64Array, weight: Float64Array, n: number, kP: number, kG: number, nuclear?: Float64Array): number {
   const ratio = kG / kP;
   let product = kP;
-  for (let j = 0; j < n; j++) if (q[j] > 0) product *= 1 - q[j] + q[j] * Math.pow(ratio, weight[j]);
+  for (let j = 0; j < n; j++) if (q[j] > 0) product *= 1 - q[j] + q[j] * Math.pow(ratio, weight[j]) * (nuclear ? nuclear[j] : 1);
   return product;
+}
+
+/** n_j = 1 + κ_N for a nuclear-armed state, 1 otherwise: its factor on the challenger's cost of a war it joins (docs/MODEL.md §5). */
+export function nuclearCostFactors(nuclear: readonly boolean[], effect: number): Float64Array {
+  return Float64Array.from(nuclear, (x) => (x ? 1 + effect : 1));
 }
 
 /**
@@ -155,19 +161,22 @@ export function isOrderedByResolve(q: Float64Array, n: number, order: Int32Array
  * Nested coalitions (one common shock): every state's stake moves with the same draw, so state j
  * fights iff U > 1 − q_j for one uniform U, and the coalition is always the i most resolved states.
  * E[f(M)] = (1 − q_(1))·f(0) + Σ_i (q_(i) − q_(i+1))·f(m_(1) + … + m_(i)), q sorted largest first.
- * `kind` 0 gives π̄ (f = π(M)), 1 gives k̄ (f = k(M)). `order` is scratch of length ≥ n.
+ * `kind` 0 gives π̄ (f = π(M)), 1 gives k̄ (f = k(C), with the factors n_j of the nuclear-armed members
+ * when `nuclear` is given). `order` is scratch of length ≥ n.
  */
-export function nestedExpectation(kind: 0 | 1, q: Float64Array, weight: Float64Array, n: number, order: Int32Array, pi: number, piOrK: number): number {
+export function nestedExpectation(kind: 0 | 1, q: Float64Array, weight: Float64Array, n: number, order: Int32Array, pi: number, piOrK: number, nuclear?: Float64Array): number {
   orderByResolve(q, n, order);
   // with kind 0: pi = π_P, piOrK = π_G; with kind 1: pi = k_P, piOrK = k_G
   const ratio = kind === 0 ? coalitionSuccessRatio(pi, piOrK) : piOrK / pi;
   let total = n > 0 ? (1 - q[order[0]]) * pi : pi;
   let m = 0;
+  let members = 1;
   for (let i = 0; i < n; i++) {
     const j = order[i];
     m += weight[j];
+    if (kind === 1 && nuclear) members *= nuclear[j];
     const next = i + 1 < n ? q[order[i + 1]] : 0;
-    total += (q[j] - next) * pi * Math.pow(ratio, m);
+    total += (q[j] - next) * pi * Math.pow(ratio, m) * members;
   }
   return total;
 }
@@ -189,9 +198,9 @@ export function mixedExpectedSuccess(q: Float64Array, weight: Float64Array, n: n
   return correlation > 0 ? correlation * nestedExpectation(0, q, weight, n, order, piP, piG) + (1 - correlation) * independent : independent;
 }
 
-export function mixedExpectedCost(q: Float64Array, weight: Float64Array, n: number, order: Int32Array, correlation: number, kP: number, kG: number): number {
-  const independent = expectedCost(q, weight, n, kP, kG);
-  return correlation > 0 ? correlation * nestedExpectation(1, q, weight, n, order, kP, kG) + (1 - correlation) * independent : independent;
+export function mixedExpectedCost(q: Float64Array, weight: Float64Array, n: number, order: Int32Array, correlation: number, kP: number, kG: number, nuclear?: Float64Array): number {
+  const independent = expectedCost(q, weight, n, kP, kG, nuclear);
+  return correlation > 0 ? correlation * nestedExpectation(1, q, weight, n, order, kP, kG, nuclear) + (1 - correlation) * independent : independent;
 }
 
 /**

@@ -1,13 +1,13 @@
 /**
  * Model v2: the parameters its new mechanisms add (docs/MODEL.md §11), with the priors proposed for
- * the bundled scenario and their sources. All ten are in PARAMETERS (src/contract/parameters.ts) and
+ * the bundled scenario and their sources. All twelve are in PARAMETERS (src/contract/parameters.ts) and
  * read by the simulator; this list keeps the record of what each was proposed as.
  */
 import type { ParameterSpec } from "../contract/parameters.js";
 
 export interface ProposedParameter extends ParameterSpec {
   /** the bundled scenario's prior, in the scenario's own notation */
-  prior: { dist: "beta" | "gamma" | "lognormal" | "normal"; mean: number; sd: number };
+  prior: { dist: "beta" | "gamma" | "lognormal" | "normal"; mean: number; sd: number } | { dist: "fixed"; value: number };
   source: string;
 }
 
@@ -91,5 +91,21 @@ export const PARAMETERS_V2 = [
     description: "offer vs honour: probability that a treaty-form promise or membership offered in an option is actually ratified; otherwise it is a communiqué with a 'someday' path",
     prior: { dist: "beta", mean: 0.7, sd: 0.15 },
     source: "assumption",
+  },
+  {
+    name: "pledge_integration_factor",
+    symbol: "η_C",
+    domain: "nonnegative",
+    description: "integration: factor on the integration a communiqué-form promise brings (a consultative pledge, a 'someday' NATO path, a communiqué guarantee of a neutrality)",
+    prior: { dist: "gamma", mean: 1, sd: 0.3 },
+    source: "assumption, centred on the integration table of docs/MODEL.md §3",
+  },
+  {
+    name: "nuclear_patron_cost_effect",
+    symbol: "κ_N",
+    domain: "nonnegative",
+    description: "coalitions: relative rise of the challenger's cost of war for each nuclear-armed state that fights beside the protégé",
+    prior: { dist: "fixed", value: 0 },
+    source: "assumption: no effect beyond resolve, weight and k_G, which leaves the calibrated no-commitment option unchanged; the deterrence perspective's gamma(0.5, 0.25) takes its direction from Fuhrmann & Sechser 2014",
   },
 ] as const satisfies readonly ProposedParameter[];

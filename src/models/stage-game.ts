@@ -7,7 +7,7 @@ import { normalCdf } from "../math/distributions.js";
 import { P } from "../contract/parameters.js";
 import { alignmentThreat, audienceCostOfForm, neutralityBinding, type OptionFeatures } from "./commitments.js";
 import { effectiveNeutrality, selfBindingCost } from "./neutrality.js";
-import { interventionProbability, mixedCoalitionProbability, mixedExpectedCost, mixedExpectedSuccess, stayingOutCost } from "./intervention.js";
+import { interventionProbability, mixedCoalitionProbability, mixedExpectedCost, mixedExpectedSuccess, nuclearCostFactors, stayingOutCost } from "./intervention.js";
 import { fillPerceivedMemberResolve, holdProbability, posteriorCoalitionResolve } from "./beliefs.js";
 import type { CrisisLawArguments } from "./crisis.js";
 
@@ -114,6 +114,8 @@ export interface StateFacts {
   /** per state: w_j (stake relative to the reference state) and m_j (share of the reference coalition) */
   stakeWeight: Float64Array;
   militaryWeight: Float64Array;
+  /** per state: nuclear-armed (its fighting multiplies the challenger's cost by 1 + κ_N, docs/MODEL.md §5); none when absent */
+  guarantorNuclear?: readonly boolean[];
 }
 
 /** Everything the crisis law (models/crisis.ts `crisisOutcome`) reads, at one state of the world. */
@@ -161,7 +163,7 @@ export function crisisLawInputs(f: OptionFeatures, theta: Float64Array, o: numbe
     stakeLogMean: stakeBase + theta[o + P.stake_alignment_slope] * (1 - alignment),
     stakeLogSd: theta[o + P.challenger_stake_log_sd],
     expectedGain: mixedExpectedSuccess(qHat, facts.militaryWeight, n, order, rho, piP, piG),
-    expectedCost: mixedExpectedCost(qHat, facts.militaryWeight, n, order, rho, kP, kG),
+    expectedCost: mixedExpectedCost(qHat, facts.militaryWeight, n, order, rho, kP, kG, facts.guarantorNuclear && nuclearCostFactors(facts.guarantorNuclear, theta[o + P.nuclear_patron_cost_effect])),
     escalationRisk: theta[o + P.crisis_escalation_probability],
     perceivedHold: holdProbability(perceived, piP),
     actualHold: holdProbability(resolve, piP),

@@ -57,7 +57,7 @@ export class OptionContext {
   readonly relevant: Uint8Array;
   /** ε_j = [committed] + ξ·supply_j: exposure to being drawn into a limited war */
   readonly exposure: Float64Array;
-  /** ϱ^{m_j} and (k_G/k_P)^{m_j}: factors of π(M) and k(M) per member (docs/MODEL.md §5) */
+  /** ϱ^{m_j} and (k_G/k_P)^{m_j}·(1 + κ_N)^{[j nuclear]}: factors of π(C) and k(C) per member (docs/MODEL.md §5) */
   readonly piFactor: Float64Array;
   readonly kFactor: Float64Array;
   readonly nuclear: Uint8Array;
@@ -94,7 +94,7 @@ export class OptionContext {
     const threat = alignmentThreat(f, theta[o + P.arms_supply_threat], theta[o + P.neutrality_threat_relief], consent);
     this.acceptance = acceptanceProbability(theta[o + P.acceptance_base_logit], theta[o + P.acceptance_threat_weight], threat);
     const nEff = f.neutral ? effectiveNeutrality(f.neutrality, f.guaranteeForm, binding) : 0;
-    this.integration = integrationOf(f, consent);
+    this.integration = integrationOf(f, consent, theta[o + P.pledge_integration_factor]);
     // π_P with the force cap's effect scaled by its bite b (docs/MODEL.md §3.3)
     this.piP = challengerSuccessVsProtege(theta[o + P.challenger_success_vs_protege], theta[o + P.arms_denial_effect], f.arms, theta[o + P.force_cap_effect] * f.capBite, f.capBite > 0);
     const chi = theta[o + P.nuclear_cost_multiplier];
@@ -137,6 +137,9 @@ export class OptionContext {
     }
     this.piPowers.powers(ratio, actors.militaryWeight, this.piFactor);
     this.kPowers.powers(costRatio, actors.militaryWeight, this.kFactor);
+    // a nuclear-armed member multiplies the challenger's cost by (1 + κ_N) (docs/MODEL.md §5); after the cache, which holds the powers alone
+    const nuclearFactor = 1 + theta[o + P.nuclear_patron_cost_effect];
+    if (nuclearFactor !== 1) for (let j = 0; j < this.kFactor.length; j++) if (this.nuclear[j] === 1) this.kFactor[j] *= nuclearFactor;
     // sizes scale the reductions: full effect from a 20 km zone, 10,000 UN troops, 1,000 monitors (assumption, docs/MODEL.md §3)
     const incidentRate =
       actors.spoilerBaseRate *

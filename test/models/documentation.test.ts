@@ -19,7 +19,7 @@ describe("docs/MODEL.md documents the model", () => {
       const prior = s.parameters[p.name];
       const mean = prior.dist === "fixed" ? prior.value : prior.dist === "uniform" ? prior.min : prior.mean;
       const row = model.split("\n").find((l) => l.startsWith(`| ${p.name} | ${p.symbol} |`))!.replaceAll("−", "-");
-      const stated = new RegExp(`${prior.dist}\\((-?[\\d.]+),`).exec(row);
+      const stated = new RegExp(`${prior.dist}\\((-?[\\d.]+)[,)]`).exec(row);
       expect(stated, `${p.name}: ${row}`).not.toBeNull();
       expect(Number(stated![1]), p.name).toBe(mean);
     }

@@ -65,6 +65,8 @@ const UNITS: Record<string, string> = {
   guarantor_entry_rate_per_year: "per year, per unit of exposure",
   nuclear_use_given_direct_war_per_month: "probability per month",
   preventive_weight: "weight on the coming fall in the chance of success (unitless)",
+  pledge_integration_factor: "factor (×) on the integration of the table",
+  nuclear_patron_cost_effect: "relative rise per nuclear-armed member (0.5 = +50 %)",
 };
 
 /** "per year", "stake units", "probability (0–1)"…; "" for a name the model does not know. */
