@@ -21,8 +21,12 @@ import { pointsPerJob, POINTS_PER_JOB, queuedProbe } from "../../src/queue/probe
 import { loadScenarioFile } from "../../src/scenario/load.js";
 
 const SCENARIO = "scenarios/ukraine-2025.yaml";
-/** Design points per measurement (BENCH_QUEUE_POINTS): 32 jobs of the default 16 points. */
-const POINTS = Number(process.env.BENCH_QUEUE_POINTS ?? 512);
+/**
+ * Design points per measurement (BENCH_QUEUE_POINTS): 96 jobs of the default 16 points, 48 per worker
+ * when there are two, so that the run's last job (one worker finishing while the other has none
+ * left) is a small share of it, as in the large designs the queue is for (thousands of jobs).
+ */
+const POINTS = Number(process.env.BENCH_QUEUE_POINTS ?? 1536);
 const SIZES = { trajectories: 1000, batches: 1 };
 const OPTIONS = ["ceasefire-only", "nato-membership"];
 const SOBOL_PARAMETERS = 15;
