@@ -5,12 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluate, loadScenarioFile, type EvaluationResult } from "../../src/index.js";
-import type { EvaluateOptions, SimulationMode } from "../../src/sim/evaluate.js";
+import type { EvaluateOptions } from "../../src/sim/evaluate.js";
 import type { Scenario } from "../../src/scenario/load.js";
-import { ROW_WIDTH, V, VALUE_COUNT } from "../../src/sim/aggregate.js";
-import { normalQuantile } from "../../src/math/distributions.js";
+import { V } from "../../src/sim/aggregate.js";
 import { peaceHazardFactor } from "../../src/models/duration.js";
-import { ksDistance, twoProportionZ, welchZ } from "./two-sample.js";
+import { stepperDisagreements } from "./two-sample.js";
 
 const scenario = loadScenarioFile("scenarios/ukraine-2025.yaml");
 const MODES = ["monthly", "event"] as const;
@@ -140,38 +139,7 @@ describe("event-driven and monthly simulation agree under duration dependence an
       },
     };
     const alpha = 0.001 / 18;
-    const zCritical = -normalQuantile(alpha / 2);
-    const ksCritical = Math.sqrt(-Math.log(alpha / 2) / 2) * Math.sqrt(2 / n);
-    const [m, e] = [await columns("monthly", opts, n), await columns("event", opts, n)];
-    const failures: string[] = [];
-    for (const [key, a] of m) {
-      const b = e.get(key)!;
-      for (const [name, months] of [["war within 2 years", 24], ["war within 5 years", 60]] as const) {
-        const z = twoProportionZ(a[VALUE_COUNT], b[VALUE_COUNT], (x) => x >= 0 && x < months);
-        if (Math.abs(z) > zCritical) failures.push(`${key} ${name}: z = ${z.toFixed(2)}`);
-      }
-      for (const k of [V.expected_crises, V.expected_crisis_wars, V.expected_peace_months]) {
-        const z = welchZ(a[k], b[k]);
-        if (Math.abs(z) > zCritical) failures.push(`${key} value ${k}: z = ${z.toFixed(2)}`);
-      }
-      const d = ksDistance(a[VALUE_COUNT], b[VALUE_COUNT]);
-      if (d > ksCritical) failures.push(`${key} first war: KS D = ${d.toFixed(4)}`);
-    }
+    const failures = await stepperDisagreements(scenario, opts, n, alpha, [24, 60], [V.expected_crises, V.expected_crisis_wars, V.expected_peace_months]);
     expect(failures).toEqual([]);
   }, 240_000);
 });
-
-async function columns(mode: SimulationMode, opts: Partial<EvaluateOptions>, n: number): Promise<Map<string, Float64Array[]>> {
-  const out = new Map<string, Float64Array[]>();
-  await evaluate(scenario, {
-    ...opts,
-    mode,
-    onTrajectories: ({ first, count, options, rows }) =>
-      options.forEach((option, o) => {
-        if (!out.has(option)) out.set(option, Array.from({ length: ROW_WIDTH }, () => new Float64Array(n)));
-        const cols = out.get(option)!;
-        for (let i = 0; i < count; i++) for (let k = 0; k < ROW_WIDTH; k++) cols[k][first + i] = rows[o][i * ROW_WIDTH + k];
-      }),
-  });
-  return out;
-}

@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluate, loadScenarioFile, type EvaluationResult } from "../../src/index.js";
-import type { EvaluateOptions, SimulationMode } from "../../src/sim/evaluate.js";
+import type { EvaluateOptions } from "../../src/sim/evaluate.js";
 import type { Scenario } from "../../src/scenario/load.js";
-import { ROW_WIDTH, V, VALUE_COUNT } from "../../src/sim/aggregate.js";
-import { normalQuantile } from "../../src/math/distributions.js";
-import { ksDistance, twoProportionZ, welchZ } from "./two-sample.js";
+import { V } from "../../src/sim/aggregate.js";
+import { stepperDisagreements } from "./two-sample.js";
 
 const scenario = loadScenarioFile("scenarios/ukraine-2025.yaml");
 const MODES = ["monthly", "event"] as const;
@@ -75,36 +74,7 @@ describe("event-driven and monthly simulation agree under η_C and κ_N", () => 
       overrides: { pledge_integration_factor: fixed(0), nuclear_patron_cost_effect: fixed(2), treaty_offer_probability: fixed(0.5) },
     };
     const alpha = 0.001 / 15;
-    const zCritical = -normalQuantile(alpha / 2);
-    const ksCritical = Math.sqrt(-Math.log(alpha / 2) / 2) * Math.sqrt(2 / n);
-    const [m, e] = [await columns("monthly", opts, n), await columns("event", opts, n)];
-    const failures: string[] = [];
-    for (const [key, a] of m) {
-      const b = e.get(key)!;
-      const z = twoProportionZ(a[VALUE_COUNT], b[VALUE_COUNT], (x) => x >= 0 && x < 60);
-      if (Math.abs(z) > zCritical) failures.push(`${key} war within 5 years: z = ${z.toFixed(2)}`);
-      for (const k of [V.expected_crises, V.expected_peace_months, V.mean_alignment_at_horizon]) {
-        const zk = welchZ(a[k], b[k]);
-        if (Math.abs(zk) > zCritical) failures.push(`${key} value ${k}: z = ${zk.toFixed(2)}`);
-      }
-      const d = ksDistance(a[VALUE_COUNT], b[VALUE_COUNT]);
-      if (d > ksCritical) failures.push(`${key} first war: KS D = ${d.toFixed(4)}`);
-    }
+    const failures = await stepperDisagreements(scenario, opts, n, alpha, [60], [V.expected_crises, V.expected_peace_months, V.mean_alignment_at_horizon]);
     expect(failures).toEqual([]);
   }, 240_000);
 });
-
-async function columns(mode: SimulationMode, opts: Partial<EvaluateOptions>, n: number): Promise<Map<string, Float64Array[]>> {
-  const out = new Map<string, Float64Array[]>();
-  await evaluate(scenario, {
-    ...opts,
-    mode,
-    onTrajectories: ({ first, count, options, rows }) =>
-      options.forEach((option, o) => {
-        if (!out.has(option)) out.set(option, Array.from({ length: ROW_WIDTH }, () => new Float64Array(n)));
-        const cols = out.get(option)!;
-        for (let i = 0; i < count; i++) for (let k = 0; k < ROW_WIDTH; k++) cols[k][first + i] = rows[o][i * ROW_WIDTH + k];
-      }),
-  });
-  return out;
-}
