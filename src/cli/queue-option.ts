@@ -49,12 +49,8 @@ export function queueFromFlag(redis: string | undefined): QueueFromFlag | undefi
       let inner: Promise<ScenarioProbe> | undefined;
       const queued = () => (inner ??= (async () => (await import("../queue/probe.js")).queuedProbe(scenario, options, await shared()))());
       return {
-        options: local.options,
-        perspectives: local.perspectives,
-        batches: local.batches,
-        trajectories: local.trajectories,
+        ...local,
         concurrency: Number.POSITIVE_INFINITY,
-        priorsOf: (perspective) => local.priorsOf(perspective),
         run: async (setting, wanted) => (await queued()).run(setting, wanted),
         runAll: async (settings, wanted, onDone) => (await queued()).runAll!(settings, wanted, onDone),
       };

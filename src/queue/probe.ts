@@ -67,14 +67,6 @@ export function queuedProbe(scenario: Scenario, options: QueuedProbeOptions, con
     );
     return answers;
   };
-  return {
-    options: local.options,
-    perspectives: local.perspectives,
-    batches: local.batches,
-    trajectories: local.trajectories,
-    concurrency: Number.POSITIVE_INFINITY,
-    priorsOf: (perspective) => local.priorsOf(perspective),
-    run: async (setting, wanted) => (await runAll([setting], wanted))[0],
-    runAll,
-  };
+  // the local probe's description (options, perspectives, sizes, priors); its settings go to the queue
+  return { ...local, concurrency: Number.POSITIVE_INFINITY, run: async (setting, wanted) => (await runAll([setting], wanted))[0], runAll };
 }
