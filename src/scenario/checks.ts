@@ -205,14 +205,44 @@ function checkPerspectives(data: Obj): RawIssue[] {
       message: `perspective id "${BASELINE_PERSPECTIVE}" is reserved: it means the scenario's own priors`,
       hint: "give this perspective another id",
     });
+  const options = list(data.options).map((o) => (isObj(o) ? str(o.id) : undefined)).filter((x): x is string => x !== undefined);
   for (const [pid, p] of Object.entries(data.perspectives)) {
-    if (!isObj(p) || !isObj(p.overrides)) continue;
-    for (const [name, raw] of Object.entries(p.overrides)) {
-      const path = ["perspectives", pid, "overrides", name];
-      if (!parameterSpec(name)) issues.push(unknownParameter(name, path));
-      else issues.push(...checkPrior(name, raw, path, false));
-    }
+    if (!isObj(p)) continue;
+    if (isObj(p.overrides))
+      for (const [name, raw] of Object.entries(p.overrides)) {
+        const path = ["perspectives", pid, "overrides", name];
+        if (!parameterSpec(name)) issues.push(unknownParameter(name, path));
+        else issues.push(...checkPrior(name, raw, path, false));
+      }
+    list(p.conclusions).forEach((c, ci) => isObj(c) && issues.push(...checkConclusion(c, ["perspectives", pid, "conclusions", ci], options)));
   }
+  return issues;
+}
+
+/** What each relation of a conclusion's check needs besides `options` (src/analysis/conclusions.ts). */
+const RELATION_NEEDS: Record<string, "than" | "value"> = { lower: "than", higher: "than", not_lower: "than", near: "than", above: "value", below: "value" };
+
+/** A conclusion's checks: known option ids, the field its relation needs, nothing it ignores. */
+function checkConclusion(c: Obj, at: PropertyKey[], options: string[]): RawIssue[] {
+  const issues: RawIssue[] = [];
+  list(c.checks).forEach((k, ki) => {
+    if (!isObj(k)) return;
+    const path = [...at, "checks", ki];
+    const relation = str(k.relation) ?? "";
+    const needs = RELATION_NEEDS[relation];
+    if (!needs) return; // the schema names the unknown relation
+    const unused = needs === "than" ? "value" : "than";
+    if (!Object.hasOwn(k, needs)) issues.push({ path, message: `relation "${relation}" needs \`${needs}\``, hint: needs === "than" ? 'the options compared with: a list of option ids, or "others"' : "the number the outcome is compared with" });
+    if (Object.hasOwn(k, unused)) issues.push({ path, key: unused, message: `relation "${relation}" does not use \`${unused}\``, hint: "remove it" });
+    if (relation !== "near" && Object.hasOwn(k, "within")) issues.push({ path, key: "within", message: `only relation "near" uses \`within\``, hint: "remove it" });
+    if (relation === "near" && k.than === "others") issues.push({ path: [...path, "than"], message: 'relation "near" compares with listed options, not "others"' });
+    for (const field of ["options", "than"] as const)
+      list(k[field]).forEach((ref, ri) => {
+        if (typeof ref !== "string" || options.includes(ref)) return;
+        const guess = didYouMean(ref, options);
+        issues.push({ path: [...path, field, ri], message: `unknown option "${ref}"`, expected: `one of the scenario's options (${options.join(", ")})`, received: `"${ref}"`, hint: guess ? `did you mean "${guess}"?` : undefined });
+      });
+  });
   return issues;
 }
 

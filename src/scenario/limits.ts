@@ -56,6 +56,9 @@ export const MAX_SPOILERS = 50;
 export const MAX_OPTIONS = 100;
 export const MAX_COMMITMENTS = 50;
 export const MAX_PERSPECTIVES = 50;
+/** A perspective's written conclusions, and the comparisons of one conclusion. */
+export const MAX_CONCLUSIONS = 50;
+export const MAX_CONCLUSION_CHECKS = 20;
 /** Length of an id. */
 export const MAX_ID_LENGTH = 64;
 

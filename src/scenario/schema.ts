@@ -88,6 +88,35 @@ const option = z.strictObject({
 /** Loss weights by outcome name (docs/MODEL.md §8); checks.ts refuses the outcomes that cannot be weighted. */
 const lossWeights = z.partialRecord(z.enum(OUTCOME_NAMES), z.number().min(0).max(L.MAX_LOSS_WEIGHT));
 
+/** Option ids in a conclusion's check (checks.ts refuses unknown ones). */
+const optionIds = z.array(id).min(1).max(L.MAX_OPTIONS);
+
+/**
+ * One comparison a school's conclusion makes (docs/MODEL.md §12): `options` against `than` (or every
+ * other option), or against a `value`, on one outcome; `guarantor conclusions` judges it at 2
+ * standard errors (src/analysis/conclusions.ts).
+ */
+export const CONCLUSION_RELATIONS = ["lower", "higher", "not_lower", "near", "above", "below"] as const;
+const conclusionCheck = z.strictObject({
+  relation: z.enum(CONCLUSION_RELATIONS),
+  options: optionIds,
+  than: z.union([optionIds, z.literal("others")]).optional(),
+  outcome: z.enum(OUTCOME_NAMES).default("loss"),
+  /** `near`: the tolerance beyond two standard errors */
+  within: z.number().min(0).max(L.MAX_LOSS_WEIGHT).optional(),
+  /** `above`, `below`: the value compared with */
+  value: z.number().min(-L.MAX_LOSS_WEIGHT).max(L.MAX_LOSS_WEIGHT).optional(),
+});
+
+/** A school's written conclusion and the comparisons that state it; `not_reproduced` names why the model cannot reproduce it. */
+const conclusion = z.strictObject({
+  id,
+  says: z.string().min(1),
+  source: z.string().optional(),
+  checks: z.array(conclusionCheck).min(1).max(L.MAX_CONCLUSION_CHECKS),
+  not_reproduced: z.string().min(1).optional(),
+});
+
 const perspective = z.strictObject({
   label: z.string().optional(),
   source: z.string().min(1),
@@ -95,6 +124,8 @@ const perspective = z.strictObject({
   overrides: z.record(z.string(), priorSchema).default({}),
   /** the school's own loss weights: a partial override of the scenario's `loss.weights` (docs/MODEL.md §8) */
   loss_weights: lossWeights.optional(),
+  /** the school's written conclusions, checked by `guarantor conclusions`; they change no number */
+  conclusions: z.array(conclusion).max(L.MAX_CONCLUSIONS).optional(),
 });
 
 export const MECHANISMS = [

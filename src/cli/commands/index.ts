@@ -13,6 +13,7 @@ import { register as registerSolve } from "./solve.js";
 import { register as registerGames } from "./games.js";
 import { register as registerReport } from "./report.js";
 import { register as registerAudit } from "./audit.js";
+import { register as registerConclusions } from "./conclusions.js";
 import { register as registerServe } from "./serve.js";
 import { register as registerStart } from "./start.js";
 import { register as registerWorker } from "./worker.js";
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   registerGames(program);
   registerReport(program);
   registerAudit(program);
+  registerConclusions(program);
   registerEvidence(program);
   registerCalibrate(program);
   registerBacktest(program);
