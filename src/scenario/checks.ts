@@ -206,6 +206,8 @@ function checkPerspectives(data: Obj): RawIssue[] {
       hint: "give this perspective another id",
     });
   const options = list(data.options).map((o) => (isObj(o) ? str(o.id) : undefined)).filter((x): x is string => x !== undefined);
+  // with no options, or an id used twice, the options' own problem is the one to report
+  const checkReferences = options.length > 0 && new Set(options).size === options.length;
   for (const [pid, p] of Object.entries(data.perspectives)) {
     if (!isObj(p)) continue;
     if (isObj(p.overrides))
@@ -214,7 +216,7 @@ function checkPerspectives(data: Obj): RawIssue[] {
         if (!parameterSpec(name)) issues.push(unknownParameter(name, path));
         else issues.push(...checkPrior(name, raw, path, false));
       }
-    list(p.conclusions).forEach((c, ci) => isObj(c) && issues.push(...checkConclusion(c, ["perspectives", pid, "conclusions", ci], options)));
+    list(p.conclusions).forEach((c, ci) => isObj(c) && issues.push(...checkConclusion(c, ["perspectives", pid, "conclusions", ci], checkReferences ? options : undefined)));
   }
   return issues;
 }
@@ -222,8 +224,8 @@ function checkPerspectives(data: Obj): RawIssue[] {
 /** What each relation of a conclusion's check needs besides `options` (src/analysis/conclusions.ts). */
 const RELATION_NEEDS: Record<string, "than" | "value"> = { lower: "than", higher: "than", not_lower: "than", near: "than", above: "value", below: "value" };
 
-/** A conclusion's checks: known option ids, the field its relation needs, nothing it ignores. */
-function checkConclusion(c: Obj, at: PropertyKey[], options: string[]): RawIssue[] {
+/** A conclusion's checks: known option ids (unless `options` is undefined), the field its relation needs, nothing it ignores. */
+function checkConclusion(c: Obj, at: PropertyKey[], options: string[] | undefined): RawIssue[] {
   const issues: RawIssue[] = [];
   list(c.checks).forEach((k, ki) => {
     if (!isObj(k)) return;
@@ -236,12 +238,13 @@ function checkConclusion(c: Obj, at: PropertyKey[], options: string[]): RawIssue
     if (Object.hasOwn(k, unused)) issues.push({ path, key: unused, message: `relation "${relation}" does not use \`${unused}\``, hint: "remove it" });
     if (relation !== "near" && Object.hasOwn(k, "within")) issues.push({ path, key: "within", message: `only relation "near" uses \`within\``, hint: "remove it" });
     if (relation === "near" && k.than === "others") issues.push({ path: [...path, "than"], message: 'relation "near" compares with listed options, not "others"' });
-    for (const field of ["options", "than"] as const)
-      list(k[field]).forEach((ref, ri) => {
-        if (typeof ref !== "string" || options.includes(ref)) return;
-        const guess = didYouMean(ref, options);
-        issues.push({ path: [...path, field, ri], message: `unknown option "${ref}"`, expected: `one of the scenario's options (${options.join(", ")})`, received: `"${ref}"`, hint: guess ? `did you mean "${guess}"?` : undefined });
-      });
+    if (options)
+      for (const field of ["options", "than"] as const)
+        list(k[field]).forEach((ref, ri) => {
+          if (typeof ref !== "string" || options.includes(ref)) return;
+          const guess = didYouMean(ref, options);
+          issues.push({ path: [...path, field, ri], message: `unknown option "${ref}"`, expected: `one of the scenario's options (${options.join(", ")})`, received: `"${ref}"`, hint: guess ? `did you mean "${guess}"?` : undefined });
+        });
   });
   return issues;
 }
