@@ -60,6 +60,8 @@ export interface ConclusionsReport {
   trajectories: number;
   z: number;
   conclusions: ConclusionVerdict[];
+  /** conclusions not judged: they compare options the evaluation left out */
+  skipped: { perspective: string; id: string; missing: string[] }[];
   /** conclusions that came out as the scenario says (held, or failed where it says they do) */
   as_stated: number;
   /** conclusions that did not: a reproduced one failed, or a documented failure now holds */
@@ -123,8 +125,14 @@ export function judgeConclusions(scenario: Scenario, result: EvaluationResult, p
     return e;
   };
   const verdicts: ConclusionVerdict[] = [];
+  const skipped: ConclusionsReport["skipped"] = [];
   for (const p of result.perspectives.map((x) => x.id)) {
     for (const c of scenario.perspectives[p]?.conclusions ?? []) {
+      const missing = [...new Set(c.checks.flatMap((k) => [...k.options, ...(Array.isArray(k.than) ? k.than : [])]))].filter((o) => !optionIds.includes(o));
+      if (missing.length > 0) {
+        skipped.push({ perspective: p, id: c.id, missing });
+        continue;
+      }
       const comparisons: Comparison[] = c.checks.flatMap((k) =>
         pairs(k, optionIds).map(({ option, than }) => {
           const a = estimate(p, option, k.outcome);
@@ -161,7 +169,7 @@ export function judgeConclusions(scenario: Scenario, result: EvaluationResult, p
     }
   }
   const asStated = verdicts.filter((v) => v.holds === (v.not_reproduced === null)).length;
-  return { seed: result.seed, trajectories: result.trajectories, z: CONCLUSION_Z, conclusions: verdicts, as_stated: asStated, not_as_stated: verdicts.length - asStated };
+  return { seed: result.seed, trajectories: result.trajectories, z: CONCLUSION_Z, conclusions: verdicts, skipped, as_stated: asStated, not_as_stated: verdicts.length - asStated };
 }
 
 export interface ConclusionsRun {

@@ -4,6 +4,7 @@
  * perspectives. The CLI (`guarantor report`) and the server (a run's report) both call this, then
  * reportHtml (html.ts) to write it.
  */
+import { judgeConclusions, type ConclusionsReport } from "../analysis/conclusions.js";
 import { findCruxes, simulatorProbe, type CruxReport } from "../analysis/index.js";
 import { PARAMETERS } from "../contract/parameters.js";
 import type { EvaluationResult, Progress } from "../contract/result.js";
@@ -30,6 +31,8 @@ export interface ReportData {
   cruxes: CruxReport | null;
   /** why there are no cruxes, when there are none to show */
   cruxNote: string;
+  /** the schools' written conclusions judged on the result's estimates (docs/MODEL.md §12) */
+  conclusions: ConclusionsReport;
 }
 
 export interface CruxBudget {
@@ -105,5 +108,7 @@ export async function gatherReport(
     assumptions: assumptions(scenario),
     cruxes,
     cruxNote,
+    // from the estimates alone: the SE of a difference is √(SE_A² + SE_B²), not the paired one of `guarantor conclusions`
+    conclusions: judgeConclusions(scenario, result),
   };
 }

@@ -112,6 +112,22 @@ function cruxSection(data: ReportData): string {
   return `<section><h2>Cruxes: ${e(report.options.join(" vs "))}</h2>${intro}<p class="meta">A small scan: ${size}.</p>${table(["parameter", "threshold", "regions", "clear"], report.cruxes.map(cruxRow))}</section>`;
 }
 
+function conclusionsSection(data: ReportData): string {
+  const r = data.conclusions;
+  if (r.conclusions.length === 0 && r.skipped.length === 0) return "";
+  const relation = { lower: "<", higher: ">", not_lower: "not <", near: "≈", above: ">", below: "<" } as const;
+  const rows = r.conclusions.map((v) => [
+    `${e(v.perspective)} <b>${e(v.id)}</b>`,
+    `${e(v.says)}${v.source ? ` <span class="meta">(${e(v.source)})</span>` : ""}`,
+    v.comparisons
+      .map((c) => `${c.holds ? "✓" : "✗"} ${e(c.outcome)}: ${e(c.option)} ${e(relation[c.relation])} ${e(c.than ?? String(c.value))}${c.within !== null ? ` within ${c.within}` : ""} (${fixed(c.difference)} ± ${fixed(c.se)})`)
+      .join("<br>"),
+    `${e(v.status)}${v.not_reproduced ? `<br><span class="meta">${e(v.not_reproduced)}</span>` : ""}`,
+  ]);
+  const skipped = r.skipped.length > 0 ? `<p class="meta">Not judged, for options this run left out: ${r.skipped.map((x) => `${e(x.perspective)} ${e(x.id)} (${x.missing.map(e).join(", ")})`).join("; ")}.</p>` : "";
+  return `<section><h2>The schools' conclusions</h2><p>Each school's written conclusions, as the scenario states them, judged on this run at ${r.z} standard errors of each difference. The standard errors here come from the estimates alone, √(SE_A² + SE_B²), larger than the paired ones of <code>guarantor conclusions</code>, so a conclusion may fail here that holds there. ${r.as_stated} of ${r.conclusions.length} came out as the scenario states.</p>${table(["perspective", "conclusion", "comparisons (difference ± SE)", "status"], rows)}${skipped}</section>`;
+}
+
 function assumptionsSection(data: ReportData): string {
   const rows = data.assumptions.map((a) => [
     `<code>${e(a.parameter)}</code>`,
@@ -137,6 +153,7 @@ export function reportHtml(data: ReportData): string {
     chartsSection(data),
     perspectivesSection(data),
     cruxSection(data),
+    conclusionsSection(data),
     assumptionsSection(data),
     `<footer><p>guarantor ${e(data.version)} · seed ${r.seed} · scenario “${e(r.scenario)}”. Reproduce with the same scenario file: <code>guarantor compare FILE --seed ${r.seed} --trajectories ${r.trajectories}</code>.</p></footer>`,
     `</main></body></html>`,

@@ -111,6 +111,22 @@ describe("the HTML report", () => {
     expect(/<td>assumption<\/td>/.test(html)).toBe(true);
   });
 
+  it("judges the schools' conclusions on the run's estimates, and names those the run cannot judge", () => {
+    const r = data.conclusions;
+    expect(html.includes("<h2>The schools' conclusions</h2>")).toBe(true);
+    expect(new Set([...r.conclusions, ...r.skipped].map((v) => v.perspective))).toEqual(new Set(PERSPECTIVES));
+    // R6 compares two of the run's options: its difference and SE are those of the two estimates
+    const r6 = r.conclusions.find((v) => v.perspective === "restraint" && v.id === "R6")!.comparisons[0];
+    const loss = (o: string) => data.result.results.find((x) => x.perspective === "restraint" && x.option === o)!.outcomes.loss;
+    expect(r6.difference).toBeCloseTo(loss("neutrality-istanbul").mean - loss("armed-neutrality").mean, 12);
+    expect(r6.se).toBeCloseTo(Math.hypot(loss("neutrality-istanbul").se, loss("armed-neutrality").se), 12);
+    expect(r6.paired).toBe(false);
+    // R2 compares ceasefire-only with the treaties, which this run left out
+    expect(r.skipped).toContainEqual({ perspective: "restraint", id: "R2", missing: ["ceasefire-only", "article5-treaty", "nato-membership"] });
+    expect(html.includes("Not judged, for options this run left out: ")).toBe(true);
+    for (const v of r.conclusions) expect(html.includes(`${v.perspective} <b>${v.id}</b>`), v.id).toBe(true);
+  });
+
   it("ranks the leading options by mean rank over the perspectives", () => {
     const ranks = new Map<string, number>();
     for (const { order } of data.result.ranking) for (const e of order) ranks.set(e.option, (ranks.get(e.option) ?? 0) + e.rank);

@@ -38,6 +38,7 @@ export function formatConclusions(r: ConclusionsReport): string {
     for (const c of v.comparisons) lines.push(`        ${describe(c)}`);
     if (v.not_reproduced) lines.push(`        why not: ${v.not_reproduced}`);
   }
+  for (const x of r.skipped) lines.push("", `  ${x.perspective} ${x.id}: not judged, it compares options the run left out (${x.missing.join(", ")})`);
   lines.push(
     "",
     r.not_as_stated === 0
