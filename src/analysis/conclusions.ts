@@ -1,175 +1,38 @@
 /**
- * The schools' written conclusions (docs/MODEL.md §12), judged on an evaluation. A perspective may
- * list its advocates' conclusions (`perspectives.<id>.conclusions` in a scenario), each stated as
- * comparisons of options on one outcome. Every comparison is judged at 2 standard errors: the
- * paired standard error of the difference where the outcome is one value per trajectory (every
- * option sees the same trajectories, common random numbers), otherwise √(SE_A² + SE_B²) of the
- * two estimates (outcomes given acceptance and ratios are over different sets of trajectories).
- * A conclusion holds when all its comparisons do. One the model cannot reproduce carries
- * `not_reproduced` (the structural assumption that prevents it, docs/MODEL.md §12.5): the report
- * says whether each conclusion came out as the scenario says it does.
+ * `guarantor conclusions`' engine: evaluate the perspectives that state conclusions with paired
+ * per-trajectory statistics, then judge the conclusions (src/contract/conclusions.ts, docs/MODEL.md §12).
  */
+import { judgeConclusions, type Conclusion, type ConclusionsReport, type PairedSource } from "../contract/conclusions.js";
+import { TRAJECTORY_VALUE_NAMES } from "../contract/outcomes.js";
 import type { EvaluationResult, OutcomeName } from "../contract/result.js";
 import type { Scenario } from "../scenario/load.js";
-import type { ScenarioData } from "../scenario/schema.js";
-import { V } from "../sim/aggregate.js";
 import { evaluate, type EvaluateOptions } from "../sim/evaluate.js";
 import { PairedDifferences } from "./audit.js";
 
-/** The multiple of the standard error a comparison must clear. */
-export const CONCLUSION_Z = 2;
-
-type PerspectiveData = NonNullable<ScenarioData["perspectives"]>[string];
-export type Conclusion = NonNullable<PerspectiveData["conclusions"]>[number];
-export type ConclusionCheck = Conclusion["checks"][number];
-
-export interface Comparison {
-  relation: ConclusionCheck["relation"];
-  outcome: OutcomeName;
-  option: string;
-  /** the option compared with (null: compared with `value`) */
-  than: string | null;
-  value: number | null;
-  /** x̄(option) − x̄(than), or x̄(option) − value */
-  difference: number;
-  se: number;
-  /** the standard error is of paired differences (common random numbers) */
-  paired: boolean;
-  /** `near`: the tolerance beyond 2 SE */
-  within: number | null;
-  holds: boolean;
-}
-
-export type ConclusionStatus = "reproduced" | "not reproduced" | "not reproduced (documented)" | "holds (documented as not reproduced)";
-
-export interface ConclusionVerdict {
-  perspective: string;
-  id: string;
-  says: string;
-  source: string | null;
-  /** every comparison holds */
-  holds: boolean;
-  /** the structural reason the scenario gives for not reproducing it (null: it is expected to hold) */
-  not_reproduced: string | null;
-  status: ConclusionStatus;
-  comparisons: Comparison[];
-}
-
-export interface ConclusionsReport {
-  seed: number;
-  trajectories: number;
-  z: number;
-  conclusions: ConclusionVerdict[];
-  /** conclusions not judged: they compare options the evaluation left out */
-  skipped: { perspective: string; id: string; missing: string[] }[];
-  /** conclusions that came out as the scenario says (held, or failed where it says they do) */
-  as_stated: number;
-  /** conclusions that did not: a reproduced one failed, or a documented failure now holds */
-  not_as_stated: number;
-}
-
-/** The perspectives of a scenario that state conclusions, in the scenario's order. */
-export function perspectivesWithConclusions(scenario: Scenario): string[] {
-  return Object.entries(scenario.perspectives)
-    .filter(([, p]) => (p.conclusions?.length ?? 0) > 0)
-    .map(([id]) => id);
+/** Each perspective's conclusions, by perspective id (those that state none are left out). */
+export function conclusionsByPerspective(scenario: Scenario): Record<string, readonly Conclusion[]> {
+  return Object.fromEntries(Object.entries(scenario.perspectives).flatMap(([id, p]) => ((p.conclusions?.length ?? 0) > 0 ? [[id, p.conclusions!]] : [])));
 }
 
 /** The outcomes compared by any conclusion that are one value per trajectory (paired statistics are kept for them). */
-function pairedOutcomes(scenario: Scenario, perspectives: string[]): OutcomeName[] {
+function pairedOutcomes(conclusions: Record<string, readonly Conclusion[]>, perspectives: string[]): OutcomeName[] {
+  const perTrajectory = new Set<string>(TRAJECTORY_VALUE_NAMES);
   const names = new Set<OutcomeName>();
-  for (const p of perspectives) for (const c of scenario.perspectives[p].conclusions ?? []) for (const k of c.checks) if (k.outcome in V) names.add(k.outcome);
+  for (const p of perspectives) for (const c of conclusions[p] ?? []) for (const k of c.checks) if (perTrajectory.has(k.outcome)) names.add(k.outcome);
   return [...names];
 }
 
-/** The pairs a check compares: each listed option with each option of `than` ("others": every other option), or with its value. */
-function pairs(check: ConclusionCheck, optionIds: readonly string[]): { option: string; than: string | null }[] {
-  if (check.relation === "above" || check.relation === "below") return check.options.map((option) => ({ option, than: null }));
-  const than = check.than === "others" || check.than === undefined ? optionIds : check.than;
-  return check.options.flatMap((option) => than.filter((b) => b !== option).map((b) => ({ option, than: b })));
-}
-
-function holds(relation: ConclusionCheck["relation"], d: number, se: number, within: number): boolean {
-  const z = CONCLUSION_Z * se;
-  switch (relation) {
-    case "lower":
-      return d < -z;
-    case "higher":
-      return d > z;
-    case "not_lower":
-      return d >= -z;
-    case "near":
-      return Math.abs(d) < z + within;
-    case "above":
-      return d > z;
-    case "below":
-      return d < -z;
-  }
-}
-
-function status(held: boolean, reason: string | null): ConclusionStatus {
-  if (reason === null) return held ? "reproduced" : "not reproduced";
-  return held ? "holds (documented as not reproduced)" : "not reproduced (documented)";
-}
-
-/**
- * Judge every conclusion of the evaluated perspectives. `paired` (optional) holds the paired
- * statistics of the same evaluation; without it every difference uses √(SE_A² + SE_B²).
- */
-export function judgeConclusions(scenario: Scenario, result: EvaluationResult, paired?: PairedDifferences): ConclusionsReport {
-  const optionIds = result.options.map((o) => o.id);
-  const cell = new Map(result.results.map((r) => [`${r.perspective}\u0000${r.option}`, r.outcomes]));
-  const estimate = (p: string, option: string, outcome: OutcomeName) => {
-    const e = cell.get(`${p}\u0000${option}`)?.[outcome];
-    if (!e) throw new Error(`the evaluation has no ${outcome} of ${option} under ${p}`);
-    return e;
+/** The audit's paired statistics, read by ids. */
+export function pairedSource(d: PairedDifferences): PairedSource {
+  return {
+    difference(perspective, a, b, outcome) {
+      const p = d.perspectives.indexOf(perspective);
+      const k = d.components.indexOf(outcome);
+      const ia = d.options.indexOf(a);
+      const ib = d.options.indexOf(b);
+      return p < 0 || k < 0 || ia < 0 || ib < 0 ? undefined : d.difference(p, ia, ib, k);
+    },
   };
-  const verdicts: ConclusionVerdict[] = [];
-  const skipped: ConclusionsReport["skipped"] = [];
-  for (const p of result.perspectives.map((x) => x.id)) {
-    for (const c of scenario.perspectives[p]?.conclusions ?? []) {
-      const missing = [...new Set(c.checks.flatMap((k) => [...k.options, ...(Array.isArray(k.than) ? k.than : [])]))].filter((o) => !optionIds.includes(o));
-      if (missing.length > 0) {
-        skipped.push({ perspective: p, id: c.id, missing });
-        continue;
-      }
-      const comparisons: Comparison[] = c.checks.flatMap((k) =>
-        pairs(k, optionIds).map(({ option, than }) => {
-          const a = estimate(p, option, k.outcome);
-          let difference: number;
-          let se: number;
-          let isPaired = false;
-          if (than === null) {
-            difference = a.mean - (k.value ?? 0);
-            se = a.se;
-          } else {
-            const pk = paired?.components.indexOf(k.outcome) ?? -1;
-            const pp = paired?.perspectives.indexOf(p) ?? -1;
-            if (paired && pk >= 0 && pp >= 0) {
-              const d = paired.difference(pp, paired.options.indexOf(option), paired.options.indexOf(than), pk);
-              difference = d.mean;
-              se = d.se;
-              isPaired = true;
-            } else {
-              const b = estimate(p, than, k.outcome);
-              difference = a.mean - b.mean;
-              se = Math.hypot(a.se, b.se);
-            }
-          }
-          const within = k.relation === "near" ? (k.within ?? 0) : null;
-          return {
-            relation: k.relation, outcome: k.outcome, option, than, value: than === null ? (k.value ?? 0) : null,
-            difference, se, paired: isPaired, within, holds: holds(k.relation, difference, se, within ?? 0),
-          };
-        }),
-      );
-      const held = comparisons.every((x) => x.holds);
-      const reason = c.not_reproduced ?? null;
-      verdicts.push({ perspective: p, id: c.id, says: c.says, source: c.source ?? null, holds: held, not_reproduced: reason, status: status(held, reason), comparisons });
-    }
-  }
-  const asStated = verdicts.filter((v) => v.holds === (v.not_reproduced === null)).length;
-  return { seed: result.seed, trajectories: result.trajectories, z: CONCLUSION_Z, conclusions: verdicts, skipped, as_stated: asStated, not_as_stated: verdicts.length - asStated };
 }
 
 export interface ConclusionsRun {
@@ -180,12 +43,12 @@ export interface ConclusionsRun {
 
 /**
  * Evaluate the perspectives that state conclusions (or `opts.perspectives`; "baseline" may be among
- * them for comparisons of one's own) with paired statistics, and judge the conclusions.
+ * them for comparisons of one's own) over every option, with paired statistics, and judge the conclusions.
  */
 export async function checkConclusions(scenario: Scenario, opts: EvaluateOptions = {}): Promise<ConclusionsRun> {
-  const perspectives = opts.perspectives ?? perspectivesWithConclusions(scenario);
-  const optionIds = scenario.options.map((o) => o.id);
-  const paired = new PairedDifferences(optionIds, perspectives, pairedOutcomes(scenario, perspectives.filter((p) => p in scenario.perspectives)));
+  const conclusions = conclusionsByPerspective(scenario);
+  const perspectives = opts.perspectives ?? Object.keys(conclusions);
+  const paired = new PairedDifferences(scenario.options.map((o) => o.id), perspectives, pairedOutcomes(conclusions, perspectives));
   const result = await evaluate(scenario, {
     ...opts,
     options: undefined,
@@ -195,5 +58,5 @@ export async function checkConclusions(scenario: Scenario, opts: EvaluateOptions
       paired.add(rows);
     },
   });
-  return { result, report: judgeConclusions(scenario, result, paired), paired };
+  return { result, report: judgeConclusions(conclusions, result, pairedSource(paired)), paired };
 }

@@ -7,6 +7,8 @@ import type { AnalysisResult } from "./analysis.js";
 import type { EvaluationResult, Progress } from "./result.js";
 import type { RunOptions } from "./run-options.js";
 
+import type { Conclusion } from "./conclusions.js";
+
 export type { EvaluationResult, Progress };
 
 /** One problem in a scenario, located for an editor (1-based line and column). */
@@ -39,6 +41,8 @@ export interface PerspectiveSummary {
   description?: string;
   /** the parameters whose prior it replaces, in the model's parameter order */
   overrides?: PerspectiveOverride[];
+  /** its school's written conclusions as the scenario states them (docs/MODEL.md §12), to be judged on a run's estimates */
+  conclusions?: readonly Conclusion[];
 }
 
 /** One replaced prior: the scenario's own ("baseline") against the perspective's, priors in words ("beta(mean 0.3, sd 0.1)"). */

@@ -4,7 +4,8 @@
  * perspectives. The CLI (`guarantor report`) and the server (a run's report) both call this, then
  * reportHtml (html.ts) to write it.
  */
-import { judgeConclusions, type ConclusionsReport } from "../analysis/conclusions.js";
+import { conclusionsByPerspective } from "../analysis/conclusions.js";
+import { judgeConclusions, type ConclusionsReport } from "../contract/conclusions.js";
 import { findCruxes, simulatorProbe, type CruxReport } from "../analysis/index.js";
 import { PARAMETERS } from "../contract/parameters.js";
 import type { EvaluationResult, Progress } from "../contract/result.js";
@@ -109,6 +110,6 @@ export async function gatherReport(
     cruxes,
     cruxNote,
     // from the estimates alone: the SE of a difference is √(SE_A² + SE_B²), not the paired one of `guarantor conclusions`
-    conclusions: judgeConclusions(scenario, result),
+    conclusions: judgeConclusions(conclusionsByPerspective(scenario), result),
   };
 }

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { priorSchema } from "./prior.js";
 import { OUTCOME_NAMES } from "../contract/outcomes.js";
+import { CONCLUSION_RELATIONS } from "../contract/conclusions.js";
 import * as L from "./limits.js";
 
 const id = z
@@ -94,9 +95,8 @@ const optionIds = z.array(id).min(1).max(L.MAX_OPTIONS);
 /**
  * One comparison a school's conclusion makes (docs/MODEL.md §12): `options` against `than` (or every
  * other option), or against a `value`, on one outcome; `guarantor conclusions` judges it at 2
- * standard errors (src/analysis/conclusions.ts).
+ * standard errors (src/contract/conclusions.ts).
  */
-export const CONCLUSION_RELATIONS = ["lower", "higher", "not_lower", "near", "above", "below"] as const;
 const conclusionCheck = z.strictObject({
   relation: z.enum(CONCLUSION_RELATIONS),
   options: optionIds,

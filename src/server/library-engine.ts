@@ -32,6 +32,7 @@ function summarise(scenario: Scenario): ScenarioSummary {
     source: p.source,
     ...(p.description ? { description: p.description } : {}),
     overrides: overridesOf(scenario, p),
+    ...(p.conclusions?.length ? { conclusions: p.conclusions } : {}),
   }));
   return {
     name: scenario.name,

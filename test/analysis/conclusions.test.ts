@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse, stringify } from "yaml";
 import { PairedDifferences } from "../../src/analysis/audit.js";
-import { CONCLUSION_Z, judgeConclusions, type Conclusion } from "../../src/analysis/conclusions.js";
+import { CONCLUSION_Z, judgeConclusions, type Conclusion } from "../../src/contract/conclusions.js";
+import { pairedSource } from "../../src/analysis/conclusions.js";
 import { register as registerConclusions } from "../../src/cli/commands/conclusions.js";
 import type { EvaluationResult, OutcomeName } from "../../src/contract/result.js";
 import { InputError } from "../../src/errors.js";
-import { loadScenarioText, type Scenario } from "../../src/scenario/load.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
 import { Stream } from "../../src/math/random.js";
 import { ROW_WIDTH, V } from "../../src/sim/aggregate.js";
 import { runCli } from "../helpers/cli.js";
@@ -16,8 +17,8 @@ const TEXT = readFileSync(FILE, "utf8");
 
 afterEach(() => vi.restoreAllMocks());
 
-/** A scenario with one perspective "s" stating `conclusions` (judgeConclusions reads only those). */
-const scenarioWith = (conclusions: Conclusion[]) => ({ perspectives: { s: { conclusions } } }) as unknown as Scenario;
+/** Perspective "s" stating `conclusions`. */
+const scenarioWith = (conclusions: Conclusion[]) => ({ s: conclusions });
 
 /** A result whose cells are the given estimates of one outcome under perspective "s". */
 function resultWith(outcome: OutcomeName, cells: Record<string, { mean: number; se: number }>): EvaluationResult {
@@ -114,7 +115,7 @@ describe("judging a conclusion's comparisons at 2 standard errors", () => {
     const se = 10 / Math.sqrt(12 * n);
     const r = resultWith("loss", { A: { mean: 5, se }, B: { mean: 5 - mean, se } });
     const conclusion = check("lower", { than: ["B"] });
-    const withPairs = judgeConclusions(scenarioWith([conclusion]), r, paired).conclusions[0].comparisons[0];
+    const withPairs = judgeConclusions(scenarioWith([conclusion]), r, pairedSource(paired)).conclusions[0].comparisons[0];
     expect(withPairs.paired).toBe(true);
     expect(withPairs.difference).toBeCloseTo(mean, 12);
     expect(withPairs.se).toBeCloseTo(sd / Math.sqrt(n), 12);

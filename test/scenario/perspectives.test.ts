@@ -11,7 +11,8 @@
  * Model version 1 (no `coalition_correlation`) skips the file.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkConclusions, type ConclusionsReport } from "../../src/analysis/conclusions.js";
+import { checkConclusions } from "../../src/analysis/conclusions.js";
+import type { ConclusionsReport } from "../../src/contract/conclusions.js";
 import { PARAMETERS } from "../../src/contract/parameters.js";
 import type { EvaluationResult, OutcomeName } from "../../src/contract/result.js";
 import { loadScenarioFile } from "../../src/index.js";

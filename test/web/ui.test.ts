@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { EvaluationResult } from "../../src/contract/result.js";
 import type { ScenarioSummary } from "../../src/contract/api.js";
 import { lossWeightsOf } from "../../src/contract/loss.js";
+import { judgeConclusions } from "../../src/contract/conclusions.js";
 import { contrastRatio } from "../../web/src/charts/contrast.js";
 import { parameterLabel, parameterUnit } from "../../web/src/parameter-label.js";
 import { ARTIFACTS, download, pageWidth, useBrowser, waitForText } from "./harness.js";
@@ -118,6 +119,26 @@ describe("the web app for a reader, in chromium", () => {
       const cells = await rows.first().locator("th, td").allTextContents();
       expect(cells).toEqual([`${parameterLabel(first.parameter)} ${first.parameter}`, parameterUnit(first.parameter), first.baseline, first.prior, first.source]);
     }
+  });
+
+  it("each school's written conclusions are judged on the run's estimates, those the run cannot judge named", async () => {
+    const run = (await (await browser.page.request.get(`${browser.url}api/runs/${runId}`)).json()) as { scenarioText: string };
+    const read = (await (await browser.page.request.post(`${browser.url}api/validate`, { data: { scenario: run.scenarioText } })).json()) as { scenario: ScenarioSummary };
+    const schools = read.scenario.perspectives.filter((p) => result.perspectives.some((r) => r.id === p.id) && (p.conclusions ?? []).length > 0);
+    expect(schools.map((p) => p.id).sort()).toEqual(["deterrence", "influence-realism", "restraint"]);
+    for (const p of schools) {
+      const report = judgeConclusions({ [p.id]: p.conclusions! }, result);
+      const section = browser.page.locator(`#perspective-sources section[data-perspective="${p.id}"]`);
+      const summary = section.locator(".conclusions-details > summary");
+      expect(await summary.textContent()).toBe(`What its school concludes: ${report.conclusions.length} conclusions judged, ${report.as_stated} as the scenario states`);
+      await summary.click();
+      const rows = section.locator(`#conclusions-${p.id} tbody tr`);
+      await rows.first().waitFor();
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-conclusion"), tr.getAttribute("data-status")]))).toEqual(report.conclusions.map((v) => [v.id, v.status]));
+      // the run left out its last option: a conclusion comparing it is named, not judged
+      if (report.skipped.length > 0) expect(await section.locator(".conclusions-details").textContent()).toContain(`Not judged, for options this run left out: ${report.skipped.map((x) => `${x.id} (${x.missing.join(", ")})`).join("; ")}.`);
+    }
+    expect(schools.some((p) => judgeConclusions({ [p.id]: p.conclusions! }, result).skipped.some((x) => x.missing.includes("un-peacekeeping")))).toBe(true);
   });
 
   it("the loss is exactly the weighted sum of the outcome means, so edited weights re-rank at once, without SEs", async () => {

@@ -6,6 +6,7 @@
  */
 import type { EvaluationResult } from "../../src/contract/result.js";
 import type { PerspectiveSummary, ScenarioSummary } from "../../src/contract/api.js";
+import { judgeConclusions, type Comparison } from "../../src/contract/conclusions.js";
 import { h, parameterElement, scrollBox } from "./dom.js";
 import { helpText } from "./help.js";
 import { parameterShort, parameterUnit } from "./parameter-label.js";
@@ -50,7 +51,57 @@ function overridesTableOf(p: PerspectiveSummary, overrides: NonNullable<Perspect
   );
 }
 
-function perspectiveBlock(id: string, label: string, source: string, detail: PerspectiveSummary | undefined): HTMLElement {
+const RELATION = { lower: "<", higher: ">", not_lower: "not <", near: "≈", above: ">", below: "<" } as const;
+
+function comparisonText(c: Comparison): string {
+  const sign = c.difference >= 0 ? "+" : "";
+  return `${c.holds ? "✓" : "✗"} ${c.outcome}: ${c.option} ${RELATION[c.relation]} ${c.than ?? String(c.value)}${c.within !== null ? ` within ${c.within}` : ""} (${sign}${c.difference.toFixed(3)} ± ${c.se.toFixed(3)})`;
+}
+
+/**
+ * The school's written conclusions judged on this run's estimates (src/contract/conclusions.ts):
+ * the SE of a difference from the two estimates alone, larger than the paired one of
+ * `guarantor conclusions`, which the note says.
+ */
+function conclusionsTable(result: EvaluationResult, p: PerspectiveSummary): HTMLElement | null {
+  if (!p.conclusions || p.conclusions.length === 0) return null;
+  const report = judgeConclusions({ [p.id]: p.conclusions }, result);
+  const judged = report.conclusions;
+  const table = scrollBox(
+    h(
+      "table",
+      { class: "outcomes wrap conclusions", id: `conclusions-${p.id}` },
+      h("caption", {}, `What ${p.label}'s school concludes, judged on this run at ${report.z} standard errors.`),
+      h("thead", {}, h("tr", {}, ["", "conclusion", "comparisons (difference ± SE)", "on this run"].map((c) => h("th", { scope: "col" }, c)))),
+      h(
+        "tbody",
+        {},
+        judged.map((v) =>
+          h(
+            "tr",
+            { "data-conclusion": v.id, "data-status": v.status },
+            h("th", { scope: "row" }, v.id),
+            h("td", {}, v.says, v.source ? h("span", { class: "note" }, ` (${v.source})`) : null),
+            h("td", { class: "comparisons" }, v.comparisons.flatMap((c, i) => (i === 0 ? [comparisonText(c)] : [h("br", {}), comparisonText(c)]))),
+            h("td", { class: "status" }, v.status, v.not_reproduced ? h("span", { class: "note" }, h("br", {}), v.not_reproduced) : null),
+          ),
+        ),
+      ),
+    ),
+    `What ${p.label}'s school concludes`,
+  );
+  const skipped = report.skipped.length > 0 ? h("p", { class: "note" }, `Not judged, for options this run left out: ${report.skipped.map((x) => `${x.id} (${x.missing.join(", ")})`).join("; ")}.`) : null;
+  return h(
+    "details",
+    { class: "conclusions-details" },
+    h("summary", {}, `What its school concludes: ${judged.length} conclusion${judged.length === 1 ? "" : "s"} judged, ${report.as_stated} as the scenario states`),
+    h("p", { class: "note" }, "Standard errors from the estimates alone, larger than the paired ones of `guarantor conclusions`: a conclusion may fail here that holds there."),
+    table,
+    skipped,
+  );
+}
+
+function perspectiveBlock(result: EvaluationResult, id: string, label: string, source: string, detail: PerspectiveSummary | undefined): HTMLElement {
   const isBaseline = id === "baseline";
   return h(
     "section",
@@ -61,6 +112,7 @@ function perspectiveBlock(id: string, label: string, source: string, detail: Per
     isBaseline ? h("p", { class: "note" }, "The scenario's own priors: it changes nothing.")
     : detail ? overridesTable(detail)
     : h("p", { class: "note overrides-pending" }, "Reading what it changes…"),
+    detail ? conclusionsTable(result, detail) : null,
   );
 }
 
@@ -71,7 +123,7 @@ function perspectiveBlock(id: string, label: string, source: string, detail: Per
 export function perspectivesSection(result: EvaluationResult, scenario: Promise<ScenarioSummary | null>): HTMLElement {
   const list = h("div", { id: "perspective-sources" });
   const draw = (summary: ScenarioSummary | null) =>
-    list.replaceChildren(...result.perspectives.map((p) => perspectiveBlock(p.id, p.label, p.source, summary?.perspectives.find((d) => d.id === p.id))));
+    list.replaceChildren(...result.perspectives.map((p) => perspectiveBlock(result, p.id, p.label, p.source, summary?.perspectives.find((d) => d.id === p.id))));
   draw(null);
   scenario.then(
     (summary) => {

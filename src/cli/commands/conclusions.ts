@@ -4,7 +4,8 @@
  * and judges each comparison at 2 standard errors (src/analysis/conclusions.ts).
  */
 import type { Command } from "commander";
-import { checkConclusions, type Comparison, type ConclusionsReport } from "../../analysis/conclusions.js";
+import { checkConclusions } from "../../analysis/conclusions.js";
+import type { Comparison, ConclusionsReport } from "../../contract/conclusions.js";
 import { UsageError } from "../../errors.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { runAction } from "../action.js";

@@ -51,8 +51,8 @@ export function observedMonths(c: GuaranteeCase): number {
 }
 
 /**
- * The case as a scenario: the bundled scenario's parameters, mechanisms, loss and perspectives; the
- * case's actors (each spoiler the record names at CASE_SPOILER_RATE_PER_YEAR) and options; no status quo.
+ * The case as a scenario: the bundled scenario's parameters, mechanisms, loss and perspectives
+ * (without their conclusions); the case's actors (each spoiler the record names at CASE_SPOILER_RATE_PER_YEAR) and options; no status quo.
  */
 export function caseScenarioText(c: GuaranteeCase, base: BaseModel, horizonYears: number): string {
   const doc = parse(base.text) as Record<string, unknown>;
@@ -61,6 +61,8 @@ export function caseScenarioText(c: GuaranteeCase, base: BaseModel, horizonYears
     ...(c.scenario.actors.spoilers ?? []),
     ...c.case.spoilers.filter((s) => !declared.has(s.id)).map((s) => ({ id: s.id, name: s.name, base_rate_per_year: CASE_SPOILER_RATE_PER_YEAR })),
   ];
+  // the perspectives' priors and loss weights, not their written conclusions, which compare the base scenario's options
+  const perspectives = Object.fromEntries(Object.entries((doc.perspectives ?? {}) as Record<string, Record<string, unknown>>).map(([id, p]) => [id, { ...p, conclusions: undefined }]));
   return stringify({
     ...doc,
     name: `${c.scenario.name} (case ${c.id})`,
@@ -69,6 +71,7 @@ export function caseScenarioText(c: GuaranteeCase, base: BaseModel, horizonYears
     actors: { ...c.scenario.actors, spoilers },
     options: c.scenario.options,
     status_quo: [],
+    perspectives,
   });
 }
 
