@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { calibrateCeasefireSpoilers, DEFAULT_SETTINGS } from "../../src/evidence/calibration/calibrate.js";
+import { loadCaseSet, packageRoot } from "../../src/evidence/cases/historical-cases.js";
+import { evidenceOverrides } from "../../src/evidence/priors/registry.js";
+import type { Prior } from "../../src/scenario/prior.js";
 import { runCli } from "../helpers/cli.js";
 import { register as registerBacktest } from "../../src/cli/commands/backtest.js";
 import { register as registerCases } from "../../src/cli/commands/cases.js";
@@ -68,6 +74,41 @@ describe("guarantor evidence and backtest commands", () => {
     expect(out).toMatch(/(TARGET MISSED at 10 years: the model's Brier score \d\.\d{4} is above the base rate's \d\.\d{4} by \d\.\d{4}|Target met at 10 years: the model's Brier score \d\.\d{4} is not above the base rate's \d\.\d{4})/);
     expect(out).toMatch(/reliability diagram, model, 10 years:\n {2}0\.\d–0\.\d {2}n= *\d+/);
   });
+
+  it("backtest refuses prior choices that mean nothing, with a usage error naming the flags", async () => {
+    const refusals: [string[], RegExp][] = [
+      [["--data", "interstate", "--ceasefire-spoilers", "refit"], /--ceasefire-spoilers applies to --data ceasefires only/],
+      [["--data", "ceasefires", "--evidence-priors", "uncalibrated", "--ceasefire-spoilers", "registry"], /--evidence-priors uncalibrated leaves out; use interstate or refit/],
+      [["--data", "ceasefires", "--no-model", "--ceasefire-spoilers", "interstate"], /--ceasefire-spoilers chooses the simulator's priors, and --no-model leaves the simulator out/],
+      [["--data", "ceasefires", "--no-model", "--evidence-priors", "uncalibrated"], /--evidence-priors chooses the simulator's priors/],
+      [["--data", "ceasefires", "--ceasefire-spoilers", "fitted"], /--ceasefire-spoilers expects registry, interstate, refit, got "fitted"/],
+      [["--evidence-priors", "raw"], /--evidence-priors expects calibrated or uncalibrated, got "raw"/],
+    ];
+    for (const [args, message] of refusals) {
+      const { code, err, out } = await run(["backtest", ...args]);
+      expect(code, args.join(" ")).toBe(2);
+      expect(err, args.join(" ")).toMatch(message);
+      expect(out).toBe("");
+    }
+  });
+
+  it("backtest --ceasefire-spoilers refit prints the prior fitted to the time split's training cases, the one calibrate's fit gives on them", async () => {
+    const { out, code } = await run(["backtest", "--data", "ceasefires", "--scheme", "time-split", "--horizons", "5", "--trajectories", "300", "--ceasefire-spoilers", "refit", "--json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    const training = loadCaseSet("ceasefires").cases.filter((c) => c.year < 1989);
+    const fixed = Object.fromEntries(Object.entries(evidenceOverrides()).map(([name, p]) => [name, { dist: p.dist, mean: p.mean, sd: p.sd }])) as Record<string, Prior>;
+    const direct = await calibrateCeasefireSpoilers(readFileSync(join(packageRoot(), "scenarios", "ukraine-2025.yaml"), "utf8"), fixed, DEFAULT_SETTINGS, { cases: training });
+    expect(report.ceasefireSpoilerRefits).toHaveLength(1);
+    expect(report.ceasefireSpoilerRefits[0]).toMatchObject({
+      prior: direct.priors[0].prior, kept: direct.matching.kept.length, points: direct.matching.points.length, trainingCases: direct.cases.length, testIds: report.testIds,
+    });
+    const text = (await run(["backtest", "--data", "ceasefires", "--scheme", "time-split", "--horizons", "5", "--trajectories", "300", "--ceasefire-spoilers", "refit"])).out;
+    expect(text).toMatch(/model: guarantor's simulator \(evidence priors, the cease-fires' spoiler rate refitted on the training cease-fires without peacekeepers/);
+    expect(text).toContain(`${direct.cases.length} training cease-fires, ${direct.cases.filter((c) => c.event === 1).length} failures`);
+    expect(text).toContain(`${direct.matching.kept.length} of 48 points kept`);
+    expect(text).toContain(`prior of σ_S in the cease-fires: lognormal(mean ${direct.priors[0].prior.mean}, sd ${direct.priors[0].prior.sd})`);
+  }, 60_000);
 
   it("cases refuses an unknown case or perspective with the known ones, before running anything", async () => {
     const only = await run(["cases", "--only", "atlantis-1900"]);

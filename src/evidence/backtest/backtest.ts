@@ -20,6 +20,8 @@ export interface BacktestOptions {
   scheme: ValidationScheme;
   /** reliability-diagram bins (default 10) */
   bins?: number;
+  /** called after each left-out case of a predictor that learns from its training cases (leave-one-out only) */
+  onProgress?: (predictor: string, done: number, total: number) => void;
 }
 
 export interface BacktestReport {
@@ -48,7 +50,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRep
   if (horizons.length === 0 || horizons.some((k) => !(k > 0))) throw new InputError("backtest: horizons must be positive numbers of years");
   const { training, test } = splitCases(cases, scheme);
   const forecasts: number[][][] = [];
-  for (const predictor of predictors) forecasts.push(await forecastsOf(predictor, cases, training, test, horizons, scheme));
+  for (const predictor of predictors) forecasts.push(await forecastsOf(predictor, cases, training, test, horizons, scheme, options.onProgress));
   const horizonResults = horizons.map((years, h) => scoreHorizon(years, h, test, predictors, forecasts, options.bins ?? 10));
   return {
     scheme,
@@ -74,7 +76,7 @@ function splitCases(cases: readonly HistoricalCase[], scheme: ValidationScheme) 
 
 async function forecastsOf(
   predictor: Predictor, all: readonly HistoricalCase[], training: readonly HistoricalCase[], test: readonly HistoricalCase[],
-  horizons: readonly number[], scheme: ValidationScheme,
+  horizons: readonly number[], scheme: ValidationScheme, onProgress?: BacktestOptions["onProgress"],
 ): Promise<number[][]> {
   if (predictor.trainingFree || scheme.kind === "time-split") {
     return checked(predictor, await predictor.predict(training, test, horizons), test.length, horizons.length);
@@ -83,6 +85,7 @@ async function forecastsOf(
   for (let i = 0; i < all.length; i++) {
     const rest = all.filter((_, j) => j !== i);
     out.push(checked(predictor, await predictor.predict(rest, [all[i]], horizons), 1, horizons.length)[0]);
+    onProgress?.(predictor.id, i + 1, all.length);
   }
   return out;
 }

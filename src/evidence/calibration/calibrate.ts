@@ -5,6 +5,7 @@
  * simulator (fixed seed) for the rates of windows, spoiler incidents and escalation.
  */
 import { parse, stringify } from "yaml";
+import { InputError } from "../../errors.js";
 import { CASE_INPUT_ASSUMPTIONS } from "../backtest/case-inputs.js";
 import { loadCaseSet, type HistoricalCase } from "../cases/historical-cases.js";
 import { hazardRatio, risk } from "../priors/estimate.js";
@@ -235,49 +236,65 @@ function historyMatchingPriors(matching: HistoryMatchingResult, settings: Calibr
  * inter-state rates fixed, σ_S is matched on the backtest's cease-fire scenario (one faction at
  * CASE_INPUT_ASSUMPTIONS.civilWarSpoilerRatePerYear, no commitment) to the risk of failure of the
  * cease-fires without peacekeepers — all of them, as the inter-state rates use every dyad, so the
- * cease-fire backtest is in sample for this rate (`ceasefireCalibrationCases(splitYear)` fits the
- * time split's training cases only, for the out-of-sample check of docs/EVIDENCE.md §7.8).
+ * cease-fire backtest is in sample for this rate (given a subset, `calibrateCeasefireSpoilers` fits
+ * only those cases: the backtest's refit on its training cases, docs/EVIDENCE.md §4 and §7.8).
  */
 export const CEASEFIRE_SPOILER_DIMENSION: SearchDimension = { parameter: "spoiler_rate_scale", lower: 0.05, upper: 20, log: true };
 const CEASEFIRE_HORIZONS = [1, 2, 5, 10];
 const CEASEFIRE_POINTS = 48;
 
-/** The cease-fires without peacekeepers (signed before `beforeYear`, if given). */
-export function ceasefireCalibrationCases(beforeYear = Infinity): HistoricalCase[] {
-  return loadCaseSet("ceasefires").cases.filter((c) => c.year < beforeYear && c.covariates.peacekeeping !== 1);
+/** The cease-fires a spoiler-rate fit draws from, and how its report names them (e.g. "year < 1989"; none for the whole record). */
+export interface CeasefireSubset {
+  cases: readonly HistoricalCase[];
+  description?: string;
 }
 
-async function historyMatchCeasefireSpoilers(scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, beforeYear = Infinity): Promise<HistoryMatchingResult> {
+/** The cease-fires without peacekeepers among `cases` (by default all the bundled cease-fires). */
+export function ceasefireCalibrationCases(cases: readonly HistoricalCase[] = loadCaseSet("ceasefires").cases): HistoricalCase[] {
+  return cases.filter((c) => c.covariates.peacekeeping !== 1);
+}
+
+/** The Kaplan–Meier risks of failure the cease-fires' spoiler rate is matched to. */
+export function ceasefireRiskTargets(cases: readonly HistoricalCase[]): { years: number; observed: number; stdErr: number }[] {
+  return CEASEFIRE_HORIZONS.map((years) => {
+    const r = risk([...cases], years);
+    return { years, observed: r.estimate, stdErr: r.stdErr };
+  });
+}
+
+async function historyMatchCeasefireSpoilers(scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, cases: readonly HistoricalCase[]): Promise<HistoryMatchingResult> {
   const doc = parse(scenarioText) as Record<string, unknown>;
   const withFactions = stringify({
     ...doc,
     actors: { ...(doc.actors as Record<string, unknown>), spoilers: [{ id: "factions", name: "Armed factions outside the cease-fire", base_rate_per_year: CASE_INPUT_ASSUMPTIONS.civilWarSpoilerRatePerYear }] },
   });
-  const cases = ceasefireCalibrationCases(beforeYear);
   return historyMatch({
     scenario: calibrationScenario(withFactions, fixed, Math.max(...CEASEFIRE_HORIZONS)),
     dimensions: [CEASEFIRE_SPOILER_DIMENSION],
-    riskTargets: CEASEFIRE_HORIZONS.map((years) => {
-      const r = risk(cases, years);
-      return { years, observed: r.estimate, stdErr: r.stdErr };
-    }),
+    riskTargets: ceasefireRiskTargets(cases),
     points: CEASEFIRE_POINTS,
     trajectories: settings.trajectories,
     seed: settings.seed,
   });
 }
 
-/** σ_S of the cease-fires, given the other calibrated priors (`fixed`, by parameter). */
-export async function calibrateCeasefireSpoilers(scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, beforeYear = Infinity): Promise<{ matching: HistoryMatchingResult; priors: CalibratedPrior[] }> {
-  const matching = await historyMatchCeasefireSpoilers(scenarioText, fixed, settings, beforeYear);
-  return { matching, priors: ceasefireSpoilerPriors(matching, settings, beforeYear) };
+/**
+ * σ_S of the cease-fires, given the other calibrated priors (`fixed`, by parameter), fitted to the
+ * cease-fires without peacekeepers among `among.cases` (by default the whole record).
+ */
+export async function calibrateCeasefireSpoilers(
+  scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, among: CeasefireSubset = { cases: loadCaseSet("ceasefires").cases },
+): Promise<{ matching: HistoryMatchingResult; priors: CalibratedPrior[]; cases: HistoricalCase[] }> {
+  const cases = ceasefireCalibrationCases(among.cases);
+  if (cases.length === 0) throw new InputError("calibration: no cease-fire without peacekeepers to fit the cease-fires' spoiler rate to");
+  const matching = await historyMatchCeasefireSpoilers(scenarioText, fixed, settings, cases);
+  return { matching, priors: ceasefireSpoilerPriors(matching, settings, cases, among.description), cases };
 }
 
-function ceasefireSpoilerPriors(matching: HistoryMatchingResult, settings: CalibrationSettings, beforeYear: number): CalibratedPrior[] {
+function ceasefireSpoilerPriors(matching: HistoryMatchingResult, settings: CalibrationSettings, cases: readonly HistoricalCase[], description?: string): CalibratedPrior[] {
   if (!matching.summary) return [];
   const s = matching.summary[0];
-  const cases = ceasefireCalibrationCases(beforeYear);
-  const subset = Number.isFinite(beforeYear) ? `year < ${beforeYear}, ` : "";
+  const subset = description ? `${description}, ` : "";
   return [{
     id: "calibrated_ceasefire_spoiler_rate_scale", parameter: "ceasefire_spoiler_rate_scale",
     measures: "spoiler_rate_scale in civil-war cease-fires: such that a cease-fire with one armed faction outside it and no peacekeepers fails as often within 1, 2, 5 and 10 years as those of the record did",
