@@ -49,7 +49,9 @@ describe("the report button", () => {
     expect(requests).toEqual([]);
     expect(seen.title).toBe("Ukraine settlement 2025 — guarantor report (seed 4242)");
     expect(seen.text).toContain(`guarantor ${info.version} · seed 4242`);
-    expect(seen.sections).toBe(6);
+    // summary, comparison, charts, perspectives, cruxes, the schools' conclusions, assumptions
+    expect(seen.sections).toBe(7);
+    expect(seen.text).toContain("The schools' conclusions");
     expect(seen.svgs).toBe(1 + 2 * perspectives.length);
     for (const option of options) expect(seen.text).toContain(option);
     for (const perspective of perspectives) expect(seen.text).toContain(`Perspective: ${perspective}`);
