@@ -24,8 +24,13 @@ export interface EvaluationFlags {
   trajectoriesOut?: string;
 }
 
-export function addEvaluationFlags(cmd: Command): Command {
-  return cmd
+/**
+ * The evaluation flags on `cmd`. `outputs: false` leaves out --csv and --trajectories-out, for a
+ * command that prints a judgement of the results rather than the results themselves (audit,
+ * conclusions): a flag it would ignore is not offered.
+ */
+export function addEvaluationFlags(cmd: Command, { outputs = true }: { outputs?: boolean } = {}): Command {
+  cmd
     .option("--seed <n>", `random seed (default: the scenario's, else ${DEFAULT_SEED})`)
     .option("--trajectories <n>", `trajectories per option and perspective (default: the scenario's, else ${DEFAULT_TRAJECTORIES})`)
     .option("--horizon <years>", "horizon in years, at least one month (default: the scenario's)")
@@ -33,7 +38,9 @@ export function addEvaluationFlags(cmd: Command): Command {
     .addOption(new Option("--mode <mode>", "simulate event by event (exact in law, fast) or month by month (the reference)").choices(["event", "monthly"]))
     .option("--precision <se>", "run until every probability's standard error is at most this (e.g. 0.002); --trajectories is then the first round")
     .option("--max-trajectories <n>", `cap on trajectories per option and perspective for --precision (default ${DEFAULT_MAX_TRAJECTORIES})`)
-    .option("--time-limit <seconds>", "stop the run as failed once it has run this long")
+    .option("--time-limit <seconds>", "stop the run as failed once it has run this long");
+  if (!outputs) return cmd.option("--json", "print the results as JSON");
+  return cmd
     .option("--trajectories-out <file.csv>", "also write every trajectory's values to this CSV file, in trajectory order")
     .addOption(new Option("--json", "print the results as JSON (stable contract)").conflicts("csv"))
     .addOption(new Option("--csv", "print option,perspective,outcome,mean,se rows").conflicts("json"));

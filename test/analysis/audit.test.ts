@@ -171,6 +171,12 @@ describe("the dominance audit on the bundled scenario", () => {
     const bad = await run(["audit", join(dir, "missing.json")]);
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/cannot read .*missing\.json as JSON/);
+    // the audit prints a judgement, not the results: the flags that write results are not offered
+    for (const flag of [["--csv"], ["--trajectories-out", join(dir, "t.csv")]]) {
+      const refused = await run(["audit", FILE, ...flag]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`unknown option '${flag[0]}'`);
+    }
   });
 });
 

@@ -185,5 +185,11 @@ describe("guarantor conclusions", () => {
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/--perspectives: evidence states no conclusions; perspectives with conclusions: influence-realism, restraint, deterrence/);
     expect(none.err).not.toMatch(/\n\s+at /);
+    // it prints a judgement, not the results: the flags that write results are not offered
+    for (const flag of ["--csv", "--trajectories-out"]) {
+      const refused = await run(["conclusions", FILE, flag, "x.csv"]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`unknown option '${flag}'`);
+    }
   });
 });

@@ -85,5 +85,6 @@ export function register(program: Command): void {
       .option("--options <ids>", "option ids, comma-separated (default: all)")
       .option("--perspectives <ids>", "perspective ids, comma-separated (default: all of the scenario's)")
       .option("--stress-trajectories <n>", `trajectories of the stress check under every prior's 5%–95% uniform (default ${STRESS_TRAJECTORIES})`),
+    { outputs: false },
   ).action(runAction((file: string, flags: Flags) => audit(file, flags)));
 }

@@ -56,6 +56,7 @@ export function register(program: Command): void {
       .description("does each perspective reproduce its school's written conclusions? (each comparison judged at 2 standard errors)")
       .argument("<file>", "scenario YAML file whose perspectives list `conclusions`")
       .option("--perspectives <ids>", "perspective ids, comma-separated (default: every perspective that states conclusions)"),
+    { outputs: false },
   ).action(
     runAction(async (file: string, flags: Flags) => {
       const scenario = loadScenarioFile(file);
