@@ -101,18 +101,26 @@ function holds(relation: ConclusionCheck["relation"], d: number, se: number, wit
   const z = CONCLUSION_Z * se;
   switch (relation) {
     case "lower":
+    case "below":
       return d < -z;
     case "higher":
+    case "above":
       return d > z;
     case "not_lower":
       return d >= -z;
     case "near":
       return Math.abs(d) < z + within;
-    case "above":
-      return d > z;
-    case "below":
-      return d < -z;
   }
+}
+
+const SYMBOL: Record<ConclusionCheck["relation"], string> = { lower: "<", higher: ">", not_lower: "not <", near: "≈", above: ">", below: "<" };
+
+/** One comparison in words, as the CLI, the report and the web app print it: "✓ loss: a < b (−0.123 ± 0.020, paired)". */
+export function describeComparison(c: Comparison): string {
+  const against = c.than ?? String(c.value);
+  const within = c.within !== null ? ` within ${c.within}` : "";
+  const figure = `${c.difference >= 0 ? "+" : ""}${c.difference.toFixed(3)} ± ${c.se.toFixed(3)}${c.paired ? ", paired" : ""}`;
+  return `${c.holds ? "✓" : "✗"} ${c.outcome}: ${c.option} ${SYMBOL[c.relation]} ${against}${within} (${figure})`;
 }
 
 function status(held: boolean, reason: string | null): ConclusionStatus {

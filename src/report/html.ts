@@ -6,6 +6,7 @@
  */
 import type { Crux } from "../analysis/index.js";
 import type { EvaluationResult, OutcomeName } from "../contract/result.js";
+import { describeComparison } from "../contract/conclusions.js";
 import { lossTerms, lossWeightsOf, sameLossWeights } from "../contract/loss.js";
 import { heatmapChart, statesChart, survivalChart } from "../../web/src/charts/results-charts.js";
 import type { Chart } from "../../web/src/charts/spec.js";
@@ -115,13 +116,10 @@ function cruxSection(data: ReportData): string {
 function conclusionsSection(data: ReportData): string {
   const r = data.conclusions;
   if (r.conclusions.length === 0 && r.skipped.length === 0) return "";
-  const relation = { lower: "<", higher: ">", not_lower: "not <", near: "≈", above: ">", below: "<" } as const;
   const rows = r.conclusions.map((v) => [
     `${e(v.perspective)} <b>${e(v.id)}</b>`,
     `${e(v.says)}${v.source ? ` <span class="meta">(${e(v.source)})</span>` : ""}`,
-    v.comparisons
-      .map((c) => `${c.holds ? "✓" : "✗"} ${e(c.outcome)}: ${e(c.option)} ${e(relation[c.relation])} ${e(c.than ?? String(c.value))}${c.within !== null ? ` within ${c.within}` : ""} (${fixed(c.difference)} ± ${fixed(c.se)})`)
-      .join("<br>"),
+    v.comparisons.map((c) => e(describeComparison(c))).join("<br>"),
     `${e(v.status)}${v.not_reproduced ? `<br><span class="meta">${e(v.not_reproduced)}</span>` : ""}`,
   ]);
   const skipped = r.skipped.length > 0 ? `<p class="meta">Not judged, for options this run left out: ${r.skipped.map((x) => `${e(x.perspective)} ${e(x.id)} (${x.missing.map(e).join(", ")})`).join("; ")}.</p>` : "";

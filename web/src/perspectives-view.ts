@@ -6,7 +6,7 @@
  */
 import type { EvaluationResult } from "../../src/contract/result.js";
 import type { PerspectiveSummary, ScenarioSummary } from "../../src/contract/api.js";
-import { judgeConclusions, type Comparison } from "../../src/contract/conclusions.js";
+import { describeComparison, judgeConclusions } from "../../src/contract/conclusions.js";
 import { h, parameterElement, scrollBox } from "./dom.js";
 import { helpText } from "./help.js";
 import { parameterShort, parameterUnit } from "./parameter-label.js";
@@ -51,13 +51,6 @@ function overridesTableOf(p: PerspectiveSummary, overrides: NonNullable<Perspect
   );
 }
 
-const RELATION = { lower: "<", higher: ">", not_lower: "not <", near: "≈", above: ">", below: "<" } as const;
-
-function comparisonText(c: Comparison): string {
-  const sign = c.difference >= 0 ? "+" : "";
-  return `${c.holds ? "✓" : "✗"} ${c.outcome}: ${c.option} ${RELATION[c.relation]} ${c.than ?? String(c.value)}${c.within !== null ? ` within ${c.within}` : ""} (${sign}${c.difference.toFixed(3)} ± ${c.se.toFixed(3)})`;
-}
-
 /**
  * The school's written conclusions judged on this run's estimates (src/contract/conclusions.ts):
  * the SE of a difference from the two estimates alone, larger than the paired one of
@@ -82,7 +75,7 @@ function conclusionsTable(result: EvaluationResult, p: PerspectiveSummary): HTML
             { "data-conclusion": v.id, "data-status": v.status },
             h("th", { scope: "row" }, v.id),
             h("td", {}, v.says, v.source ? h("span", { class: "note" }, ` (${v.source})`) : null),
-            h("td", { class: "comparisons" }, v.comparisons.flatMap((c, i) => (i === 0 ? [comparisonText(c)] : [h("br", {}), comparisonText(c)]))),
+            h("td", { class: "comparisons" }, v.comparisons.flatMap((c, i) => (i === 0 ? [describeComparison(c)] : [h("br", {}), describeComparison(c)]))),
             h("td", { class: "status" }, v.status, v.not_reproduced ? h("span", { class: "note" }, h("br", {}), v.not_reproduced) : null),
           ),
         ),

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { checkConclusions } from "../../analysis/conclusions.js";
-import type { Comparison, ConclusionsReport } from "../../contract/conclusions.js";
+import { describeComparison, type ConclusionsReport } from "../../contract/conclusions.js";
 import { UsageError } from "../../errors.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { runAction } from "../action.js";
@@ -14,15 +14,6 @@ import { progressBar } from "../progress.js";
 
 interface Flags extends EvaluationFlags {
   perspectives?: string;
-}
-
-const SYMBOL: Record<Comparison["relation"], string> = { lower: "<", higher: ">", not_lower: "≮", near: "≈", above: ">", below: "<" };
-
-function describe(c: Comparison): string {
-  const figure = `${c.difference >= 0 ? "+" : ""}${c.difference.toFixed(3)} ± ${c.se.toFixed(3)}${c.paired ? " (paired)" : ""}`;
-  const against = c.than ?? String(c.value);
-  const within = c.within !== null ? ` within ${c.within}` : "";
-  return `${c.holds ? "✓" : "✗"} ${c.outcome}: ${c.option} ${SYMBOL[c.relation]} ${against}${within}  [${c.than === null ? "x̄ − value" : "difference"} ${figure}]`;
 }
 
 export function formatConclusions(r: ConclusionsReport): string {
@@ -36,7 +27,7 @@ export function formatConclusions(r: ConclusionsReport): string {
       lines.push("", `▍${perspective}`);
     }
     lines.push(`  ${v.id}  ${v.status.toUpperCase()}  ${v.says}${v.source ? ` (${v.source})` : ""}`);
-    for (const c of v.comparisons) lines.push(`        ${describe(c)}`);
+    for (const c of v.comparisons) lines.push(`        ${describeComparison(c)}`);
     if (v.not_reproduced) lines.push(`        why not: ${v.not_reproduced}`);
   }
   for (const x of r.skipped) lines.push("", `  ${x.perspective} ${x.id}: not judged, it compares options the run left out (${x.missing.join(", ")})`);
