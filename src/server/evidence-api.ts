@@ -9,7 +9,9 @@ import { z } from "zod";
 import type { BacktestAnswer, SurvivalByGroup } from "../contract/evidence.js";
 import {
   baseRatePredictor,
+  CEASEFIRE_SPOILER_CHOICES,
   coxPredictor,
+  EVIDENCE_PRIOR_SETS,
   kaplanMeier,
   loadCaseSet,
   logRankTest,
@@ -20,6 +22,7 @@ import {
   type CaseSetName,
   type HistoricalCase,
 } from "../evidence/index.js";
+import { InputError } from "../errors.js";
 import { ApiError } from "./http-errors.js";
 import { libraryEngine } from "./library-engine.js";
 import { readJsonBody } from "./request.js";
@@ -44,6 +47,8 @@ export const BacktestRequest = z.strictObject({
   scheme: z.enum(["loo", "time-split"]).optional(),
   horizon: z.union(BACKTEST_HORIZONS.map((h) => z.literal(h))).optional(),
   splitYear: z.number().int().optional(),
+  evidencePriors: z.enum(EVIDENCE_PRIOR_SETS).optional(),
+  ceasefireSpoilers: z.enum(CEASEFIRE_SPOILER_CHOICES).optional(),
 });
 
 const sampleOf = (cases: readonly HistoricalCase[]) => survivalSample(cases.map((c) => c.yearsAtRisk), cases.map((c) => c.event));
@@ -119,9 +124,19 @@ export async function backtestReport(query: QueryParams, scenario?: BacktestScen
   const horizon = Number(choiceParam(query, "horizon", BACKTEST_HORIZONS.map(String), "5"));
   const splitYear = integerParam(query, "splitYear", defaults.splitRange, defaults.splitYear);
   if (scheme === "loo" && query.has("splitYear")) throw new ApiError(400, `query parameter "splitYear" applies only to scheme=time-split`);
+  // the model's priors, as `guarantor backtest --evidence-priors --ceasefire-spoilers` chooses them (docs/EVIDENCE.md §4)
+  const evidencePriors = choiceParam(query, "evidencePriors", EVIDENCE_PRIOR_SETS, "calibrated");
+  const spoilers = query.has("ceasefireSpoilers") ? choiceParam(query, "ceasefireSpoilers", CEASEFIRE_SPOILER_CHOICES, "registry") : undefined;
+  let model;
+  try {
+    model = modelPredictor({ caseSet: set.name, seed: BACKTEST_SEED, trajectories: BACKTEST_TRAJECTORIES, scenarioText: scenario?.text, evidencePriors, ceasefireSpoilers: spoilers });
+  } catch (e) {
+    if (e instanceof InputError) throw new ApiError(400, e.message);
+    throw e;
+  }
   const report = await runBacktest({
     cases: set.cases,
-    predictors: [baseRatePredictor(), coxPredictor(defaults.covariates), modelPredictor({ caseSet: set.name, seed: BACKTEST_SEED, trajectories: BACKTEST_TRAJECTORIES, scenarioText: scenario?.text })],
+    predictors: [baseRatePredictor(), coxPredictor(defaults.covariates), model],
     horizons: [horizon],
     scheme: scheme === "loo" ? { kind: "leave-one-out" } : { kind: "time-split", splitYear },
   });
@@ -155,7 +170,7 @@ export function registerEvidenceApi(app: Hono): void {
     return c.json(await remember(`km ${[...query].sort().join("&")}`, () => survivalByGroup(query)));
   });
   app.get("/api/evidence/backtest", async (c) => {
-    const query = readQuery(c, ["data", "scheme", "horizon", "splitYear"]);
+    const query = readQuery(c, ["data", "scheme", "horizon", "splitYear", "evidencePriors", "ceasefireSpoilers"]);
     return c.json(await remember(`bt ${[...query].sort().join("&")}`, () => backtestReport(query)));
   });
   // the same backtest with the simulator on a given scenario's model (the one in the editor)

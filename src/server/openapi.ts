@@ -106,6 +106,8 @@ export function openApiDocument(version: string): object {
             query("scheme", { enum: ["loo", "time-split"], default: "loo" }, "validation scheme"),
             query("horizon", { enum: ["2", "5", "10"], default: "5" }, "years"),
             query("splitYear", { type: "integer" }, "first test year for time-split (default 1989 cease-fires, 1946 interstate)"),
+            query("evidencePriors", { enum: ["calibrated", "uncalibrated"], default: "calibrated" }, "the registry's evidence priors with or without their calibrated entries (docs/EVIDENCE.md §4)"),
+            query("ceasefireSpoilers", { enum: ["registry", "interstate", "refit"] }, "cease-fires only: the cease-fires' spoiler rate from the registry, the inter-state one, or refitted on the training cases (default registry, interstate when uncalibrated)"),
           ],
           responses: { 200: { description: "{data, scheme, testCases, predictors, horizon, modelIncluded, note}" }, 400: badQuery },
         },

@@ -90,6 +90,22 @@ describe("GET /api/evidence/backtest", () => {
     expect(body.note).toMatch(/4,000 trajectories per kind of case/);
   });
 
+  it("runs the model under the priors `guarantor backtest` can choose, with the same forecasts", async () => {
+    const { modelPredictor, runBacktest, loadCaseSet } = await import("../../src/evidence/index.js");
+    const { body } = await get("/api/evidence/backtest?data=ceasefires&horizon=5&evidencePriors=uncalibrated");
+    const model = (body.horizon as { scores: { predictor: string; score: { brier: number } }[] }).scores.find((s) => s.predictor === "model")!;
+    // the same backtest run directly with the library, uncalibrated priors and (their default) the inter-state spoiler rate
+    const direct = await runBacktest({
+      cases: loadCaseSet("ceasefires").cases,
+      predictors: [modelPredictor({ caseSet: "ceasefires", seed: 20251, trajectories: 4000, evidencePriors: "uncalibrated", ceasefireSpoilers: "interstate" })],
+      horizons: [5],
+      scheme: { kind: "leave-one-out" },
+    });
+    expect(model.score.brier).toBe(direct.horizons[0].scores[0].score.brier);
+    expect(model.score.brier).not.toBeCloseTo(0.2106, 3);
+    expect((body.predictors as { id: string; label: string }[]).find((p) => p.id === "model")!.label).toMatch(/without the registry's calibrated entries/);
+  }, 120_000);
+
   it("splits by time when asked", async () => {
     const { body } = await get("/api/evidence/backtest?data=interstate&scheme=time-split&splitYear=1946&horizon=10");
     expect(body.scheme).toEqual({ kind: "time-split", splitYear: 1946 });
@@ -102,6 +118,10 @@ describe("GET /api/evidence/backtest", () => {
     ["/api/evidence/backtest?scheme=time-split&splitYear=1e3", /"splitYear" must be an integer from 1950 to 1999/],
     ["/api/evidence/backtest?splitYear=1960", /applies only to scheme=time-split/],
     ["/api/evidence/backtest?model=1", /unknown query parameter "model"/],
+    ["/api/evidence/backtest?evidencePriors=some", /"evidencePriors" must be one of calibrated, uncalibrated/],
+    ["/api/evidence/backtest?ceasefireSpoilers=guess", /"ceasefireSpoilers" must be one of registry, interstate, refit/],
+    ["/api/evidence/backtest?data=interstate&ceasefireSpoilers=refit", /the cease-fires' spoiler rate applies to the civil-war cease-fires only/],
+    ["/api/evidence/backtest?evidencePriors=uncalibrated&ceasefireSpoilers=registry", /calibrated entries, which the uncalibrated evidence priors leave out/],
   ])("refuses %s with a precise 400", async (path, message) => {
     const { status, body } = await get(path);
     expect(status).toBe(400);
@@ -150,6 +170,6 @@ describe("the OpenAPI description", () => {
   it("lists the evidence endpoints with their parameters", () => {
     const paths = (openApiDocument("1") as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> }).paths;
     expect(paths["/api/evidence/survival"].get?.parameters?.map((p) => p.name)).toEqual(["data", "by", "where"]);
-    expect(paths["/api/evidence/backtest"].get?.parameters?.map((p) => p.name)).toEqual(["data", "scheme", "horizon", "splitYear"]);
+    expect(paths["/api/evidence/backtest"].get?.parameters?.map((p) => p.name)).toEqual(["data", "scheme", "horizon", "splitYear", "evidencePriors", "ceasefireSpoilers"]);
   });
 });
