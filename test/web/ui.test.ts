@@ -323,6 +323,18 @@ describe("the web app for a reader, in chromium", () => {
     expect(await note()).toMatch(/the scenario "Ukraine settlement 2025 for analysis"/);
     await browser.page.selectOption("#scenario-choice", "bundled");
     await expect.poll(note, { timeout: 60_000 }).toMatch(/the scenario "Ukraine settlement 2025" \(/);
+    // the model's priors, as `guarantor backtest --evidence-priors --ceasefire-spoilers` chooses them
+    await browser.page.selectOption("#bt-priors", "uncalibrated");
+    await expect.poll(note, { timeout: 60_000 }).toMatch(/Its priors: guarantor's simulator \(evidence priors without the registry's calibrated entries, the inter-state spoiler rate in the cease-fires,/);
+    await browser.page.selectOption("#bt-priors", "interstate");
+    await expect.poll(note, { timeout: 60_000 }).toMatch(/Its priors: guarantor's simulator \(evidence priors, the inter-state spoiler rate in the cease-fires,/);
+    // the inter-state dyads have no cease-fire spoiler rate: those choices are disabled, and the page falls back to the calibrated priors
+    await browser.page.selectOption("#bt-data", "interstate");
+    await expect.poll(note, { timeout: 60_000 }).not.toMatch(/Its priors/);
+    expect(await browser.page.locator("#bt-priors").inputValue()).toBe("registry");
+    expect(await browser.page.locator('#bt-priors option[value="refit"]').isDisabled()).toBe(true);
+    expect(await browser.page.locator('#bt-priors option[value="uncalibrated"]').isDisabled()).toBe(false);
+    await browser.page.selectOption("#bt-data", "ceasefires");
     await browser.page.goto(`${browser.url}evidence.html?run=${runId}`);
     await expect.poll(note, { timeout: 60_000 }).toMatch(/the scenario "Ukraine settlement 2025 \(edited\)"/);
     expect(await browser.page.locator("#scenario-status").textContent()).toContain(`the scenario of run ${runId.slice(0, 8)}`);

@@ -93,14 +93,32 @@ let scenario: { text: string; name: string } | null = null;
 /** answers arrive out of order when inputs change quickly: only the latest request may draw */
 let latest = 0;
 
+/** The model's priors as the API takes them (docs/EVIDENCE.md §4): the cease-fire choices only for cease-fires. */
+const PRIOR_CHOICES: Record<string, { evidencePriors?: string; ceasefireSpoilers?: string }> = {
+  registry: {},
+  refit: { ceasefireSpoilers: "refit" },
+  interstate: { ceasefireSpoilers: "interstate" },
+  uncalibrated: { evidencePriors: "uncalibrated" },
+};
+
+/** The inter-state dyads have no cease-fire spoiler rate to choose: those choices are disabled (and left) for them. */
+function syncPriorChoices(): void {
+  const ceasefires = byId<HTMLSelectElement>("bt-data").value === "ceasefires";
+  const priors = byId<HTMLSelectElement>("bt-priors");
+  for (const option of Array.from(priors.options)) if (option.hasAttribute("data-ceasefires")) option.disabled = !ceasefires;
+  if (priors.selectedOptions[0]?.disabled) priors.value = "registry";
+}
+
 async function drawBacktest(): Promise<void> {
   if (!scenario) return;
   const request = ++latest;
+  syncPriorChoices();
   const body = {
     scenario: scenario.text,
     data: byId<HTMLSelectElement>("bt-data").value,
     scheme: byId<HTMLSelectElement>("bt-scheme").value,
     horizon: Number(byId<HTMLSelectElement>("bt-horizon").value),
+    ...PRIOR_CHOICES[byId<HTMLSelectElement>("bt-priors").value],
   };
   // the previous answer belongs to other inputs: it goes now, not when the new one arrives
   ["bt-note", "bt-table", "bt-figure"].forEach((id) => byId(id).replaceChildren());
@@ -131,7 +149,7 @@ async function chooseScenario(which: string): Promise<void> {
   }
 }
 
-for (const id of ["bt-data", "bt-scheme", "bt-horizon"]) byId(id).addEventListener("change", () => void drawBacktest());
+for (const id of ["bt-data", "bt-scheme", "bt-horizon", "bt-priors"]) byId(id).addEventListener("change", () => void drawBacktest());
 
 const scenarioChoice = byId<HTMLSelectElement>("scenario-choice");
 scenarioChoice.addEventListener("change", () => void chooseScenario(scenarioChoice.value));
