@@ -11,7 +11,7 @@
  * Model version 1 (no `coalition_correlation`) skips the file.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkConclusions } from "../../src/analysis/conclusions.js";
+import { checkConclusions, conclusionsByPerspective } from "../../src/analysis/conclusions.js";
 import type { ConclusionsReport } from "../../src/contract/conclusions.js";
 import { PARAMETERS } from "../../src/contract/parameters.js";
 import type { EvaluationResult, OutcomeName } from "../../src/contract/result.js";
@@ -22,7 +22,7 @@ const MODEL_V2 = PARAMETERS.some((p) => (p.name as string) === "coalition_correl
 const N = 4000;
 const SEED = 15;
 const scenario = loadScenarioFile(BUNDLED_PATH);
-const SCHOOLS = Object.entries(scenario.perspectives).filter(([, p]) => (p.conclusions?.length ?? 0) > 0);
+const SCHOOLS = Object.entries(conclusionsByPerspective(scenario));
 
 let result: EvaluationResult;
 let report: ConclusionsReport;
@@ -37,9 +37,9 @@ describe.skipIf(!MODEL_V2)("perspectives reproduce their schools (docs/MODEL.md 
 
   it("the three schools state their conclusions", () => expect(SCHOOLS.map(([id]) => id).sort()).toEqual(["deterrence", "influence-realism", "restraint"]));
 
-  for (const [id, p] of SCHOOLS)
+  for (const [id, conclusions] of SCHOOLS)
     describe(id, () => {
-      for (const c of p.conclusions ?? []) {
+      for (const c of conclusions) {
         const verdict = () => report.conclusions.find((v) => v.perspective === id && v.id === c.id)!;
         const failing = (v: ReturnType<typeof verdict>) => v.comparisons.filter((x) => !x.holds).map((x) => `${x.outcome}: ${x.option} ${x.relation} ${x.than ?? x.value} (difference ${x.difference.toFixed(4)} ± ${x.se.toFixed(4)})`).join("; ");
         if (c.not_reproduced) it.fails(`${c.id} ${c.says} — does not hold: ${c.not_reproduced.split(":")[0]}`, () => expect(verdict().holds).toBe(true));

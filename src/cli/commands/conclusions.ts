@@ -4,7 +4,7 @@
  * and judges each comparison at 2 standard errors (src/analysis/conclusions.ts).
  */
 import type { Command } from "commander";
-import { checkConclusions } from "../../analysis/conclusions.js";
+import { checkConclusions, conclusionsByPerspective } from "../../analysis/conclusions.js";
 import { describeComparison, type ConclusionsReport } from "../../contract/conclusions.js";
 import { UsageError } from "../../errors.js";
 import { loadScenarioFile } from "../../scenario/load.js";
@@ -51,7 +51,7 @@ export function register(program: Command): void {
   ).action(
     runAction(async (file: string, flags: Flags) => {
       const scenario = loadScenarioFile(file);
-      const stated = Object.entries(scenario.perspectives).filter(([, p]) => (p.conclusions?.length ?? 0) > 0).map(([id]) => id);
+      const stated = Object.keys(conclusionsByPerspective(scenario));
       const wanted = splitList(flags.perspectives) ?? stated;
       const missing = wanted.filter((p) => !stated.includes(p));
       if (stated.length === 0) throw new UsageError(`${file} states no conclusions: add \`conclusions\` to a perspective (docs/MODEL.md §12)`);
