@@ -177,6 +177,13 @@ describe("guarantor conclusions", () => {
       for (const c of v.comparisons) expect(text.out).toContain(`${c.difference >= 0 ? "+" : ""}${c.difference.toFixed(3)} ± ${c.se.toFixed(3)}`);
     }
     expect(text.out).toMatch(/why not: docs\/MODEL\.md §12\.5/);
+    // a conclusion that does not hold points to the crux finder on its first failed pair
+    for (const v of json.conclusions) {
+      const failed = v.comparisons.find((c: { holds: boolean; than: string | null }) => !c.holds && c.than !== null);
+      const hint = failed && `what would change it: guarantor cruxes ${FILE} --options ${failed.option},${failed.than} --perspective deterrence${failed.outcome === "loss" ? "" : ` --outcome ${failed.outcome}`}`;
+      if (hint) expect(text.out, v.id).toContain(hint);
+    }
+    expect(json.conclusions.some((v: { holds: boolean }) => !v.holds)).toBe(true);
     expect(json.as_stated + json.not_as_stated).toBe(stated.length);
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { checkConclusions, conclusionsByPerspective } from "../../analysis/conclusions.js";
-import { describeComparison, type ConclusionsReport } from "../../contract/conclusions.js";
+import { describeComparison, type Comparison, type ConclusionsReport } from "../../contract/conclusions.js";
 import { UsageError } from "../../errors.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { runAction } from "../action.js";
@@ -16,7 +16,12 @@ interface Flags extends EvaluationFlags {
   perspectives?: string;
 }
 
-export function formatConclusions(r: ConclusionsReport): string {
+/** Where to look for what would change a failed comparison of two options: the crux finder on them under its perspective. */
+function cruxCommand(file: string, perspective: string, c: Comparison): string {
+  return `guarantor cruxes ${file} --options ${c.option},${c.than} --perspective ${perspective}${c.outcome === "loss" ? "" : ` --outcome ${c.outcome}`}`;
+}
+
+export function formatConclusions(r: ConclusionsReport, file: string): string {
   const lines = [
     `Written conclusions of each school, judged at ${r.z} standard errors (${r.trajectories.toLocaleString("en-US")} trajectories per option and perspective, seed ${r.seed})`,
   ];
@@ -29,6 +34,8 @@ export function formatConclusions(r: ConclusionsReport): string {
     lines.push(`  ${v.id}  ${v.status.toUpperCase()}  ${v.says}${v.source ? ` (${v.source})` : ""}`);
     for (const c of v.comparisons) lines.push(`        ${describeComparison(c)}`);
     if (v.not_reproduced) lines.push(`        why not: ${v.not_reproduced}`);
+    const failed = v.comparisons.find((c) => !c.holds && c.than !== null);
+    if (failed) lines.push(`        what would change it: ${cruxCommand(file, v.perspective, failed)}`);
   }
   for (const x of r.skipped) lines.push("", `  ${x.perspective} ${x.id}: not judged, it compares options the run left out (${x.missing.join(", ")})`);
   lines.push(
@@ -63,7 +70,7 @@ export function register(program: Command): void {
       } finally {
         bar.done();
       }
-      process.stdout.write((flags.json ? JSON.stringify(report, null, 2) : formatConclusions(report)) + "\n");
+      process.stdout.write((flags.json ? JSON.stringify(report, null, 2) : formatConclusions(report, file)) + "\n");
     }),
   );
 }
