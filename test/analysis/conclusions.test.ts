@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse, stringify } from "yaml";
 import { PairedDifferences } from "../../src/analysis/audit.js";
@@ -192,6 +194,14 @@ describe("guarantor conclusions", () => {
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/--perspectives: evidence states no conclusions; perspectives with conclusions: influence-realism, restraint, deterrence/);
     expect(none.err).not.toMatch(/\n\s+at /);
+    // a scenario whose perspectives state no conclusions
+    const doc = parse(TEXT) as { perspectives: Record<string, Record<string, unknown>> };
+    for (const p of Object.values(doc.perspectives)) delete p.conclusions;
+    const file = join(mkdtempSync(join(tmpdir(), "guarantor-conclusions-")), "plain.yaml");
+    writeFileSync(file, stringify(doc));
+    const plain = await run(["conclusions", file, "--trajectories", "20"]);
+    expect(plain.code).toBe(2);
+    expect(plain.err).toContain(`${file} states no conclusions: add \`conclusions\` to a perspective (docs/MODEL.md §12)`);
     // it prints a judgement, not the results: the flags that write results are not offered
     for (const flag of ["--csv", "--trajectories-out"]) {
       const refused = await run(["conclusions", FILE, flag, "x.csv"]);

@@ -21,7 +21,7 @@ function cruxCommand(file: string, perspective: string, c: Comparison): string {
   return `guarantor cruxes ${file} --options ${c.option},${c.than} --perspective ${perspective}${c.outcome === "loss" ? "" : ` --outcome ${c.outcome}`}`;
 }
 
-export function formatConclusions(r: ConclusionsReport, file: string): string {
+function formatConclusions(r: ConclusionsReport, file: string): string {
   const lines = [
     `Written conclusions of each school, judged at ${r.z} standard errors (${r.trajectories.toLocaleString("en-US")} trajectories per option and perspective, seed ${r.seed})`,
   ];
