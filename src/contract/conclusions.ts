@@ -82,8 +82,8 @@ export interface ConclusionsReport {
   trajectories: number;
   z: number;
   conclusions: ConclusionVerdict[];
-  /** conclusions not judged: they compare options the evaluation left out */
-  skipped: { perspective: string; id: string; missing: string[] }[];
+  /** conclusions not judged: they compare options the evaluation left out, or outcomes it does not have (a run stored by an older version) */
+  skipped: { perspective: string; id: string; missing: string[]; missing_outcomes: string[] }[];
   /** conclusions that came out as the scenario says (held, or failed where it says they do) */
   as_stated: number;
   /** conclusions that did not: a reproduced one failed, or a documented failure now holds */
@@ -114,6 +114,15 @@ function holds(relation: ConclusionCheck["relation"], d: number, se: number, wit
 }
 
 const SYMBOL: Record<ConclusionCheck["relation"], string> = { lower: "<", higher: ">", not_lower: "not <", near: "≈", above: ">", below: "<" };
+
+/** Why a conclusion was not judged, in words: "R2: compares options the run left out (a, b)". */
+export function describeSkipped(x: ConclusionsReport["skipped"][number]): string {
+  const why = [
+    ...(x.missing.length > 0 ? [`compares options the run left out (${x.missing.join(", ")})`] : []),
+    ...(x.missing_outcomes.length > 0 ? [`needs outcomes the run does not have (${x.missing_outcomes.join(", ")})`] : []),
+  ];
+  return `${x.id}: ${why.join("; ")}`;
+}
 
 /** One comparison in words, as the CLI, the report and the web app print it: "✓ loss: a < b (−0.123 ± 0.020, paired)". */
 export function describeComparison(c: Comparison): string {
@@ -146,8 +155,9 @@ export function judgeConclusions(conclusions: Readonly<Record<string, readonly C
   for (const p of result.perspectives.map((x) => x.id)) {
     for (const c of Object.hasOwn(conclusions, p) ? conclusions[p] : []) {
       const missing = [...new Set(c.checks.flatMap((k) => [...k.options, ...(Array.isArray(k.than) ? k.than : [])]))].filter((o) => !optionIds.includes(o));
-      if (missing.length > 0) {
-        skipped.push({ perspective: p, id: c.id, missing });
+      const missingOutcomes = [...new Set(c.checks.map((k) => k.outcome))].filter((o) => optionIds.some((option) => !cell.get(`${p}\u0000${option}`)?.[o]));
+      if (missing.length > 0 || missingOutcomes.length > 0) {
+        skipped.push({ perspective: p, id: c.id, missing, missing_outcomes: missingOutcomes });
         continue;
       }
       const comparisons: Comparison[] = c.checks.flatMap((k) =>

@@ -6,7 +6,7 @@
  */
 import type { Crux } from "../analysis/index.js";
 import type { EvaluationResult, OutcomeName } from "../contract/result.js";
-import { describeComparison } from "../contract/conclusions.js";
+import { describeComparison, describeSkipped } from "../contract/conclusions.js";
 import { lossTerms, lossWeightsOf, sameLossWeights } from "../contract/loss.js";
 import { heatmapChart, statesChart, survivalChart } from "../../web/src/charts/results-charts.js";
 import type { Chart } from "../../web/src/charts/spec.js";
@@ -122,7 +122,7 @@ function conclusionsSection(data: ReportData): string {
     v.comparisons.map((c) => e(describeComparison(c))).join("<br>"),
     `${e(v.status)}${v.not_reproduced ? `<br><span class="meta">${e(v.not_reproduced)}</span>` : ""}`,
   ]);
-  const skipped = r.skipped.length > 0 ? `<p class="meta">Not judged, for options this run left out: ${r.skipped.map((x) => `${e(x.perspective)} ${e(x.id)} (${x.missing.map(e).join(", ")})`).join("; ")}.</p>` : "";
+  const skipped = r.skipped.length > 0 ? `<p class="meta">Not judged: ${r.skipped.map((x) => e(`${x.perspective} ${describeSkipped(x)}`)).join("; ")}.</p>` : "";
   return `<section><h2>The schools' conclusions</h2><p>Each school's written conclusions, as the scenario states them, judged on this run at ${r.z} standard errors of each difference. The standard errors here come from the estimates alone, √(SE_A² + SE_B²), larger than the paired ones of <code>guarantor conclusions</code>, so a conclusion may fail here that holds there. ${r.as_stated} of ${r.conclusions.length} came out as the scenario states.</p>${table(["perspective", "conclusion", "comparisons (difference ± SE)", "status"], rows)}${skipped}</section>`;
 }
 

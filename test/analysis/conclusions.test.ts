@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse, stringify } from "yaml";
 import { PairedDifferences } from "../../src/analysis/audit.js";
-import { CONCLUSION_Z, judgeConclusions, type Conclusion } from "../../src/contract/conclusions.js";
+import { CONCLUSION_Z, describeSkipped, judgeConclusions, type Conclusion } from "../../src/contract/conclusions.js";
 import { pairedSource } from "../../src/analysis/conclusions.js";
 import { register as registerConclusions } from "../../src/cli/commands/conclusions.js";
 import type { EvaluationResult, OutcomeName } from "../../src/contract/result.js";
@@ -77,6 +77,23 @@ describe("judging a conclusion's comparisons at 2 standard errors", () => {
     expect(v.comparisons.map((c) => c.than)).toEqual(["B", "C"]);
     expect(v.comparisons.map((c) => c.holds)).toEqual([true, false]);
     expect(v.holds).toBe(false);
+  });
+
+  it("a conclusion on options or outcomes the run lacks (an older stored run) is named, not judged, and nothing throws", () => {
+    const report = judgeConclusions(scenarioWith([
+      { ...check("lower", { than: ["B"], outcome: "p_sphere_at_horizon_given_accept" }), id: "older" },
+      { ...check("lower", { than: ["Z"] }), id: "absent" },
+      { ...check("lower", { than: ["B"] }), id: "judged" },
+    ]), result);
+    expect(report.conclusions.map((v) => v.id)).toEqual(["judged"]);
+    expect(report.skipped).toEqual([
+      { perspective: "s", id: "older", missing: [], missing_outcomes: ["p_sphere_at_horizon_given_accept"] },
+      { perspective: "s", id: "absent", missing: ["Z"], missing_outcomes: [] },
+    ]);
+    expect(report.skipped.map(describeSkipped)).toEqual([
+      "older: needs outcomes the run does not have (p_sphere_at_horizon_given_accept)",
+      "absent: compares options the run left out (Z)",
+    ]);
   });
 
   it("the status says whether the conclusion came out as the scenario states", () => {

@@ -122,8 +122,8 @@ describe("the HTML report", () => {
     expect(r6.se).toBeCloseTo(Math.hypot(loss("neutrality-istanbul").se, loss("armed-neutrality").se), 12);
     expect(r6.paired).toBe(false);
     // R2 compares ceasefire-only with the treaties, which this run left out
-    expect(r.skipped).toContainEqual({ perspective: "restraint", id: "R2", missing: ["ceasefire-only", "article5-treaty", "nato-membership"] });
-    expect(html.includes("Not judged, for options this run left out: ")).toBe(true);
+    expect(r.skipped).toContainEqual({ perspective: "restraint", id: "R2", missing: ["ceasefire-only", "article5-treaty", "nato-membership"], missing_outcomes: [] });
+    expect(html.includes("Not judged: restraint R2: compares options the run left out (ceasefire-only, article5-treaty, nato-membership)")).toBe(true);
     for (const v of r.conclusions) expect(html.includes(`${v.perspective} <b>${v.id}</b>`), v.id).toBe(true);
   });
 

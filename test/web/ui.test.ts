@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { EvaluationResult } from "../../src/contract/result.js";
 import type { ScenarioSummary } from "../../src/contract/api.js";
 import { lossWeightsOf } from "../../src/contract/loss.js";
-import { judgeConclusions } from "../../src/contract/conclusions.js";
+import { describeSkipped, judgeConclusions } from "../../src/contract/conclusions.js";
 import { contrastRatio } from "../../web/src/charts/contrast.js";
 import { parameterLabel, parameterUnit } from "../../web/src/parameter-label.js";
 import { ARTIFACTS, download, pageWidth, useBrowser, waitForText } from "./harness.js";
@@ -136,7 +136,7 @@ describe("the web app for a reader, in chromium", () => {
       await rows.first().waitFor();
       expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-conclusion"), tr.getAttribute("data-status")]))).toEqual(report.conclusions.map((v) => [v.id, v.status]));
       // the run left out its last option: a conclusion comparing it is named, not judged
-      if (report.skipped.length > 0) expect(await section.locator(".conclusions-details").textContent()).toContain(`Not judged, for options this run left out: ${report.skipped.map((x) => `${x.id} (${x.missing.join(", ")})`).join("; ")}.`);
+      if (report.skipped.length > 0) expect(await section.locator(".conclusions-details").textContent()).toContain(`Not judged: ${report.skipped.map(describeSkipped).join("; ")}.`);
     }
     expect(schools.some((p) => judgeConclusions({ [p.id]: p.conclusions! }, result).skipped.some((x) => x.missing.includes("un-peacekeeping")))).toBe(true);
   });

@@ -6,7 +6,7 @@
  */
 import type { EvaluationResult } from "../../src/contract/result.js";
 import type { PerspectiveSummary, ScenarioSummary } from "../../src/contract/api.js";
-import { describeComparison, judgeConclusions } from "../../src/contract/conclusions.js";
+import { describeComparison, describeSkipped, judgeConclusions } from "../../src/contract/conclusions.js";
 import { h, parameterElement, scrollBox } from "./dom.js";
 import { helpText } from "./help.js";
 import { parameterShort, parameterUnit } from "./parameter-label.js";
@@ -83,7 +83,7 @@ function conclusionsTable(result: EvaluationResult, p: PerspectiveSummary): HTML
     ),
     `What ${p.label}'s school concludes`,
   );
-  const skipped = report.skipped.length > 0 ? h("p", { class: "note" }, `Not judged, for options this run left out: ${report.skipped.map((x) => `${x.id} (${x.missing.join(", ")})`).join("; ")}.`) : null;
+  const skipped = report.skipped.length > 0 ? h("p", { class: "note" }, `Not judged: ${report.skipped.map(describeSkipped).join("; ")}.`) : null;
   return h(
     "details",
     { class: "conclusions-details" },

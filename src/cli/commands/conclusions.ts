@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { checkConclusions, conclusionsByPerspective } from "../../analysis/conclusions.js";
-import { describeComparison, type Comparison, type ConclusionsReport } from "../../contract/conclusions.js";
+import { describeComparison, describeSkipped, type Comparison, type ConclusionsReport } from "../../contract/conclusions.js";
 import { UsageError } from "../../errors.js";
 import { loadScenarioFile } from "../../scenario/load.js";
 import { runAction } from "../action.js";
@@ -37,7 +37,7 @@ function formatConclusions(r: ConclusionsReport, file: string): string {
     const failed = v.comparisons.find((c) => !c.holds && c.than !== null);
     if (failed) lines.push(`        what would change it: ${cruxCommand(file, v.perspective, failed)}`);
   }
-  for (const x of r.skipped) lines.push("", `  ${x.perspective} ${x.id}: not judged, it compares options the run left out (${x.missing.join(", ")})`);
+  for (const x of r.skipped) lines.push("", `  not judged: ${x.perspective} ${describeSkipped(x)}`);
   lines.push(
     "",
     r.not_as_stated === 0
