@@ -140,6 +140,9 @@ export async function backtestReport(query: QueryParams, scenario?: BacktestScen
     horizons: [horizon],
     scheme: scheme === "loo" ? { kind: "leave-one-out" } : { kind: "time-split", splitYear },
   });
+  const source = scenario
+    ? `The simulator's forecasts use the model of the scenario "${scenario.name}" (its priors and mechanisms, with the evidence perspective's priors) and each case's own inputs from its covariates (docs/EVIDENCE.md §4), ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest --scenario\` does with that file.`
+    : `The simulator's forecasts use the evidence perspective of the bundled scenario with each case's own inputs from its covariates (docs/EVIDENCE.md §4), ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`;
   return {
     data: set.name,
     title: set.title,
@@ -148,10 +151,7 @@ export async function backtestReport(query: QueryParams, scenario?: BacktestScen
     predictors: report.predictors,
     horizon: report.horizons[0],
     modelIncluded: true,
-    note: (scenario
-      ? `The simulator's forecasts use the model of the scenario "${scenario.name}" (its priors and mechanisms, with the evidence perspective's priors) and each case's own inputs from its covariates (docs/EVIDENCE.md §4), ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest --scenario\` does with that file.`
-      : `The simulator's forecasts use the evidence perspective of the bundled scenario with each case's own inputs from its covariates (docs/EVIDENCE.md §4), ${BACKTEST_TRAJECTORIES.toLocaleString("en-US")} trajectories per kind of case (seed ${BACKTEST_SEED}), as \`guarantor backtest\` does.`) +
-      (query.has("evidencePriors") || query.has("ceasefireSpoilers") ? ` Its priors: ${model.label}.` : ""),
+    note: `${source}${query.has("evidencePriors") || query.has("ceasefireSpoilers") ? ` Its priors: ${model.label}.` : ""}`,
   };
 }
 
