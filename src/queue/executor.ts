@@ -95,7 +95,7 @@ export function queueExecutor(options: QueueExecutorOptions): (job: BlockJob) =>
   return (job) => {
     const connection = new QueueConnection(options);
     const executor = connection.executor(job);
-    return { run: (tasks, deliver) => executor.run(tasks, deliver), close: () => connection.close() };
+    return { run: (tasks, deliver, signal) => executor.run(tasks, deliver, signal), close: () => connection.close() };
   };
 }
 
@@ -119,7 +119,7 @@ class QueueExecutor implements Executor {
     this.spec = encodeJob(job);
   }
 
-  async run(tasks: Task[], deliver: (index: number, parts: AggregateData[]) => void): Promise<void> {
+  async run(tasks: Task[], deliver: (index: number, parts: AggregateData[]) => void, signal?: AbortSignal): Promise<void> {
     if (tasks.length === 0) return;
     const connected = await this.connection.connect();
     const jobs = tasks.map((t): JobToRun => {
@@ -132,6 +132,7 @@ class QueueExecutor implements Executor {
     const told = options.onSubmitted;
     const report = this.report;
     if (report) options.onSubmitted = (info) => (told?.(info), report({ spec: this.spec.hash, ...info }));
+    if (signal) options.signal = signal;
     await submitAndGather(connected, this.spec, jobs, (i, result) => deliver(i, decodeParts(Buffer.from(result, "base64"))), options);
   }
 

@@ -2,10 +2,12 @@
  * Submitting jobs and gathering their results in order: the core shared by the block executor
  * (executor.ts) and the design-range probe (probe.ts). Jobs whose ids are already finished are
  * reused; results are delivered strictly in job order whatever order workers finish in; a job
- * that fails for good, or Redis going away, rejects the whole submission (docs/SCALING.md).
+ * that fails for good, or Redis going away, rejects the whole submission; a cancelled submission
+ * takes its jobs that no worker has started off the queue (docs/SCALING.md).
  */
 import type { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
+import { InputError } from "../errors.js";
 import { checkReachable, QueueError } from "./connection.js";
 import { KEEP_SECONDS, specKey, type RedisTarget } from "./names.js";
 
@@ -27,7 +29,15 @@ export interface GatherOptions {
   redisTimeoutMs: number;
   /** called once with how many of the jobs were already finished */
   onSubmitted?: (info: { jobs: number; reused: number }) => void;
+  /**
+   * Cancels the submission: it rejects at once, and its jobs still waiting for a worker are
+   * removed from the queue (those running finish, and their results are kept for reuse).
+   */
+  signal?: AbortSignal;
 }
+
+/** Job states in which no worker has the job yet. */
+const NOT_STARTED = new Set(["waiting", "prioritized", "delayed", "waiting-children"]);
 
 export interface Connected {
   redis: Redis;
@@ -64,6 +74,7 @@ export function submitAndGather(
       clearTimeout(timer);
       events.off("completed", onCompleted);
       events.off("failed", onFailed);
+      options.signal?.removeEventListener("abort", onAbort);
     };
     const fail = (error: unknown) => {
       if (settled) return;
@@ -73,7 +84,30 @@ export function submitAndGather(
     const lost = () =>
       fail(new QueueError(`lost the connection to Redis at ${target.url} during the run; no result was produced (finished jobs are kept: running the same command again reuses them)`));
     const failedForGood = (i: number, reason: string) => fail(new QueueError(`${jobs[i].describe()} failed after ${attempts} attempts: ${reason.split("\n")[0]}`));
-
+    /** the adding of the jobs, which a cancellation waits for before taking them off */
+    let submitted: Promise<void> = Promise.resolve();
+    /**
+     * Stops delivering at once; once nothing more is being added, takes the jobs no worker has
+     * started off the queue (a job a worker takes meanwhile is locked, and remove() leaves it
+     * alone), then rejects. The queue's connection stays open until then.
+     */
+    const onAbort = () => {
+      if (settled) return;
+      const from = next;
+      stop();
+      const withdraw = async () => {
+        await submitted.catch(() => {});
+        const open = jobs.slice(from).filter((_, k) => !finished.has(from + k));
+        for (let at = 0; at < open.length; at += ADD_SLICE) {
+          const slice = open.slice(at, at + ADD_SLICE);
+          const states = await Promise.all(slice.map((job) => queue.getJobState(job.id)));
+          await Promise.all(slice.filter((_, k) => NOT_STARTED.has(states[k])).map((job) => queue.remove(job.id)));
+        }
+      };
+      void withdraw()
+        .catch(() => {})
+        .then(() => reject(cancellation(options.signal!)));
+    };
     /** Deliver finished results in job order; one pump at a time. */
     const pump = async () => {
       if (pumping || settled) return;
@@ -122,13 +156,18 @@ export function submitAndGather(
           opts: { jobId: jobs[i].id, attempts, backoff: { type: "fixed", delay: 200 }, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
         })),
       );
-    /** The state of job i: finished jobs are taken, a job failed in an earlier submission is retried. */
-    const check = async (i: number): Promise<boolean> => {
+    /**
+     * The state of job i: finished jobs are taken, a job failed in an earlier submission is
+     * retried, and one that is gone (another submission of the same job was cancelled and took it
+     * off the queue) is added again, when `readd`.
+     */
+    const check = async (i: number, readd: boolean): Promise<boolean> => {
       const state = await queue.getJobState(jobs[i].id);
       if (state === "completed") {
         finished.add(i);
         return true;
       }
+      if (state === "unknown" && readd) await add([i]);
       if (state === "failed") {
         const job = await queue.getJob(jobs[i].id);
         if (job && job.attemptsMade >= attempts && !retried.has(i)) {
@@ -147,7 +186,7 @@ export function submitAndGather(
         return lost();
       }
       try {
-        if (!finished.has(next)) await check(next);
+        if (!finished.has(next)) await check(next, true);
         await pump();
       } catch (e) {
         if (redis.status !== "ready") return lost();
@@ -156,21 +195,30 @@ export function submitAndGather(
       if (!settled) timer = setTimeout(() => void watch(), options.pollMs);
     };
 
+    if (options.signal?.aborted) return reject(cancellation(options.signal));
+    options.signal?.addEventListener("abort", onAbort);
     events.on("completed", onCompleted);
     events.on("failed", onFailed);
-    (async () => {
+    submitted = (async () => {
       await redis.set(specKey(spec.hash), spec.bytes, "EX", KEEP_SECONDS);
       // what an earlier submission finished, counted before anything is added (a job of this one may finish at once)
       let reused = 0;
-      for (let i = 0; i < jobs.length && !settled; i++) if (await check(i)) reused++;
+      for (let i = 0; i < jobs.length && !settled; i++) if (await check(i, false)) reused++;
       const missing = jobs.map((_, i) => i).filter((i) => !finished.has(i));
       // in slices, so that a very large design does not become one huge Redis command
-      for (let from = 0; from < missing.length; from += ADD_SLICE) await add(missing.slice(from, from + ADD_SLICE));
+      for (let from = 0; from < missing.length && !settled; from += ADD_SLICE) await add(missing.slice(from, from + ADD_SLICE));
+      if (settled) return;
       options.onSubmitted?.({ jobs: jobs.length, reused });
       await pump();
       void watch();
-    })().catch((e) => (redis.status !== "ready" ? lost() : fail(e)));
+    })();
+    submitted.catch((e) => (redis.status !== "ready" ? lost() : fail(e)));
   });
+}
+
+/** The error a cancelled submission rejects with: the signal's reason where it is a message for the user, else a plain one. */
+function cancellation(signal: AbortSignal): Error {
+  return signal.reason instanceof InputError ? signal.reason : new QueueError("the submission was cancelled");
 }
 
 /** Jobs added per Redis command. */

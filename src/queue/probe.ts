@@ -33,6 +33,8 @@ export function pointsPerJob(points: number, most = POINTS_PER_JOB): number {
 export interface QueuedProbeOptions extends Pick<SimulatorProbeOptions, "seed" | "trajectories" | "batches" | "onTrajectories"> {
   /** the most design points per job (default POINTS_PER_JOB) */
   pointsPerJob?: number;
+  /** cancels the analysis: its submission rejects and its jobs no worker has started leave the queue */
+  signal?: AbortSignal;
 }
 
 export function queuedProbe(scenario: Scenario, options: QueuedProbeOptions, connection: QueueConnection): ScenarioProbe {
@@ -63,7 +65,7 @@ export function queuedProbe(scenario: Scenario, options: QueuedProbeOptions, con
         options.onTrajectories?.(simulated);
         onDone?.(answers.length);
       },
-      connection.gatherOptions(),
+      { ...connection.gatherOptions(), ...(options.signal ? { signal: options.signal } : {}) },
     );
     return answers;
   };

@@ -53,7 +53,8 @@ export interface EvaluateOptions extends PlanOptions {
 
 /** Runs block tasks and hands their aggregates back in task order. */
 export interface Executor {
-  run(tasks: (BlockTask & { trajectories: number })[], deliver: (index: number, parts: AggregateData[]) => void): Promise<void>;
+  /** `signal`: the evaluation was cancelled (an executor that can stop its outstanding work early does; the others finish the block in hand) */
+  run(tasks: (BlockTask & { trajectories: number })[], deliver: (index: number, parts: AggregateData[]) => void, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,7 +117,7 @@ export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptio
       const tasks: (BlockTask & { trajectories: number })[] = [];
       for (let b = doneBlocks; b < blocks; b++) tasks.push({ block: b, trajectories: target });
       const total = plan.perspectives.length * plan.options.length * target;
-      await executor.run(tasks, (index, parts) => {
+      const deliver = (index: number, parts: AggregateData[]) => {
         if (opts.signal?.aborted) throw new InputError("the evaluation was cancelled");
         if (Date.now() > deadline) throw new InputError(`the evaluation passed its time limit of ${opts.timeLimitSeconds} s`);
         const task = tasks[index];
@@ -126,7 +127,12 @@ export async function evaluateWithFaults(scenario: Scenario, opts: EvaluateOptio
         done += count * parts.length;
         if (onTrajectories) emitRows(plan, task, count, parts, onTrajectories);
         if (onProgress) onProgress({ done, total, estimates: estimates(plan, totals) });
+      };
+      // a cancelled executor stops with an error of its own, or none: either way the evaluation says it was cancelled
+      await executor.run(tasks, deliver, opts.signal).catch((e: unknown) => {
+        if (!opts.signal?.aborted) throw e;
       });
+      if (opts.signal?.aborted) throw new InputError("the evaluation was cancelled");
       doneBlocks = blocks;
       if (opts.precision === undefined) break;
       const next = nextTarget(plan, totals, opts.precision, target, maxTrajectories);

@@ -2,13 +2,16 @@
  * `guarantor serve --redis URL`: a run goes to the job queue, and it survives the server: killed
  * mid-run (SIGKILL) and started again on the same store, the server resumes the run, gathers the
  * jobs finished meanwhile and stores results bit-identical to a local evaluation. Analyses run on
- * the queue too. Needs redis-server (test/helpers/redis.ts).
+ * the queue too; a cancelled run takes its waiting jobs off the queue. Needs redis-server
+ * (test/helpers/redis.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Queue } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
+import { QUEUE_NAME } from "../../src/queue/names.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { runAnalysis } from "../../src/server/analysis-runner.js";
 import { SensitivityJobRequest } from "../../src/server/analysis-schemas.js";
@@ -157,4 +160,22 @@ describe.skipIf(!HAVE_REDIS)("guarantor serve --redis", () => {
     expect(ended.result).toBeNull();
     expect(ended.error).toContain(`lost the connection to Redis at ${redis.url} during the run; no result was produced`);
   }, 300_000);
+
+  it("a cancelled run ends cancelled and leaves no job of its own waiting on the queue", async () => {
+    const redis = await startRedis();
+    cleanups.push(() => redis.kill());
+    const queue = new Queue(QUEUE_NAME, { connection: { host: "127.0.0.1", port: redis.port } });
+    cleanups.push(() => queue.close());
+    const dir = mkdtempSync(join(tmpdir(), "guarantor-serve-queue-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    // no worker: every job of the run waits
+    const server = await startServer(redis.url, join(dir, "runs.sqlite"));
+    const request = { seed: 5, trajectories: 12 * 1024, options: ["ceasefire-only", "nato-membership"], perspectives: ["restraint"] };
+    const run = await api<{ id: string }>(`${server.url}api/runs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: text, ...request }) });
+    await waitFor(async () => ((await queue.getWaitingCount()) === 12 ? true : undefined), "the run's twelve jobs on the queue");
+    const cancelled = await api<{ status: string }>(`${server.url}api/runs/${run.id}/cancel`, { method: "POST" });
+    expect(cancelled.status).toBe("cancelled");
+    await waitFor(async () => ((await queue.getWaitingCount()) === 0 ? true : undefined), "the waiting jobs to leave the queue", 10);
+    expect((await api<{ status: string }>(`${server.url}api/runs/${run.id}`)).status).toBe("cancelled");
+  }, 120_000);
 });

@@ -45,7 +45,8 @@ export async function queueBackend(redis: string): Promise<QueueBackend> {
         stopped();
         onProgress(p);
       },
-      (scenario, options) => queuedProbe(scenario, options, connection),
+      // a cancelled analysis takes its waiting jobs off the queue
+      (scenario, options) => queuedProbe(scenario, { ...options, signal }, connection),
     );
   };
   return { engine, analyses, url: connection.target.url, close: () => connection.close() };
