@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { calibrateCeasefireSpoilers, DEFAULT_SETTINGS } from "../../src/evidence/calibration/calibrate.js";
+import { calibrateCeasefireSpoilers, ceasefireCalibrationCases, DEFAULT_SETTINGS } from "../../src/evidence/calibration/calibrate.js";
 import { loadCaseSet, packageRoot } from "../../src/evidence/cases/historical-cases.js";
 import { evidenceOverrides } from "../../src/evidence/priors/registry.js";
 import type { Prior } from "../../src/scenario/prior.js";
@@ -108,6 +108,22 @@ describe("guarantor evidence and backtest commands", () => {
     expect(text).toContain(`${direct.cases.length} training cease-fires, ${direct.cases.filter((c) => c.event === 1).length} failures`);
     expect(text).toContain(`${direct.matching.kept.length} of 48 points kept`);
     expect(text).toContain(`prior of σ_S in the cease-fires: lognormal(mean ${direct.priors[0].prior.mean}, sd ${direct.priors[0].prior.sd})`);
+  }, 60_000);
+
+  it("a refit no design point fits fails with exit 1, naming where its best point lies and how it misses the record", async () => {
+    const { out, err, code } = await run(["backtest", "--data", "ceasefires", "--ceasefire-spoilers", "refit", "--where", "post_cold_war=1", "--horizons", "10", "--trajectories", "200"]);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    const found = /on (\d+) training cease-fires without peacekeepers kept 0 of 48 design points \(best implausibility [\d.]+ at σ_S = ([\d.]+)\);.*at the (top|bottom) of the range searched \(σ_S 0\.05–20\), the model's risks of failure within 1, 2, 5, 10 years are ([\d., ]+) against the record's ([\d., ]+); fit to a larger set of cases, or keep the registry's rate \(--ceasefire-spoilers registry\)\n$/.exec(err);
+    expect(found, err).not.toBeNull();
+    const [, training, scale, end, model, record] = found!;
+    const numbers = (list: string) => list.split(", ").map(Number);
+    // leave-one-out: the first fit's training cases are the post-Cold-War cease-fires without peacekeepers but one
+    expect(Number(training)).toBe(ceasefireCalibrationCases(loadCaseSet("ceasefires").cases.filter((c) => c.covariates.post_cold_war === 1)).length - 1);
+    // these cease-fires fail more often than the model makes them at the largest rate it tried
+    expect(end).toBe("top");
+    expect(Number(scale)).toBeGreaterThan(10);
+    numbers(model).forEach((m, k) => expect(m).toBeLessThan(numbers(record)[k]));
   }, 60_000);
 
   it("cases refuses an unknown case or perspective with the known ones, before running anything", async () => {

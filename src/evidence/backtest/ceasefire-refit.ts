@@ -7,7 +7,7 @@
  */
 import { InputError } from "../../errors.js";
 import type { Prior } from "../../scenario/prior.js";
-import { calibrateCeasefireSpoilers, ceasefireRiskTargets, type CalibrationSettings } from "../calibration/calibrate.js";
+import { CEASEFIRE_SPOILER_DIMENSION, calibrateCeasefireSpoilers, ceasefireRiskTargets, type CalibrationSettings } from "../calibration/calibrate.js";
 import type { HistoricalCase } from "../cases/historical-cases.js";
 
 export interface CeasefireSpoilerRefit {
@@ -48,7 +48,7 @@ export async function refitCeasefireSpoilers(
   if (priors.length === 0 || keptValues.length < 2) {
     throw new InputError(
       `backtest: refitting the cease-fires' spoiler rate on ${cases.length} training cease-fires without peacekeepers kept ${keptValues.length} of ${matching.points.length} design points ` +
-      `(best implausibility ${best.implausibility.toFixed(2)} at σ_S = ${best.scale.toFixed(2)}); at least two are needed for a prior`,
+      `(best implausibility ${best.implausibility.toFixed(2)} at σ_S = ${best.scale.toFixed(2)}); at least two are needed for a prior${howItMisses(best, cases)}`,
     );
   }
   const { mean, sd } = priors[0].prior;
@@ -66,4 +66,18 @@ export async function refitCeasefireSpoilers(
     best,
     prior: { dist: "lognormal", mean, sd },
   };
+}
+
+/** How the best point of a failed refit misses the record, and what to do (for its message). */
+function howItMisses(best: { scale: number; simulated: number[] }, cases: readonly HistoricalCase[]): string {
+  const { lower, upper } = CEASEFIRE_SPOILER_DIMENSION;
+  // the outer tenth of the log range on either side
+  const edge = Math.log(upper / lower) / 10;
+  const where = Math.log(upper / best.scale) < edge ? "at the top of" : Math.log(best.scale / lower) < edge ? "at the bottom of" : "inside";
+  const targets = ceasefireRiskTargets(cases);
+  const risks = (values: number[]) => values.map((v) => v.toFixed(2)).join(", ");
+  return (
+    `. At that point, ${where} the range searched (σ_S ${lower}–${upper}), the model's risks of failure within ${targets.map((t) => t.years).join(", ")} years are ` +
+    `${risks(best.simulated)} against the record's ${risks(targets.map((t) => t.observed))}; fit to a larger set of cases, or keep the registry's rate (--ceasefire-spoilers registry)`
+  );
 }
