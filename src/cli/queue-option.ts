@@ -5,6 +5,7 @@
  * Ctrl-C while work is on the queue takes the jobs no worker has started off it before the command
  * ends (a second Ctrl-C ends it at once).
  */
+import { setMaxListeners } from "node:events";
 import { simulatorProbe, type ScenarioProbe, type SimulatorProbeOptions } from "../analysis/probe.js";
 import type { Scenario } from "../scenario/load.js";
 import type { BlockJob } from "../sim/blocks.js";
@@ -30,6 +31,8 @@ const onInterrupt = () => interrupt?.abort(new Interrupted("interrupted: the job
 function interruptSignal(): AbortSignal {
   if (interrupt === undefined) {
     interrupt = new AbortController();
+    // every submission in flight listens (a history matching submits all its design points at once)
+    setMaxListeners(0, interrupt.signal);
     process.once("SIGINT", onInterrupt);
   }
   return interrupt.signal;

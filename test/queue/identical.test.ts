@@ -93,7 +93,10 @@ describe.skipIf(!HAVE_REDIS)("queued runs are bit-identical to local runs", () =
     }
   });
 
-  it("explain, backtest and cases with --redis on two worker processes print what they print locally", async () => {
+  it("explain, backtest (also with the cease-fires' spoiler rate refitted) and cases with --redis on two worker processes print what they print locally", async () => {
+    const refit = ["backtest", "--data", "ceasefires", "--scheme", "time-split", "--horizons", "5", "--trajectories", "300", "--ceasefire-spoilers", "refit", "--json"];
+    const localRefit = await runCli([registerBacktest], refit);
+    expect(localRefit.code).toBe(0);
     const explain = ["explain", FILE, "--perspectives", "baseline,restraint", "--options", "ceasefire-only,nato-membership", "--exact-up-to", "2", "--orderings", "2", "--trajectories", "120", "--batches", "2"];
     const backtest = ["backtest", "--data", "ceasefires", "--horizons", "2,5", "--trajectories", "1500", "--seed", "4"];
     const localExplain = await runCli([registerExplain], explain);
@@ -115,6 +118,11 @@ describe.skipIf(!HAVE_REDIS)("queued runs are bit-identical to local runs", () =
       expect(queuedCases.err).toBe("");
       expect(queuedCases.out).toBe(localCases.out);
       expect(fleet.some((w) => / done .*-b1-/.test(w.log()))).toBe(true);
+      const queuedRefit = await runCli([registerBacktest], [...refit, "--redis", redis.url]);
+      expect(queuedRefit.err).toBe("");
+      expect(queuedRefit.out).toBe(localRefit.out);
+      // the refit's design points (1,000 trajectories each, calibrate's) ran on the fleet too
+      expect(fleet.some((w) => / done .*-b0-n1000/.test(w.log()))).toBe(true);
     } finally {
       await Promise.all(fleet.map((w) => stopChild(w.child)));
     }

@@ -1,5 +1,5 @@
 /**
- * `guarantor calibrate [--write] [--check]`: fits the priors the historical record speaks to
+ * `guarantor calibrate [--write] [--check] [--redis URL]`: fits the priors the historical record speaks to
  * (src/evidence/calibration/), prints them beside the scenario's own, and writes them into the
  * registry and the bundled scenario's evidence perspective, or re-derives and checks them.
  */
@@ -16,6 +16,7 @@ import { describePrior } from "../../scenario/prior.js";
 import { loadScenarioText } from "../../scenario/load.js";
 import { runAction } from "../action.js";
 import { progressBar } from "../progress.js";
+import { queueFromFlag, REDIS_HELP } from "../queue-option.js";
 import { fmt, table } from "./evidence.js";
 import { writeJson } from "./sensitivity.js";
 
@@ -25,14 +26,16 @@ export function register(program: Command): void {
     .description("fit the priors the historical record speaks to (likelihood, ABC, history matching; fixed seed) and write or check them")
     .option("--write", "write the calibrated priors into src/evidence/priors.yaml and the evidence perspective of scenarios/ukraine-2025.yaml")
     .option("--check", "re-derive every calibrated prior of the registry and compare within its stored tolerance")
+    .option("--redis <url>", REDIS_HELP)
     .option("--json", "print JSON")
-    .action(runAction(async (opts: { write?: boolean; check?: boolean; json?: boolean }) => {
+    .action(runAction(async (opts: { write?: boolean; check?: boolean; json?: boolean; redis?: string }) => {
+      const executor = queueFromFlag(opts.redis)?.executor;
       const root = packageRoot();
       const scenarioPath = join(root, "scenarios", "ukraine-2025.yaml");
       const scenarioText = readFileSync(scenarioPath, "utf8");
       const scenario = loadScenarioText(scenarioText, "ukraine-2025.yaml");
       const bar = progressBar("history matching");
-      const report = await calibrate({ scenario, scenarioText, onProgress: (done, total) => bar.update({ done, total }) });
+      const report = await calibrate({ scenario, scenarioText, onProgress: (done, total) => bar.update({ done, total }), ...(executor ? { executor } : {}) });
       bar.done();
       if (opts.check) {
         const checks = compareCalibrated(loadPriors(), report.priors);

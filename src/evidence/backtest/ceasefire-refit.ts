@@ -9,6 +9,7 @@ import { InputError } from "../../errors.js";
 import type { Prior } from "../../scenario/prior.js";
 import { CEASEFIRE_SPOILER_DIMENSION, calibrateCeasefireSpoilers, ceasefireRiskTargets, type CalibrationSettings } from "../calibration/calibrate.js";
 import type { HistoricalCase } from "../cases/historical-cases.js";
+import type { EvaluateOptions } from "../../sim/evaluate.js";
 
 export interface CeasefireSpoilerRefit {
   /** the test cases forecast with this fit */
@@ -36,13 +37,13 @@ export interface CeasefireSpoilerRefit {
  * are plausible: a prior needs a spread.
  */
 export async function refitCeasefireSpoilers(
-  scenarioText: string, fixed: Record<string, Prior>, training: readonly HistoricalCase[], settings: CalibrationSettings,
+  scenarioText: string, fixed: Record<string, Prior>, training: readonly HistoricalCase[], settings: CalibrationSettings, executor?: EvaluateOptions["executor"],
 ): Promise<CeasefireSpoilerRefit> {
   const trainingCases = training.filter((c) => c.covariates.peacekeeping !== 1);
   if (trainingCases.length === 0) {
     throw new InputError("backtest: the training cases have no cease-fire without peacekeepers to refit the cease-fires' spoiler rate to");
   }
-  const { matching, priors, cases } = await calibrateCeasefireSpoilers(scenarioText, fixed, settings, { cases: training, description: "training cases of the backtest" });
+  const { matching, priors, cases } = await calibrateCeasefireSpoilers(scenarioText, fixed, settings, { cases: training, description: "training cases of the backtest" }, executor);
   const keptValues = matching.kept.map((k) => matching.points[k].values[0]);
   const best = { implausibility: matching.best.implausibility, scale: matching.best.values[0], simulated: matching.best.simulated };
   if (priors.length === 0 || keptValues.length < 2) {

@@ -173,7 +173,7 @@ export function modelPredictor(options: ModelPredictorOptions): ModelPredictor {
     const key = training.filter((c) => c.covariates.peacekeeping !== 1).map((c) => c.id).join("\n");
     let refit = byTrainingSet.get(key);
     if (!refit) {
-      refit = await refitCeasefireSpoilers(base, backtestEvidencePriors(evidencePriors), training, settings);
+      refit = await refitCeasefireSpoilers(base, backtestEvidencePriors(evidencePriors), training, settings, options.executor);
       byTrainingSet.set(key, refit);
       refits.push(refit);
     }

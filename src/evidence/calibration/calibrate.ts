@@ -11,6 +11,7 @@ import { loadCaseSet, type HistoricalCase } from "../cases/historical-cases.js";
 import { hazardRatio, risk } from "../priors/estimate.js";
 import type { Scenario } from "../../scenario/load.js";
 import type { Prior } from "../../scenario/prior.js";
+import type { EvaluateOptions } from "../../sim/evaluate.js";
 import { calibrationScenario } from "./calibration-scenario.js";
 import { type CalibratedPrior, round4, roundingTolerance } from "./calibrated-prior.js";
 import { fitDurationDependence, logitNormalMoments, lognormalMoments, type Spells } from "./duration-dependence.js";
@@ -73,17 +74,19 @@ export interface CalibrationInputs {
   scenarioText: string;
   settings?: CalibrationSettings;
   onProgress?: (done: number, total: number) => void;
+  /** where the history matching's simulations run (a job queue); the numbers do not depend on it */
+  executor?: EvaluateOptions["executor"];
 }
 
 export async function calibrate(inputs: CalibrationInputs): Promise<CalibrationReport> {
   const settings = inputs.settings ?? DEFAULT_SETTINGS;
   const priors: CalibratedPrior[] = [...durationPriors(), peacekeepingPrior(), reliabilityPrior(inputs.scenario, settings)];
   const fixed: Record<string, Prior> = Object.fromEntries(priors.map((p) => [p.parameter, p.prior]));
-  const matching = await historyMatchRates(inputs.scenarioText, fixed, settings, inputs.onProgress);
+  const matching = await historyMatchRates(inputs.scenarioText, fixed, settings, inputs.onProgress, inputs.executor);
   const matched = historyMatchingPriors(matching, settings);
   priors.push(...matched);
   const ceasefire = matched.length === 0 ? undefined : await calibrateCeasefireSpoilers(
-    inputs.scenarioText, { ...fixed, ...Object.fromEntries(matched.map((p) => [p.parameter, p.prior])) }, settings,
+    inputs.scenarioText, { ...fixed, ...Object.fromEntries(matched.map((p) => [p.parameter, p.prior])) }, settings, undefined, inputs.executor,
   );
   if (ceasefire) priors.push(...ceasefire.priors);
   const predictive = matched.length === 0 ? [] : await predictiveCheck(
@@ -190,7 +193,9 @@ export function reliabilityPrior(scenario: Scenario, settings: CalibrationSettin
   };
 }
 
-async function historyMatchRates(scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, onProgress?: (d: number, t: number) => void): Promise<HistoryMatchingResult> {
+async function historyMatchRates(
+  scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, onProgress?: (d: number, t: number) => void, executor?: EvaluateOptions["executor"],
+): Promise<HistoryMatchingResult> {
   const targets = predictiveTargets();
   return historyMatch({
     scenario: calibrationScenario(scenarioText, fixed, Math.max(...RISK_HORIZONS)),
@@ -201,6 +206,7 @@ async function historyMatchRates(scenarioText: string, fixed: Record<string, Pri
     trajectories: settings.trajectories,
     seed: settings.seed,
     onProgress,
+    executor,
   });
 }
 
@@ -262,7 +268,9 @@ export function ceasefireRiskTargets(cases: readonly HistoricalCase[]): { years:
   });
 }
 
-async function historyMatchCeasefireSpoilers(scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, cases: readonly HistoricalCase[]): Promise<HistoryMatchingResult> {
+async function historyMatchCeasefireSpoilers(
+  scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, cases: readonly HistoricalCase[], executor?: EvaluateOptions["executor"],
+): Promise<HistoryMatchingResult> {
   const doc = parse(scenarioText) as Record<string, unknown>;
   const withFactions = stringify({
     ...doc,
@@ -275,6 +283,7 @@ async function historyMatchCeasefireSpoilers(scenarioText: string, fixed: Record
     points: CEASEFIRE_POINTS,
     trajectories: settings.trajectories,
     seed: settings.seed,
+    executor,
   });
 }
 
@@ -283,11 +292,11 @@ async function historyMatchCeasefireSpoilers(scenarioText: string, fixed: Record
  * cease-fires without peacekeepers among `among.cases` (by default the whole record).
  */
 export async function calibrateCeasefireSpoilers(
-  scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, among: CeasefireSubset = { cases: loadCaseSet("ceasefires").cases },
+  scenarioText: string, fixed: Record<string, Prior>, settings: CalibrationSettings, among: CeasefireSubset = { cases: loadCaseSet("ceasefires").cases }, executor?: EvaluateOptions["executor"],
 ): Promise<{ matching: HistoryMatchingResult; priors: CalibratedPrior[]; cases: HistoricalCase[] }> {
   const cases = ceasefireCalibrationCases(among.cases);
   if (cases.length === 0) throw new InputError("calibration: no cease-fire without peacekeepers to fit the cease-fires' spoiler rate to");
-  const matching = await historyMatchCeasefireSpoilers(scenarioText, fixed, settings, cases);
+  const matching = await historyMatchCeasefireSpoilers(scenarioText, fixed, settings, cases, executor);
   return { matching, priors: ceasefireSpoilerPriors(matching, settings, cases, among.description), cases };
 }
 

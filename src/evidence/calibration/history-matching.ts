@@ -7,7 +7,7 @@
 import { AnalysisRandom } from "../../math/random.js";
 import type { Scenario } from "../../scenario/load.js";
 import type { Prior } from "../../scenario/prior.js";
-import { evaluate } from "../../sim/evaluate.js";
+import { evaluate, type EvaluateOptions } from "../../sim/evaluate.js";
 import { MAJOR_POWER_PACT, NO_PACT } from "./calibration-scenario.js";
 
 /** A calibrated rate and the box it is searched in (log-uniform when `log`). */
@@ -36,6 +36,8 @@ export interface HistoryMatchingOptions {
   seed: number;
   cutoff?: number;
   onProgress?: (done: number, total: number) => void;
+  /** where the design points' simulations run (a job queue: all points submitted at once); the numbers do not depend on it */
+  executor?: EvaluateOptions["executor"];
 }
 
 export interface DesignPoint {
@@ -76,8 +78,7 @@ export async function historyMatch(options: HistoryMatchingOptions): Promise<His
     ...options.riskTargets.map((t) => ({ label: `P(war within ${t.years}y), no commitment`, observed: t.observed, stdErr: t.stdErr })),
     ...(options.pactTarget ? [{ label: `ln HR of a defence pact (cumulative hazard at ${options.pactTarget.years}y)`, observed: options.pactTarget.logRatio, stdErr: options.pactTarget.logStdErr }] : []),
   ];
-  const points: DesignPoint[] = [];
-  for (let p = 0; p < design.length; p++) {
+  const runPoint = async (p: number): Promise<DesignPoint> => {
     const overrides: Record<string, Prior> = {};
     options.dimensions.forEach((d, i) => (overrides[d.parameter] = { dist: "fixed", value: design[p][i] }));
     const result = await evaluate(options.scenario, {
@@ -86,6 +87,7 @@ export async function historyMatch(options: HistoryMatchingOptions): Promise<His
       perspectives: ["evidence"],
       options: options.pactTarget ? [NO_PACT, MAJOR_POWER_PACT] : [NO_PACT],
       overrides,
+      ...(options.executor ? { executor: options.executor } : {}),
     });
     const curve = (option: string) => result.results.find((r) => r.option === option)!.survival;
     const free = curve(NO_PACT);
@@ -106,9 +108,15 @@ export async function historyMatch(options: HistoryMatchingOptions): Promise<His
       simulatedSe.push(Math.sqrt((pact.se[m] / (pact.survival[m] * hp)) ** 2 + (free.se[m] / (free.survival[m] * hf)) ** 2));
     }
     const implausibility = Math.max(...targets.map((t, k) => Math.abs(simulated[k] - t.observed) / Math.sqrt(t.stdErr ** 2 + simulatedSe[k] ** 2)));
-    points.push({ values: design[p], simulated, implausibility: Number.isFinite(implausibility) ? implausibility : Infinity });
-    options.onProgress?.(p + 1, design.length);
-  }
+    options.onProgress?.(++done, design.length);
+    return { values: design[p], simulated, implausibility: Number.isFinite(implausibility) ? implausibility : Infinity };
+  };
+  let done = 0;
+  const indices = design.map((_, p) => p);
+  // on a queue every point is submitted at once; locally one after another (each evaluation is synchronous)
+  const points: DesignPoint[] = [];
+  if (options.executor) points.push(...(await Promise.all(indices.map(runPoint))));
+  else for (const p of indices) points.push(await runPoint(p));
   const kept = points.flatMap((pt, i) => (pt.implausibility < cutoff ? [i] : []));
   const best = points.reduce((a, b) => (b.implausibility < a.implausibility ? b : a));
   const summary = kept.length === 0 ? undefined : options.dimensions.map((d, i) => {
