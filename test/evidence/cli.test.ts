@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { calibrateCeasefireSpoilers, ceasefireCalibrationCases, DEFAULT_SETTINGS } from "../../src/evidence/calibration/calibrate.js";
+import { calibrateCeasefireSpoilers, ceasefireCalibrationCases, DEFAULT_SETTINGS, durationPriors } from "../../src/evidence/calibration/calibrate.js";
+import { round4 } from "../../src/evidence/calibration/calibrated-prior.js";
 import { loadCaseSet, packageRoot } from "../../src/evidence/cases/historical-cases.js";
 import { evidenceOverrides } from "../../src/evidence/priors/registry.js";
 import type { Prior } from "../../src/scenario/prior.js";
@@ -125,6 +126,28 @@ describe("guarantor evidence and backtest commands", () => {
     expect(Number(scale)).toBeGreaterThan(10);
     numbers(model).forEach((m, k) => expect(m).toBeLessThan(numbers(record)[k]));
   }, 60_000);
+
+  it("evidence duration prints the maximum-likelihood fit calibrate turns into the priors of ψ and T_D, and no interval where the fit lies at an edge", async () => {
+    const [floorPrior, decayPrior] = durationPriors();
+    const json = await run(["evidence", "duration", "--json"]);
+    expect(json.code).toBe(0);
+    const { fit } = JSON.parse(json.out);
+    expect(fit.n).toBe(157);
+    expect(round4(fit.floor)).toBe(floorPrior.estimate);
+    expect(round4(fit.decayMonths)).toBe(decayPrior.estimate);
+    expect(fit.atBoundary).toBe(false);
+    const text = await run(["evidence", "duration"]);
+    // the 95% interval of ψ is the fit's logit ± 1.96 SE mapped back
+    const logit = Math.log(fit.floor / (1 - fit.floor));
+    const bound = (z: number) => (1 / (1 + Math.exp(-z))).toFixed(4);
+    expect(text.out).toContain(`${fit.floor.toFixed(4)}    ${bound(logit - 1.96 * fit.logitFloorStdErr)}–${bound(logit + 1.96 * fit.logitFloorStdErr)}`);
+    expect(text.out).not.toContain("warning");
+    const early = await run(["evidence", "duration", "--where", "post_cold_war=0"]);
+    expect(early.code).toBe(0);
+    expect(early.out).toMatch(/n = 61, wars = 29/);
+    expect(early.out).toMatch(/T_D, months +[\d.]+ +—/);
+    expect(early.out).toMatch(/warning: the likelihood is largest at an edge of the search box/);
+  });
 
   it("cases refuses an unknown case or perspective with the known ones, before running anything", async () => {
     const only = await run(["cases", "--only", "atlantis-1900"]);

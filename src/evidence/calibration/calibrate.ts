@@ -14,7 +14,7 @@ import type { Prior } from "../../scenario/prior.js";
 import type { EvaluateOptions } from "../../sim/evaluate.js";
 import { calibrationScenario } from "./calibration-scenario.js";
 import { type CalibratedPrior, round4, roundingTolerance } from "./calibrated-prior.js";
-import { fitDurationDependence, logitNormalMoments, lognormalMoments, type Spells } from "./duration-dependence.js";
+import { fitDurationDependence, logitNormalMoments, lognormalMoments, spellsOf } from "./duration-dependence.js";
 import { historyMatch, type HistoryMatchingResult, type SearchDimension } from "./history-matching.js";
 import { predictiveCheck, type PredictiveRow, type PredictiveTargets } from "./predictive-check.js";
 import { calibrateTreatyAudienceCost } from "./reliability.js";
@@ -95,16 +95,6 @@ export async function calibrate(inputs: CalibrationInputs): Promise<CalibrationR
     predictiveTargets(), settings.seed, PREDICTIVE_TRAJECTORIES,
   );
   return { settings, priors, historyMatching: matching, ceasefireMatching: ceasefire?.matching, predictive };
-}
-
-function spellsOf(sets: HistoricalCase[][]): Spells {
-  const all = sets.flatMap((cases, group) => cases.map((c) => ({ c, group })));
-  return {
-    years: Float64Array.from(all, ({ c }) => c.yearsAtRisk),
-    event: Uint8Array.from(all, ({ c }) => c.event),
-    group: Uint8Array.from(all, ({ group }) => group),
-    groups: sets.length,
-  };
 }
 
 /** ψ and T_D by maximum likelihood on the cease-fires (the inter-state and joint fits are reported beside). */

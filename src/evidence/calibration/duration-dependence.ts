@@ -4,6 +4,7 @@
  * closed-form log-likelihood. Gives the priors of peace_hazard_floor ψ and peace_hazard_decay_months T_D.
  */
 import { InputError } from "../../errors.js";
+import type { HistoricalCase } from "../cases/historical-cases.js";
 import { integratedPeaceHazardFactor, peaceHazardFactor } from "../../models/duration.js";
 import { invert, nelderMead, numericalHessian } from "./nelder-mead.js";
 
@@ -33,6 +34,17 @@ export interface DurationFit {
   events: number;
   /** the fit touched the search box (ψ ∈ [1e-4, 1 − 1e-4], T_D ∈ [0.1, 2000] months): standard errors are unreliable */
   atBoundary: boolean;
+}
+
+/** The spells of sets of cases, one group (its own base hazard) per set. */
+export function spellsOf(sets: readonly (readonly HistoricalCase[])[]): Spells {
+  const all = sets.flatMap((cases, group) => cases.map((c) => ({ c, group })));
+  return {
+    years: Float64Array.from(all, ({ c }) => c.yearsAtRisk),
+    event: Uint8Array.from(all, ({ c }) => c.event),
+    group: Uint8Array.from(all, ({ group }) => group),
+    groups: sets.length,
+  };
 }
 
 const LOGIT_LIMIT = Math.log(1e4 - 1);
