@@ -123,7 +123,7 @@ function conclusionsSection(data: ReportData): string {
     `${e(v.status)}${v.not_reproduced ? `<br><span class="meta">${e(v.not_reproduced)}</span>` : ""}`,
   ]);
   const skipped = r.skipped.length > 0 ? `<p class="meta">Not judged: ${r.skipped.map((x) => e(`${x.perspective} ${describeSkipped(x)}`)).join("; ")}.</p>` : "";
-  return `<section><h2>The schools' conclusions</h2><p>Each school's written conclusions, as the scenario states them, judged on this run at ${r.z} standard errors of each difference. The standard errors here come from the estimates alone, √(SE_A² + SE_B²), larger than the paired ones of <code>guarantor conclusions</code>, so a conclusion may fail here that holds there. ${r.as_stated} of ${r.conclusions.length} came out as the scenario states.</p>${table(["perspective", "conclusion", "comparisons (difference ± SE)", "status"], rows)}${skipped}</section>`;
+  return `<section><h2>The perspectives' conclusions</h2><p>The conclusions each perspective states (a school's written conclusions, the evidence perspective's findings of the record), as the scenario states them, judged on this run at ${r.z} standard errors of each difference. The standard errors here come from the estimates alone, √(SE_A² + SE_B²), larger than the paired ones of <code>guarantor conclusions</code>, so a conclusion may fail here that holds there. ${r.as_stated} of ${r.conclusions.length} came out as the scenario states.</p>${table(["perspective", "conclusion", "comparisons (difference ± SE)", "status"], rows)}${skipped}</section>`;
 }
 
 function assumptionsSection(data: ReportData): string {

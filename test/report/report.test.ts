@@ -113,7 +113,7 @@ describe("the HTML report", () => {
 
   it("judges the schools' conclusions on the run's estimates, and names those the run cannot judge", () => {
     const r = data.conclusions;
-    expect(html.includes("<h2>The schools' conclusions</h2>")).toBe(true);
+    expect(html.includes("<h2>The perspectives' conclusions</h2>")).toBe(true);
     expect(new Set([...r.conclusions, ...r.skipped].map((v) => v.perspective))).toEqual(new Set(PERSPECTIVES));
     // R6 compares two of the run's options: its difference and SE are those of the two estimates
     const r6 = r.conclusions.find((v) => v.perspective === "restraint" && v.id === "R6")!.comparisons[0];

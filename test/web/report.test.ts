@@ -51,7 +51,7 @@ describe("the report button", () => {
     expect(seen.text).toContain(`guarantor ${info.version} · seed 4242`);
     // summary, comparison, charts, perspectives, cruxes, the schools' conclusions, assumptions
     expect(seen.sections).toBe(7);
-    expect(seen.text).toContain("The schools' conclusions");
+    expect(seen.text).toContain("The perspectives' conclusions");
     expect(seen.svgs).toBe(1 + 2 * perspectives.length);
     for (const option of options) expect(seen.text).toContain(option);
     for (const perspective of perspectives) expect(seen.text).toContain(`Perspective: ${perspective}`);

@@ -60,11 +60,11 @@ function conclusionsTable(result: EvaluationResult, p: PerspectiveSummary): HTML
   if (!p.conclusions || p.conclusions.length === 0) return null;
   const report = judgeConclusions({ [p.id]: p.conclusions }, result);
   const judged = report.conclusions;
-  const table = scrollBox(
+  const table = judged.length === 0 ? null : scrollBox(
     h(
       "table",
       { class: "outcomes wrap conclusions", id: `conclusions-${p.id}` },
-      h("caption", {}, `What ${p.label}'s school concludes, judged on this run at ${report.z} standard errors.`),
+      h("caption", {}, `The conclusions ${p.label} states, judged on this run at ${report.z} standard errors.`),
       h("thead", {}, h("tr", {}, ["", "conclusion", "comparisons (difference ± SE)", "on this run"].map((c) => h("th", { scope: "col" }, c)))),
       h(
         "tbody",
@@ -81,13 +81,13 @@ function conclusionsTable(result: EvaluationResult, p: PerspectiveSummary): HTML
         ),
       ),
     ),
-    `What ${p.label}'s school concludes`,
+    `The conclusions ${p.label} states`,
   );
   const skipped = report.skipped.length > 0 ? h("p", { class: "note" }, `Not judged: ${report.skipped.map(describeSkipped).join("; ")}.`) : null;
   return h(
     "details",
     { class: "conclusions-details" },
-    h("summary", {}, `What its school concludes: ${judged.length} conclusion${judged.length === 1 ? "" : "s"} judged, ${report.as_stated} as the scenario states`),
+    h("summary", {}, `Its stated conclusions: ${judged.length} judged, ${report.as_stated} as the scenario states`),
     h("p", { class: "note" }, "Standard errors from the estimates alone, larger than the paired ones of `guarantor conclusions`: a conclusion may fail here that holds there."),
     table,
     skipped,
