@@ -30,8 +30,8 @@ export interface GatherOptions {
   /** called once with how many of the jobs were already finished */
   onSubmitted?: (info: { jobs: number; reused: number }) => void;
   /**
-   * Cancels the submission: it rejects at once, and its jobs still waiting for a worker are
-   * removed from the queue (those running finish, and their results are kept for reuse).
+   * Cancels the submission: it delivers nothing more, removes its jobs still waiting for a worker
+   * from the queue (those running finish, and their results are kept for reuse), then rejects.
    */
   signal?: AbortSignal;
 }
