@@ -78,6 +78,7 @@ export async function historyMatch(options: HistoryMatchingOptions): Promise<His
     ...options.riskTargets.map((t) => ({ label: `P(war within ${t.years}y), no commitment`, observed: t.observed, stdErr: t.stdErr })),
     ...(options.pactTarget ? [{ label: `ln HR of a defence pact (cumulative hazard at ${options.pactTarget.years}y)`, observed: options.pactTarget.logRatio, stdErr: options.pactTarget.logStdErr }] : []),
   ];
+  let done = 0;
   const runPoint = async (p: number): Promise<DesignPoint> => {
     const overrides: Record<string, Prior> = {};
     options.dimensions.forEach((d, i) => (overrides[d.parameter] = { dist: "fixed", value: design[p][i] }));
@@ -111,7 +112,6 @@ export async function historyMatch(options: HistoryMatchingOptions): Promise<His
     options.onProgress?.(++done, design.length);
     return { values: design[p], simulated, implausibility: Number.isFinite(implausibility) ? implausibility : Infinity };
   };
-  let done = 0;
   const indices = design.map((_, p) => p);
   // on a queue every point is submitted at once; locally one after another (each evaluation is synchronous)
   const points: DesignPoint[] = [];
