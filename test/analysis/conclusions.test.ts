@@ -207,9 +207,9 @@ describe("guarantor conclusions", () => {
   });
 
   it("refuses a perspective without conclusions and a scenario that states none, precisely", async () => {
-    const none = await run(["conclusions", FILE, "--perspectives", "evidence", "--trajectories", "20"]);
+    const none = await run(["conclusions", FILE, "--perspectives", "baseline", "--trajectories", "20"]);
     expect(none.code).toBe(2);
-    expect(none.err).toMatch(/--perspectives: evidence states no conclusions; perspectives with conclusions: influence-realism, restraint, deterrence/);
+    expect(none.err).toMatch(/--perspectives: baseline states no conclusions; perspectives with conclusions: influence-realism, restraint, deterrence, evidence/);
     expect(none.err).not.toMatch(/\n\s+at /);
     // a scenario whose perspectives state no conclusions
     const doc = parse(TEXT) as { perspectives: Record<string, Record<string, unknown>> };
