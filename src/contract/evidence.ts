@@ -37,6 +37,19 @@ export interface SurvivalByGroup {
   curves: GroupSurvivalCurve[];
   /** log-rank test across the groups; null for a single group */
   logRank: { chiSquare: number; degreesOfFreedom: number; pValue: number } | null;
+  /** the duration dependence of the hazard over all the cases shown (docs/EVIDENCE.md §7.2; added after the first version) */
+  duration?: DurationDependence;
+}
+
+/** h(t) = h0·(ψ + (1 − ψ)e^(−t/T_D)) by maximum likelihood; intervals null where the likelihood peaks at an edge of the search box. */
+export interface DurationDependence {
+  n: number;
+  events: number;
+  floor: number;
+  decayMonths: number;
+  baseHazardPerYear: number;
+  likelihoodRatio: number;
+  intervals: { floor: [number, number]; decayMonths: [number, number] } | null;
 }
 
 export type ValidationScheme = { kind: "leave-one-out" } | { kind: "time-split"; splitYear: number };

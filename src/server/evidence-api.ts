@@ -6,7 +6,8 @@
 import { createHash } from "node:crypto";
 import type { Hono } from "hono";
 import { z } from "zod";
-import type { BacktestAnswer, SurvivalByGroup } from "../contract/evidence.js";
+import type { BacktestAnswer, DurationDependence, SurvivalByGroup } from "../contract/evidence.js";
+import { durationIntervals, fitDurationDependence, spellsOf } from "../evidence/calibration/duration-dependence.js";
 import {
   baseRatePredictor,
   CEASEFIRE_SPOILER_CHOICES,
@@ -104,6 +105,21 @@ export function survivalByGroup(query: QueryParams): SurvivalByGroup {
     confidence: "pointwise 95 % (Greenwood, log scale)",
     curves,
     logRank: test && { chiSquare: test.chiSquare, degreesOfFreedom: test.degreesOfFreedom, pValue: test.pValue },
+    // a fit needs a war among the cases
+    ...(cases.some((c) => c.event === 1) ? { duration: durationDependence(cases) } : {}),
+  };
+}
+
+function durationDependence(cases: readonly HistoricalCase[]): DurationDependence {
+  const fit = fitDurationDependence(spellsOf([cases]));
+  return {
+    n: fit.n,
+    events: fit.events,
+    floor: fit.floor,
+    decayMonths: fit.decayMonths,
+    baseHazardPerYear: fit.baseHazardPerYear[0],
+    likelihoodRatio: fit.likelihoodRatio,
+    intervals: durationIntervals(fit),
   };
 }
 

@@ -95,7 +95,7 @@ export function openApiDocument(version: string): object {
             query("by", { type: "string" }, "covariate to split by (default: peacekeeping, or major_power_pact for interstate)"),
             query("where", { type: "string", pattern: "^[a-z_]+=(0|1)$" }, "keep only cases with this covariate value"),
           ],
-          responses: { 200: { description: "{data, title, by, where, covariates, curves[], logRank}" }, 400: badQuery },
+          responses: { 200: { description: "{data, title, by, where, covariates, curves[], logRank, duration}: duration is the maximum-likelihood duration dependence of all the cases shown (absent when none had a war)" }, 400: badQuery },
         },
       },
       "/api/evidence/backtest": {

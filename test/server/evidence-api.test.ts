@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { DurationDependence } from "../../src/contract/evidence.js";
+import { durationPriors } from "../../src/evidence/calibration/calibrate.js";
+import { round4 } from "../../src/evidence/calibration/calibrated-prior.js";
 import { createApp } from "../../src/server/app.js";
 import { openApiDocument } from "../../src/server/openapi.js";
 import { bundledScenarioPath } from "../../src/server/package-info.js";
@@ -49,6 +52,18 @@ describe("GET /api/evidence/survival", () => {
     const kept = curves.find((c) => c.group === "peacekeeping=1")!;
     expect(kept.n).toBe(34);
     expect(kept.n - kept.events).toBe(19);
+  });
+
+  it("gives the duration dependence of the cases shown: the calibrated fit for all cease-fires, no interval where the fit lies at an edge", async () => {
+    const all = (await get("/api/evidence/survival?data=ceasefires")).body.duration as DurationDependence;
+    const [floorPrior, decayPrior] = durationPriors();
+    expect([all.n, all.events]).toEqual([157, 85]);
+    expect([round4(all.floor), round4(all.decayMonths)]).toEqual([floorPrior.estimate, decayPrior.estimate]);
+    expect(all.intervals!.floor[0]).toBeLessThan(all.floor);
+    expect(all.intervals!.floor[1]).toBeGreaterThan(all.floor);
+    const early = (await get("/api/evidence/survival?data=ceasefires&where=post_cold_war=0")).body.duration as DurationDependence;
+    expect(early.n).toBe(61);
+    expect(early.intervals).toBeNull();
   });
 
   it("splits inter-state war dyads by defence pact by default", async () => {

@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { OUTCOMES } from "../../src/contract/outcomes.js";
+import { durationIntervals, fitDurationDependence, spellsOf } from "../../src/evidence/calibration/duration-dependence.js";
+import { loadCaseSet } from "../../src/evidence/cases/historical-cases.js";
 import { bundledScenarioPath } from "../../src/server/package-info.js";
 import { ARTIFACTS, download, useBrowser, waitForText } from "./harness.js";
 
@@ -140,6 +142,14 @@ describe("the web app in chromium", () => {
     expect(kmRows[0]).toBe("data,group,years,at_risk,survival,lower_95,upper_95");
     expect(kmRows.length).toBeGreaterThan(20);
     expect(new Set(kmRows.slice(1).map((r) => r.split(",")[1]))).toEqual(new Set(["peacekeeping=0", "peacekeeping=1"]));
+    // the duration dependence of all 157 cease-fires: the fit calibrate turns into ψ and T_D
+    const fit = fitDurationDependence(spellsOf([loadCaseSet("ceasefires").cases]));
+    const range = durationIntervals(fit)!;
+    expect(await browser.page.locator("#km-duration").textContent()).toBe(
+      `Duration dependence over these 157 cases (${fit.events} wars), h(t) = h0·(ψ + (1 − ψ)e^(−t/T_D)) by maximum likelihood: ` +
+        `the hazard starts at h0 = ${fit.baseHazardPerYear[0].toFixed(3)} wars a year and falls to ψ = ${fit.floor.toFixed(4)} (95 %: ${range.floor[0].toFixed(4)}–${range.floor[1].toFixed(4)}) of it, ` +
+        `with time constant T_D = ${fit.decayMonths.toFixed(1)} months (95 %: ${range.decayMonths[0].toFixed(1)}–${range.decayMonths[1].toFixed(1)}).`,
+    );
 
     await browser.page.waitForSelector("#figure-reliability-ceasefires-5y .mark-dot");
     expect(await browser.page.locator("#bt-scores tbody tr").count()).toBe(3);

@@ -5,7 +5,7 @@
  * /api/evidence/*.
  */
 import "./style.css";
-import type { BacktestAnswer, SurvivalByGroup } from "../../src/contract/evidence.js";
+import type { BacktestAnswer, DurationDependence, SurvivalByGroup } from "../../src/contract/evidence.js";
 import { getJson, postJson } from "./api.js";
 import { mountCalibrationFit } from "./calibration-fit.js";
 import { mountCaseLibrary } from "./case-library.js";
@@ -19,6 +19,18 @@ const kmData = byId<HTMLSelectElement>("km-data");
 const kmBy = byId<HTMLSelectElement>("km-by");
 const kmWhere = byId<HTMLSelectElement>("km-where");
 const kmStatus = byId("km-status");
+const kmDuration = byId("km-duration");
+
+/** The duration dependence of the cases shown, in a sentence (docs/EVIDENCE.md §7.2). */
+function describeDuration(d: DurationDependence | undefined): string {
+  if (!d) return "No war among these cases: the duration dependence of their hazard cannot be fitted.";
+  const range = (r: [number, number] | undefined, digits: number) => (r ? ` (95 %: ${r[0].toFixed(digits)}–${r[1].toFixed(digits)})` : "");
+  const fitted =
+    `Duration dependence over these ${d.n} cases (${d.events} wars), h(t) = h0·(ψ + (1 − ψ)e^(−t/T_D)) by maximum likelihood: ` +
+    `the hazard starts at h0 = ${d.baseHazardPerYear.toFixed(3)} wars a year and falls to ψ = ${d.floor.toFixed(4)}${range(d.intervals?.floor, 4)} of it, ` +
+    `with time constant T_D = ${d.decayMonths.toFixed(1)} months${range(d.intervals?.decayMonths, 1)}.`;
+  return d.intervals ? fitted : `${fitted} The likelihood is largest at an edge of the search box, so no interval is given.`;
+}
 
 function fillCovariates(answer: SurvivalByGroup): void {
   const names = answer.covariates;
@@ -40,6 +52,7 @@ async function drawSurvival(): Promise<void> {
     figure.querySelector("figcaption")?.after(helpText("kaplanMeier", "What is a Kaplan–Meier curve?"));
     byId("km-figure").replaceChildren(figure);
     kmStatus.textContent = `${answer.title}: ${answer.curves.reduce((s, c) => s + c.n, 0)} cases.`;
+    kmDuration.textContent = describeDuration(answer.duration);
   } catch (e) {
     kmStatus.textContent = (e as Error).message;
   }

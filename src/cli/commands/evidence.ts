@@ -12,7 +12,7 @@ import { checkEstimatedPriors, evidenceOverrides, loadPriors, type Prior as Evid
 import { loadScenarioFile, type Scenario } from "../../scenario/load.js";
 import { progressBar } from "../progress.js";
 import { coxZph } from "../../evidence/stats/cox-zph.js";
-import { fitDurationDependence, spellsOf } from "../../evidence/calibration/duration-dependence.js";
+import { durationIntervals, fitDurationDependence, spellsOf } from "../../evidence/calibration/duration-dependence.js";
 import { fitCox } from "../../evidence/stats/cox.js";
 import { kaplanMeier, medianSurvival, survivalAt, type KaplanMeierCurve } from "../../evidence/stats/kaplan-meier.js";
 import { logRankTest } from "../../evidence/stats/log-rank.js";
@@ -86,21 +86,16 @@ export function register(program: Command): void {
       const set = caseSet(opts.data);
       const cases = filterCases(set, opts.where);
       const fit = fitDurationDependence(spellsOf([cases]));
-      if (opts.json) return print(JSON.stringify({ data: set.name, where: opts.where ?? null, fit }, null, 2));
-      print(`${set.title}${opts.where ? ` — ${opts.where}` : ""}
-Duration dependence, h(t) = h0·(ψ + (1 − ψ)e^(−t/T_D)), maximum likelihood (docs/EVIDENCE.md §7.2); n = ${fit.n}, wars = ${fit.events}
-`);
-      // 95% intervals on the fitted scales (logit ψ, ln T_D), mapped back
-      const interval = (centre: number, se: number, back: (x: number) => number, digits: number) =>
-        fit.atBoundary ? "—" : `${fmt(back(centre - 1.96 * se), digits)}–${fmt(back(centre + 1.96 * se), digits)}`;
-      const logistic = (z: number) => 1 / (1 + Math.exp(-z));
+      if (opts.json) return print(JSON.stringify({ data: set.name, where: opts.where ?? null, fit, intervals: durationIntervals(fit) }, null, 2));
+      print(`${set.title}${opts.where ? ` — ${opts.where}` : ""}\nDuration dependence, h(t) = h0·(ψ + (1 − ψ)e^(−t/T_D)), maximum likelihood (docs/EVIDENCE.md §7.2); n = ${fit.n}, wars = ${fit.events}\n`);
+      const intervals = durationIntervals(fit);
+      const interval = (range: [number, number] | undefined, digits: number) => (range ? `${fmt(range[0], digits)}–${fmt(range[1], digits)}` : "—");
       print(table(["quantity", "estimate", "95% interval"], [
-        ["ψ, the long-run factor on the hazard", fmt(fit.floor, 4), interval(Math.log(fit.floor / (1 - fit.floor)), fit.logitFloorStdErr, logistic, 4)],
-        ["T_D, months", fmt(fit.decayMonths, 1), interval(Math.log(fit.decayMonths), fit.logDecayStdErr, Math.exp, 1)],
+        ["ψ, the long-run factor on the hazard", fmt(fit.floor, 4), interval(intervals?.floor, 4)],
+        ["T_D, months", fmt(fit.decayMonths, 1), interval(intervals?.decayMonths, 1)],
         ["h0, wars per year at the start", fmt(fit.baseHazardPerYear[0], 3), ""],
       ]));
-      print(`
-log-likelihood ${fmt(fit.logLikelihood, 2)}; a constant hazard ${fmt(fit.exponentialLogLikelihood, 2)}; likelihood ratio ${fmt(fit.likelihoodRatio, 2)} (ψ = 1 lies on the edge of the parameter space, so no χ² p-value is given)`);
+      print(`\nlog-likelihood ${fmt(fit.logLikelihood, 2)}; a constant hazard ${fmt(fit.exponentialLogLikelihood, 2)}; likelihood ratio ${fmt(fit.likelihoodRatio, 2)} (ψ = 1 lies on the edge of the parameter space, so no χ² p-value is given)`);
       if (fit.atBoundary) {
         print("warning: the likelihood is largest at an edge of the search box (ψ in [0.0001, 0.9999], T_D in [0.1, 2000] months); the normal approximation's intervals mean nothing there, so none is given");
       }

@@ -47,6 +47,22 @@ export function spellsOf(sets: readonly (readonly HistoricalCase[])[]): Spells {
   };
 }
 
+/**
+ * 95% intervals of ψ and T_D (months) from the fit's standard errors on its own scales (logit ψ,
+ * ln T_D), mapped back; null where the likelihood peaks at an edge of the search box, where the
+ * normal approximation means nothing.
+ */
+export function durationIntervals(fit: DurationFit): { floor: [number, number]; decayMonths: [number, number] } | null {
+  if (fit.atBoundary) return null;
+  const logit = Math.log(fit.floor / (1 - fit.floor));
+  const back = (z: number) => 1 / (1 + Math.exp(-z));
+  const z = 1.96;
+  return {
+    floor: [back(logit - z * fit.logitFloorStdErr), back(logit + z * fit.logitFloorStdErr)],
+    decayMonths: [fit.decayMonths * Math.exp(-z * fit.logDecayStdErr), fit.decayMonths * Math.exp(z * fit.logDecayStdErr)],
+  };
+}
+
 const LOGIT_LIMIT = Math.log(1e4 - 1);
 const LOG_DECAY_RANGE: [number, number] = [Math.log(0.1 / 12), Math.log(2000 / 12)];
 
