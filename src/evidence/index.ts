@@ -11,3 +11,4 @@ export { caseInputs, CASE_INPUT_ASSUMPTIONS, type CaseInputs } from "./backtest/
 export { skillScore, logScore, type Skill } from "./backtest/skill.js";
 export { runCaseJob, loadBaseModel, caseScenarioText, type CaseJob, type BaseModel } from "./cases/run.js";
 export { retrodictCases, type RetrodictOptions } from "./cases/retrodict.js";
+export { durationIntervals, fitDurationDependence, spellsOf, type DurationFit } from "./calibration/duration-dependence.js";

@@ -7,11 +7,12 @@ import { createHash } from "node:crypto";
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { BacktestAnswer, DurationDependence, SurvivalByGroup } from "../contract/evidence.js";
-import { durationIntervals, fitDurationDependence, spellsOf } from "../evidence/calibration/duration-dependence.js";
 import {
   baseRatePredictor,
   CEASEFIRE_SPOILER_CHOICES,
   coxPredictor,
+  durationIntervals,
+  fitDurationDependence,
   EVIDENCE_PRIOR_SETS,
   kaplanMeier,
   loadCaseSet,
@@ -19,6 +20,7 @@ import {
   medianSurvival,
   modelPredictor,
   runBacktest,
+  spellsOf,
   survivalSample,
   type CaseSetName,
   type HistoricalCase,
