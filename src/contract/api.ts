@@ -41,7 +41,7 @@ export interface PerspectiveSummary {
   description?: string;
   /** the parameters whose prior it replaces, in the model's parameter order */
   overrides?: PerspectiveOverride[];
-  /** its school's written conclusions as the scenario states them (docs/MODEL.md §12), to be judged on a run's estimates */
+  /** the conclusions it states in the scenario (docs/MODEL.md §12), to be judged on a run's estimates */
   conclusions?: readonly Conclusion[];
 }
 

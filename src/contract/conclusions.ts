@@ -18,6 +18,11 @@ export const CONCLUSION_Z = 2;
 /** The relations a comparison may state (the scenario format's `relation`). */
 export const CONCLUSION_RELATIONS = ["lower", "higher", "not_lower", "near", "above", "below"] as const;
 
+/** What each relation compares the options with: other options (`than`) or a number (`value`); src/scenario/checks.ts requires that field. */
+export const COMPARED_WITH: Record<(typeof CONCLUSION_RELATIONS)[number], "than" | "value"> = {
+  lower: "than", higher: "than", not_lower: "than", near: "than", above: "value", below: "value",
+};
+
 /** One comparison of a conclusion, as the scenario states it (src/scenario/schema.ts checks the shape). */
 export interface ConclusionCheck {
   relation: (typeof CONCLUSION_RELATIONS)[number];
@@ -92,7 +97,7 @@ export interface ConclusionsReport {
 
 /** The pairs a check compares: each listed option with each option of `than` ("others": every other option), or with its value. */
 function pairs(check: ConclusionCheck, optionIds: readonly string[]): { option: string; than: string | null }[] {
-  if (check.relation === "above" || check.relation === "below") return check.options.map((option) => ({ option, than: null }));
+  if (COMPARED_WITH[check.relation] === "value") return check.options.map((option) => ({ option, than: null }));
   const than = check.than === "others" || check.than === undefined ? optionIds : check.than;
   return check.options.flatMap((option) => than.filter((b) => b !== option).map((b) => ({ option, than: b })));
 }

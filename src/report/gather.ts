@@ -32,7 +32,7 @@ export interface ReportData {
   cruxes: CruxReport | null;
   /** why there are no cruxes, when there are none to show */
   cruxNote: string;
-  /** the schools' written conclusions judged on the result's estimates (docs/MODEL.md §12) */
+  /** the conclusions the perspectives state, judged on the result's estimates (docs/MODEL.md §12) */
   conclusions: ConclusionsReport;
 }
 

@@ -10,6 +10,7 @@ import { didYouMean } from "../math/suggest.js";
 import { formatPath } from "./issues.js";
 import { BASELINE_PERSPECTIVE, MAX_PERSPECTIVES } from "./limits.js";
 import { OUTCOMES } from "../contract/outcomes.js";
+import { COMPARED_WITH } from "../contract/conclusions.js";
 
 export interface RawIssue {
   path: PropertyKey[];
@@ -221,9 +222,6 @@ function checkPerspectives(data: Obj): RawIssue[] {
   return issues;
 }
 
-/** What each relation of a conclusion's check needs besides `options` (src/analysis/conclusions.ts). */
-const RELATION_NEEDS: Record<string, "than" | "value"> = { lower: "than", higher: "than", not_lower: "than", near: "than", above: "value", below: "value" };
-
 /** A conclusion's checks: known option ids (unless `options` is undefined), the field its relation needs, nothing it ignores. */
 function checkConclusion(c: Obj, at: PropertyKey[], options: string[] | undefined): RawIssue[] {
   const issues: RawIssue[] = [];
@@ -231,8 +229,8 @@ function checkConclusion(c: Obj, at: PropertyKey[], options: string[] | undefine
     if (!isObj(k)) return;
     const path = [...at, "checks", ki];
     const relation = str(k.relation) ?? "";
-    const needs = RELATION_NEEDS[relation];
-    if (!needs) return; // the schema names the unknown relation
+    if (!Object.hasOwn(COMPARED_WITH, relation)) return; // the schema names the unknown relation
+    const needs = COMPARED_WITH[relation as keyof typeof COMPARED_WITH];
     const unused = needs === "than" ? "value" : "than";
     if (!Object.hasOwn(k, needs)) issues.push({ path, message: `relation "${relation}" needs \`${needs}\``, hint: needs === "than" ? 'the options compared with: a list of option ids, or "others"' : "the number the outcome is compared with" });
     if (Object.hasOwn(k, unused)) issues.push({ path, key: unused, message: `relation "${relation}" does not use \`${unused}\``, hint: "remove it" });

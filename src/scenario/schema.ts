@@ -124,7 +124,7 @@ const perspective = z.strictObject({
   overrides: z.record(z.string(), priorSchema).default({}),
   /** the school's own loss weights: a partial override of the scenario's `loss.weights` (docs/MODEL.md §8) */
   loss_weights: lossWeights.optional(),
-  /** the school's written conclusions, checked by `guarantor conclusions`; they change no number */
+  /** the conclusions it states (a school's written ones, the record's findings), checked by `guarantor conclusions`; they change no number */
   conclusions: z.array(conclusion).max(L.MAX_CONCLUSIONS).optional(),
 });
 

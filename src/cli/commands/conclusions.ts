@@ -1,6 +1,6 @@
 /**
- * `guarantor conclusions FILE`: does each perspective reproduce its school's written conclusions
- * (docs/MODEL.md §12)? Evaluates the perspectives that state conclusions with paired statistics
+ * `guarantor conclusions FILE`: does each perspective reproduce the conclusions it states (a school's
+ * written conclusions, the evidence perspective's finding; docs/MODEL.md §12)? Evaluates the perspectives that state conclusions with paired statistics
  * and judges each comparison at 2 standard errors (src/analysis/conclusions.ts).
  */
 import type { Command } from "commander";
@@ -23,7 +23,7 @@ function cruxCommand(file: string, perspective: string, c: Comparison): string {
 
 function formatConclusions(r: ConclusionsReport, file: string): string {
   const lines = [
-    `Written conclusions of each school, judged at ${r.z} standard errors (${r.trajectories.toLocaleString("en-US")} trajectories per option and perspective, seed ${r.seed})`,
+    `The conclusions each perspective states, judged at ${r.z} standard errors (${r.trajectories.toLocaleString("en-US")} trajectories per option and perspective, seed ${r.seed})`,
   ];
   let perspective = "";
   for (const v of r.conclusions) {
@@ -51,7 +51,7 @@ export function register(program: Command): void {
   addEvaluationFlags(
     program
       .command("conclusions")
-      .description("does each perspective reproduce its school's written conclusions? (each comparison judged at 2 standard errors)")
+      .description("does each perspective reproduce the conclusions it states? (each comparison judged at 2 standard errors)")
       .argument("<file>", "scenario YAML file whose perspectives list `conclusions`")
       .option("--perspectives <ids>", "perspective ids, comma-separated (default: every perspective that states conclusions)"),
     { outputs: false },
